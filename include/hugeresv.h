@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hugeresv.h - the public interface of libhugeresv.
+ *
+ * libhugeresv is a userspace model of Linux's huge page reservation
+ * machinery (hugetlb pools, reserve maps, subpools, hugetlbfs, shm) and,
+ * later, of THP and THP reservations.  Everything lives in one
+ * struct hr_machine; there is no global state, so any number of machines
+ * can run side by side in one process (the fuzzer and the policy lab do).
+ *
+ * The interface is shaped like the system-call boundary of the kernel it
+ * models: mounts, files, shm segments, processes that mmap, touch (fault),
+ * munmap, mprotect, mremap, madvise, fork and exit.  Counters are read
+ * back as the text Linux would print for the same file
+ * (hr_procfs_read(), e.g. "/proc/meminfo"), so that tools parse the engine
+ * and a real kernel with the same code.
+ *
+ * Conventions:
+ *  - every function that can fail returns 0 (or a non-negative value) on
+ *    success and a negative errno value on failure, exactly the errno the
+ *    corresponding Linux call would give;
+ *  - sizes and addresses are bytes;
+ *  - handles (machine, mount, file, proc) are owned by the machine and are
+ *    freed by hr_machine_free() at the latest.
+ */
+#ifndef HUGERESV_H
+#define HUGERESV_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define HR_VERSION "0.1.0"
+
+#define HR_PAGE_SIZE   4096ULL
+#define HR_SZ_2M       (2ULL << 20)
+#define HR_SZ_1G       (1ULL << 30)
+#define HR_MAX_NODES   8
+
+typedef struct hr_machine hr_machine;
+typedef struct hr_mount hr_mount;
+typedef struct hr_file hr_file;
+typedef struct hr_proc hr_proc;
+
+/* ------------------------------------------------------------------ */
+/* Machine                                                             */
+
+struct hr_config {
+	uint64_t memory;	/* bytes of simulated RAM; 0: 4 GiB */
+	int nodes;		/* NUMA nodes, 1..HR_MAX_NODES; 0: 1 */
+};
+
+/**
+ * hr_machine_new() - create a machine with empty huge page pools.
+ * @cfg: size and shape; NULL for the defaults.
+ *
+ * Return: the machine, or NULL when out of memory or @cfg is invalid.
+ */
+hr_machine *hr_machine_new(const struct hr_config *cfg);
+
+/**
+ * hr_machine_free() - tear a machine down: every process exits, every
+ * file and segment is removed, every mount is unmounted.
+ *
+ * In debug builds the validators run at teardown and abort on a leak.
+ */
+void hr_machine_free(hr_machine *m);
+
+/**
+ * hr_machine_check() - run every subsystem validator.
+ * @m:   the machine
+ * @msg: buffer for the first violation found (may be NULL)
+ * @len: size of @msg
+ *
+ * Return: 0 if every invariant holds, -EUCLEAN otherwise.
+ */
+int hr_machine_check(hr_machine *m, char *msg, size_t len);
+
+/**
+ * hr_sysctl_write() - write a tunable.
+ * @key: "vm.nr_hugepages", "vm.nr_overcommit_hugepages",
+ *       "vm.overcommit_memory", "vm.overcommit_ratio", or the per-size
+ *       sysfs names "hugepages-2048kB.nr_hugepages",
+ *       "hugepages-1048576kB.nr_hugepages",
+ *       "hugepages-2048kB.nr_overcommit_hugepages" (and the 1G one).
+ * @value: the decimal value, as written to the file.
+ *
+ * Return: 0, -ENOENT for an unknown key, -EINVAL for a bad value.
+ */
+int hr_sysctl_write(hr_machine *m, const char *key, const char *value);
+
+/**
+ * hr_procfs_read() - render a kernel text file from the engine's state.
+ * @m:    the machine
+ * @p:    the process for per-process files ("/proc/self/smaps"), or NULL
+ * @path: "/proc/meminfo", "/proc/vmstat", "/proc/self/smaps",
+ *        "/proc/sys/vm/<knob>", or "/sys/kernel/mm/<path>"
+ * @buf, @len: output buffer; the text is NUL terminated and truncated
+ *        to fit.
+ *
+ * The text has exactly the format Linux uses for the same file.
+ *
+ * Return: the length of the full text (like snprintf), -ENOENT for a
+ * path the engine does not model.
+ */
+ssize_t hr_procfs_read(hr_machine *m, hr_proc *p, const char *path,
+		       char *buf, size_t len);
+
+/* ------------------------------------------------------------------ */
+/* hugetlbfs, files and shm                                            */
+
+/**
+ * hr_mount_new() - mount a hugetlbfs instance.
+ * @pagesize: HR_SZ_2M or HR_SZ_1G (0: the default huge page size)
+ * @size:     the size= option in bytes, or -1 for none
+ * @min_size: the min_size= option in bytes, or -1 for none
+ * @out:      the new mount
+ *
+ * A mount with size or min_size has a subpool; a min_size that cannot be
+ * reserved fails the mount.
+ *
+ * Return: 0, -EINVAL (bad option, min_size > size), -ENOMEM (the minimum
+ * cannot be reserved).
+ */
+int hr_mount_new(hr_machine *m, uint64_t pagesize, int64_t size,
+		 int64_t min_size, hr_mount **out);
+
+/** hr_file_create() - create an empty regular file on @mnt. */
+int hr_file_create(hr_mount *mnt, hr_file **out);
+
+/** hr_file_truncate() - ftruncate(2); @size must be huge page aligned. */
+int hr_file_truncate(hr_file *f, uint64_t size);
+
+#define HR_FALLOC_KEEP_SIZE  0x1
+#define HR_FALLOC_PUNCH_HOLE 0x2	/* implies KEEP_SIZE, as in Linux */
+
+/** hr_file_fallocate() - fallocate(2) on a hugetlbfs file. */
+int hr_file_fallocate(hr_file *f, int mode, uint64_t off, uint64_t len);
+
+/**
+ * hr_file_unlink() - remove the file's name.  The inode, its pages and
+ * its reservations go when the last mapping of it goes.
+ */
+int hr_file_unlink(hr_file *f);
+
+/** hr_file_size() - the file's i_size. */
+uint64_t hr_file_size(const hr_file *f);
+
+#define HR_SHM_NORESERVE 0x1
+
+/**
+ * hr_shm_get() - shmget(IPC_PRIVATE, size, SHM_HUGETLB [| SHM_NORESERVE]).
+ * @pagesize: HR_SZ_2M or HR_SZ_1G (0: default)
+ */
+int hr_shm_get(hr_machine *m, uint64_t size, uint64_t pagesize, int flags,
+	       hr_file **out);
+
+/**
+ * hr_shm_rm() - shmctl(IPC_RMID): the segment is destroyed once nothing
+ * has it attached.
+ */
+int hr_shm_rm(hr_file *seg);
+
+/* ------------------------------------------------------------------ */
+/* Processes                                                           */
+
+#define HR_PROT_NONE  0x0
+#define HR_PROT_READ  0x1
+#define HR_PROT_WRITE 0x2
+
+#define HR_MAP_SHARED    0x01
+#define HR_MAP_PRIVATE   0x02
+#define HR_MAP_ANONYMOUS 0x20
+#define HR_MAP_NORESERVE 0x4000
+#define HR_MAP_POPULATE  0x8000
+#define HR_MAP_HUGETLB   0x40000
+
+/* Outcomes of hr_touch() besides 0 and -errno. */
+#define HR_FAULT_SIGBUS  1
+#define HR_FAULT_SIGSEGV 2
+
+/** hr_proc_new() - a new process with an empty address space. */
+int hr_proc_new(hr_machine *m, hr_proc **out);
+
+/**
+ * hr_mmap() - mmap(2).
+ * @len:      length in bytes (rounded up to the page size, as Linux does
+ *            for MAP_HUGETLB)
+ * @prot:     HR_PROT_*
+ * @flags:    HR_MAP_SHARED or HR_MAP_PRIVATE, plus HR_MAP_ANONYMOUS,
+ *            HR_MAP_HUGETLB, HR_MAP_NORESERVE, HR_MAP_POPULATE
+ * @file:     a hugetlbfs file or shm segment, or NULL for anonymous
+ * @offset:   file offset in bytes
+ * @pagesize: for MAP_HUGETLB anonymous mappings: HR_SZ_2M or HR_SZ_1G
+ *            (0: default); ignored for files, which use their mount's
+ * @misalign: place the mapping this many bytes past a 2 MiB boundary
+ * @addr:     the address chosen
+ *
+ * The engine places each mapping on a boundary of its page size with a
+ * gap before it, so that mappings never touch unless they are remapped.
+ *
+ * Return: 0, -EINVAL, -ENOMEM (no reservation), -ENOSPC, -EACCES, ...
+ */
+int hr_mmap(hr_proc *p, uint64_t len, int prot, int flags, hr_file *file,
+	    uint64_t offset, uint64_t pagesize, uint64_t misalign,
+	    uint64_t *addr);
+
+/**
+ * hr_touch() - one access to the byte at @addr, as a user load or store.
+ *
+ * Return: 0, HR_FAULT_SIGBUS (no huge page could be had, or the page is
+ * past the end of the file), HR_FAULT_SIGSEGV (no mapping, or a store to
+ * a read-only mapping).
+ */
+int hr_touch(hr_proc *p, uint64_t addr, int write);
+
+/** hr_munmap() - munmap(2) of [@addr, @addr + @len). */
+int hr_munmap(hr_proc *p, uint64_t addr, uint64_t len);
+
+/** hr_mprotect() - mprotect(2). */
+int hr_mprotect(hr_proc *p, uint64_t addr, uint64_t len, int prot);
+
+#define HR_MREMAP_MAYMOVE 0x1
+
+/** hr_mremap() - mremap(2) of a whole mapping. */
+int hr_mremap(hr_proc *p, uint64_t addr, uint64_t old_len, uint64_t new_len,
+	      int flags, uint64_t *new_addr);
+
+enum hr_advice {
+	HR_MADV_DONTNEED = 4,
+	HR_MADV_REMOVE = 9,
+	HR_MADV_HUGEPAGE = 14,
+	HR_MADV_NOHUGEPAGE = 15,
+	HR_MADV_PAGEOUT = 21,
+	HR_MADV_COLLAPSE = 25,
+};
+
+/** hr_madvise() - madvise(2). */
+int hr_madvise(hr_proc *p, uint64_t addr, uint64_t len, int advice);
+
+/** hr_fork() - fork(2): @child gets a copy of @p's address space. */
+int hr_fork(hr_proc *p, hr_proc **child);
+
+/** hr_exit() - the process exits; its handle is invalid afterwards. */
+void hr_exit(hr_proc *p);
+
+/** hr_proc_pid() - the engine's pid of @p (for messages). */
+int hr_proc_pid(const hr_proc *p);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* HUGERESV_H */

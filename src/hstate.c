@@ -1,0 +1,484 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hstate.c - the per-size huge page pools (hugetlb_lock).
+ *
+ * A pool page is persistent (counted by nr_hugepages) or surplus
+ * (allocated past it while vm.nr_overcommit_hugepages allows, and given
+ * back to base memory as soon as it is free again).  Reservations are
+ * counts: resv_huge_pages pages of the free lists are promised and only
+ * their reservations may take them (see hstate_available()).
+ *
+ * Node choice follows Linux: pool growth and shrinking walk the nodes
+ * round robin (next_nid_to_alloc / next_nid_to_free); faults and
+ * surplus allocations prefer the faulting task's node.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static const uint64_t hstate_sizes[HR_NR_HSTATES] = { HR_SZ_2M, HR_SZ_1G };
+
+void hstate_init(struct hstate *h, struct hr_machine *m, int idx)
+{
+	memset(h, 0, sizeof(*h));
+	h->m = m;
+	h->idx = idx;
+	h->size = hstate_sizes[idx];
+	h->order = idx == HSTATE_2M ? 9 : 18;
+	list_init(&h->active);
+}
+
+struct hstate *hstate_for_size(struct hr_machine *m, uint64_t size)
+{
+	int i;
+
+	if (size == 0)
+		return &m->hstates[m->default_hstate];
+	for (i = 0; i < HR_NR_HSTATES; i++)
+		if (m->hstates[i].size == size)
+			return &m->hstates[i];
+	return NULL;
+}
+
+/*
+ * Gigantic pages (order above the buddy allocator's) cannot be surplus:
+ * Linux only allocates them at pool resize time.
+ */
+bool hstate_is_gigantic(const struct hstate *h)
+{
+	return h->order >= 11;
+}
+
+/** hstate_available() - free pages that no reservation has claimed. */
+unsigned long hstate_available(const struct hstate *h)
+{
+	return h->free_huge_pages - h->resv_huge_pages;
+}
+
+static unsigned long persistent_huge_pages(const struct hstate *h)
+{
+	return h->nr_huge_pages - h->surplus_huge_pages;
+}
+
+static int nr_nodes(const struct hstate *h)
+{
+	return h->m->phys.nr_nodes;
+}
+
+/* Take a fresh huge page out of base memory on @nid. */
+static int alloc_fresh_page(struct hstate *h, int nid)
+{
+	int err = phys_alloc(&h->m->phys, nid, 1ULL << h->order);
+
+	if (err)
+		return err;
+	h->nr_huge_pages++;
+	h->nr_huge_pages_node[nid]++;
+	return 0;
+}
+
+static void enqueue_free(struct hstate *h, int nid)
+{
+	h->free_huge_pages++;
+	h->free_huge_pages_node[nid]++;
+}
+
+/* Give a page of node @nid back to base memory. */
+static void release_page(struct hstate *h, int nid, bool surplus)
+{
+	h->nr_huge_pages--;
+	h->nr_huge_pages_node[nid]--;
+	if (surplus) {
+		h->surplus_huge_pages--;
+		h->surplus_huge_pages_node[nid]--;
+	}
+	phys_free(&h->m->phys, nid, 1ULL << h->order);
+}
+
+static int next_node_alloc(struct hstate *h)
+{
+	int nid = h->next_nid_to_alloc;
+
+	h->next_nid_to_alloc = (nid + 1) % nr_nodes(h);
+	return nid;
+}
+
+static int next_node_free(struct hstate *h)
+{
+	int nid = h->next_nid_to_free;
+
+	h->next_nid_to_free = (nid + 1) % nr_nodes(h);
+	return nid;
+}
+
+/* alloc_pool_huge_folio: one more persistent page, nodes round robin. */
+static bool alloc_pool_huge_page(struct hstate *h)
+{
+	int tries;
+
+	for (tries = 0; tries < nr_nodes(h); tries++) {
+		int nid = next_node_alloc(h);
+
+		if (alloc_fresh_page(h, nid) == 0) {
+			enqueue_free(h, nid);
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * remove_pool_huge_folio: free one free page back to base memory; with
+ * @acct_surplus only from a node that has surplus pages, and count it
+ * off the surplus.
+ */
+static bool remove_pool_huge_page(struct hstate *h, bool acct_surplus)
+{
+	int tries;
+
+	for (tries = 0; tries < nr_nodes(h); tries++) {
+		int nid = next_node_free(h);
+
+		if ((!acct_surplus || h->surplus_huge_pages_node[nid]) &&
+		    h->free_huge_pages_node[nid]) {
+			h->free_huge_pages--;
+			h->free_huge_pages_node[nid]--;
+			release_page(h, nid, acct_surplus);
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * adjust_pool_surplus: turn one surplus page into a persistent one
+ * (@delta < 0) or one persistent page into a surplus one (@delta > 0).
+ */
+static bool adjust_pool_surplus(struct hstate *h, int delta)
+{
+	int tries;
+
+	for (tries = 0; tries < nr_nodes(h); tries++) {
+		int nid = delta < 0 ? next_node_alloc(h) : next_node_free(h);
+
+		if (delta < 0 && h->surplus_huge_pages_node[nid]) {
+			h->surplus_huge_pages_node[nid]--;
+			h->surplus_huge_pages--;
+			return true;
+		}
+		if (delta > 0 && h->surplus_huge_pages_node[nid] <
+					 h->nr_huge_pages_node[nid]) {
+			h->surplus_huge_pages_node[nid]++;
+			h->surplus_huge_pages++;
+			return true;
+		}
+	}
+	return false;
+}
+
+/**
+ * hstate_set_max() - write nr_hugepages (set_max_huge_pages).
+ *
+ * Growing first turns surplus pages into persistent ones, then allocates
+ * fresh pages while base memory allows (a short pool is not an error, as
+ * in Linux).  Shrinking frees free pages while keeping enough for the
+ * reservations and the pages in use, then marks the rest surplus so the
+ * pool shrinks as they are freed.
+ */
+int hstate_set_max(struct hstate *h, unsigned long count)
+{
+	unsigned long min_count;
+
+	if (hstate_is_gigantic(h) && count > persistent_huge_pages(h)) {
+		/* gigantic pages are allocated only here: no surplus first */
+	}
+	while (h->surplus_huge_pages && count > persistent_huge_pages(h)) {
+		if (!adjust_pool_surplus(h, -1))
+			break;
+	}
+	while (count > persistent_huge_pages(h)) {
+		if (!alloc_pool_huge_page(h))
+			break;
+	}
+
+	min_count = h->resv_huge_pages + h->nr_huge_pages - h->free_huge_pages;
+	min_count = HR_MAX(count, min_count);
+	while (min_count < persistent_huge_pages(h)) {
+		if (!remove_pool_huge_page(h, false))
+			break;
+	}
+	while (count < persistent_huge_pages(h)) {
+		if (!adjust_pool_surplus(h, 1))
+			break;
+	}
+	h->max_huge_pages = persistent_huge_pages(h);
+	return 0;
+}
+
+/* A new hpage for a page taken off the free list or freshly allocated. */
+static struct hpage *hpage_new(struct hstate *h, int nid)
+{
+	struct hpage *pg = hr_zalloc(h->m, sizeof(*pg));
+
+	HR_BUG_ON(!pg);
+	pg->h = h;
+	pg->nid = nid;
+	pg->refcount = 1;
+	pg->index = -1;
+	list_add_tail(&pg->active, &h->active);
+	return pg;
+}
+
+/**
+ * alloc_surplus_hugetlb_folio - a surplus page, if overcommit allows.
+ * @nid_pref: the node to try first
+ */
+struct hpage *hstate_alloc_surplus(struct hstate *h, int nid_pref)
+{
+	int i;
+
+	if (hstate_is_gigantic(h))
+		return NULL;
+	if (h->surplus_huge_pages >= h->nr_overcommit_huge_pages)
+		return NULL;
+	for (i = 0; i < nr_nodes(h); i++) {
+		int nid = (nid_pref + i) % nr_nodes(h);
+
+		if (alloc_fresh_page(h, nid) == 0) {
+			h->surplus_huge_pages++;
+			h->surplus_huge_pages_node[nid]++;
+			return hpage_new(h, nid);
+		}
+	}
+	return NULL;
+}
+
+/**
+ * hstate_dequeue() - take a page off the free lists, @nid_pref first.
+ * The caller decides whether it may (reservations, availability).
+ */
+struct hpage *hstate_dequeue(struct hstate *h, int nid_pref)
+{
+	int i;
+
+	for (i = 0; i < nr_nodes(h); i++) {
+		int nid = (nid_pref + i) % nr_nodes(h);
+
+		if (h->free_huge_pages_node[nid]) {
+			h->free_huge_pages--;
+			h->free_huge_pages_node[nid]--;
+			return hpage_new(h, nid);
+		}
+	}
+	return NULL;
+}
+
+/*
+ * gather_surplus_pages - make sure @delta more reservations fit in the
+ * free pool, allocating surplus pages for the shortfall.  On success
+ * resv_huge_pages grows by @delta.
+ */
+static int gather_surplus_pages(struct hstate *h, long delta)
+{
+	long needed, allocated = 0, i;
+	struct hpage **got = NULL;
+	int ret = -ENOMEM;
+
+	needed = (long)(h->resv_huge_pages + delta) - (long)h->free_huge_pages;
+	if (needed <= 0) {
+		h->resv_huge_pages += delta;
+		return 0;
+	}
+	while (needed > 0) {
+		struct hpage **ngot = realloc(got, sizeof(*got) *
+						  (size_t)(allocated + needed));
+
+		HR_BUG_ON(!ngot);
+		got = ngot;
+		for (i = 0; i < needed; i++) {
+			struct hpage *pg = hstate_alloc_surplus(h, 0);
+
+			if (!pg)
+				goto free;
+			got[allocated++] = pg;
+		}
+		/* the free pool may have changed while the lock was dropped */
+		needed = (long)(h->resv_huge_pages + delta) -
+			 (long)(h->free_huge_pages + allocated);
+	}
+	needed += allocated;
+	h->resv_huge_pages += delta;
+	ret = 0;
+	/* the pages become free pool pages, still counted as surplus */
+	for (i = 0; i < allocated && needed > 0; i++, needed--) {
+		struct hpage *pg = got[i];
+
+		list_del(&pg->active);
+		enqueue_free(h, pg->nid);
+		free(pg);
+		got[i] = NULL;
+	}
+free:
+	for (i = 0; i < allocated; i++) {
+		if (got[i])
+			free_huge_folio(got[i]);
+	}
+	free(got);
+	return ret;
+}
+
+/*
+ * return_unused_surplus_pages - drop @unused reservations and free as
+ * many surplus pages as that leaves idle.
+ */
+static void return_unused_surplus_pages(struct hstate *h, unsigned long unused)
+{
+	unsigned long nr;
+
+	h->resv_huge_pages -= unused;
+	if (hstate_is_gigantic(h))
+		return;
+	nr = HR_MIN(unused, h->surplus_huge_pages);
+	while (nr--) {
+		if (!remove_pool_huge_page(h, true))
+			break;
+	}
+}
+
+/**
+ * hugetlb_acct_memory() - take (@delta > 0) or drop (@delta < 0)
+ * global reservations.
+ *
+ * Return: 0, or -ENOMEM when the pool, with the surplus overcommit
+ * allows, cannot hold @delta more reservations.
+ */
+int hugetlb_acct_memory(struct hstate *h, long delta)
+{
+	if (delta > 0) {
+		if (gather_surplus_pages(h, delta) < 0)
+			return -ENOMEM;
+		/* allowed_mems_nr: every node is allowed (no cpusets) */
+		if ((unsigned long)delta > h->free_huge_pages) {
+			return_unused_surplus_pages(h, (unsigned long)delta);
+			return -ENOMEM;
+		}
+	}
+	if (delta < 0)
+		return_unused_surplus_pages(h, (unsigned long)-delta);
+	return 0;
+}
+
+/**
+ * free_huge_folio() - the last reference to @pg is gone.
+ *
+ * A page freed on an error path before it was instantiated still has
+ * HP_RESTORE_RESERVE and gives its reservation back.  Otherwise the
+ * subpool gets the page back, and if that leaves the subpool under its
+ * minimum the reservation is kept for it.  The page goes back to the
+ * free list, or to base memory when its node has surplus pages.
+ */
+void free_huge_folio(struct hpage *pg)
+{
+	struct hstate *h = pg->h;
+	struct hugepage_subpool *spool = pg->spool;
+	bool restore = pg->flags & HP_RESTORE_RESERVE;
+	int nid = pg->nid;
+
+	HR_BUG_ON(pg->mapcount != 0 || pg->mapping != NULL);
+	pg->flags &= ~HP_RESTORE_RESERVE;
+	if (!restore) {
+		if (hugepage_subpool_put_pages(spool, 1) == 0)
+			restore = true;
+	}
+	/* spin_lock(&hugetlb_lock) */
+	if (restore)
+		h->resv_huge_pages++;
+	list_del(&pg->active);
+	free(pg);
+	if (h->surplus_huge_pages_node[nid])
+		release_page(h, nid, true);
+	else
+		enqueue_free(h, nid);
+}
+
+/** hstate_teardown() - free the pool back to base memory. */
+void hstate_teardown(struct hstate *h)
+{
+	h->nr_overcommit_huge_pages = 0;
+	hstate_set_max(h, 0);
+}
+
+/**
+ * hstate_check() - the pool's counters agree with each other and with
+ * the pages in use.
+ */
+void hstate_check(const struct hstate *h, struct check_ctx *c)
+{
+	unsigned long nr = 0, fr = 0, su = 0, active = 0, restoring = 0;
+	const struct list_head *p;
+	const char *n = h->idx == HSTATE_2M ? "hstate 2M" : "hstate 1G";
+	int nid;
+
+	CHECK(c, h->free_huge_pages <= h->nr_huge_pages,
+	      "%s: free_huge_pages=%lu > nr_huge_pages=%lu", n,
+	      h->free_huge_pages, h->nr_huge_pages);
+	CHECK(c, h->surplus_huge_pages <= h->nr_huge_pages,
+	      "%s: surplus_huge_pages=%lu > nr_huge_pages=%lu", n,
+	      h->surplus_huge_pages, h->nr_huge_pages);
+	for (nid = 0; nid < h->m->phys.nr_nodes; nid++) {
+		nr += h->nr_huge_pages_node[nid];
+		fr += h->free_huge_pages_node[nid];
+		su += h->surplus_huge_pages_node[nid];
+		CHECK(c, h->free_huge_pages_node[nid] <=
+				 h->nr_huge_pages_node[nid],
+		      "%s: node %d free=%lu > nr=%lu", n, nid,
+		      h->free_huge_pages_node[nid], h->nr_huge_pages_node[nid]);
+		CHECK(c, h->surplus_huge_pages_node[nid] <=
+				 h->nr_huge_pages_node[nid],
+		      "%s: node %d surplus=%lu > nr=%lu", n, nid,
+		      h->surplus_huge_pages_node[nid],
+		      h->nr_huge_pages_node[nid]);
+	}
+	CHECK(c, nr == h->nr_huge_pages, "%s: sum nr_huge_pages_node=%lu != %lu",
+	      n, nr, h->nr_huge_pages);
+	CHECK(c, fr == h->free_huge_pages,
+	      "%s: sum free_huge_pages_node=%lu != %lu", n, fr,
+	      h->free_huge_pages);
+	CHECK(c, su == h->surplus_huge_pages,
+	      "%s: sum surplus_huge_pages_node=%lu != %lu", n, su,
+	      h->surplus_huge_pages);
+	list_for_each(p, &h->active) {
+		const struct hpage *pg = list_entry(p, struct hpage, active);
+
+		active++;
+		if (pg->flags & HP_RESTORE_RESERVE)
+			restoring++;
+		CHECK(c, pg->refcount > 0, "%s: page in use with refcount=%d",
+		      n, pg->refcount);
+		CHECK(c, pg->mapcount >= 0 && pg->mapcount <= pg->refcount,
+		      "%s: page mapcount=%d refcount=%d", n, pg->mapcount,
+		      pg->refcount);
+		CHECK(c, pg->refcount == pg->mapcount + (pg->mapping ? 1 : 0),
+		      "%s: page refcount=%d != mapcount=%d + cache=%d", n,
+		      pg->refcount, pg->mapcount, pg->mapping ? 1 : 0);
+	}
+	/*
+	 * resv <= free, except that Linux 6.x can take a reservation back
+	 * before the page that will restore it is freed: when a private
+	 * owner zaps an anonymous page a fork child still maps, the owner's
+	 * close drops the reservation now and the page adds it back when the
+	 * child lets go.  resv_huge_pages then reads below zero (it wraps to
+	 * 18446744073709551615 in /proc/meminfo, as on a real 6.18 kernel),
+	 * by at most the number of pages still carrying RESTORE_RESERVE.
+	 */
+	CHECK(c, (long)h->resv_huge_pages + (long)restoring >= 0 &&
+		  (long)h->resv_huge_pages + (long)restoring <=
+			  (long)(h->free_huge_pages + restoring),
+	      "%s: resv_huge_pages=%ld (+%lu restoring) outside [0, "
+	      "free_huge_pages=%lu]", n, (long)h->resv_huge_pages, restoring,
+	      h->free_huge_pages);
+	CHECK(c, h->free_huge_pages + active == h->nr_huge_pages,
+	      "%s: free=%lu + in use=%lu != nr_huge_pages=%lu", n,
+	      h->free_huge_pages, active, h->nr_huge_pages);
+}

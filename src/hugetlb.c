@@ -1,0 +1,730 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hugetlb.c - reservations and the hugetlb fault path.
+ *
+ * This follows hugetlbfs_reserv.txt (Linux v4.10) where today's kernel
+ * still does the same, and today's kernel (6.x) where it changed; every
+ * such place says so and docs/kernel-differences.md lists them.
+ *
+ * Reserve map semantics (the "opposite meaning" of the design document):
+ *   shared mapping   the inode's map; a region means a reservation
+ *                    exists or existed for the page
+ *   private mapping  the owner VMA's map; a region means the page's
+ *                    reservation was consumed
+ * vma_needs_reservation() hides the difference: 0 means "a reservation
+ * exists for this page", 1 means "none".
+ *
+ * The allocation of a page for a fault is three steps, as in Linux:
+ * needs (region_chg) -> allocate (subpool, dequeue or surplus) -> commit
+ * (region_add) or end (region_abort).  A page allocated against a
+ * reservation carries HP_RESTORE_RESERVE until it is instantiated, so
+ * that freeing it on an error path gives the reservation back; and
+ * restore_reserve_on_error() puts the reserve map back to match.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static struct hugepage_subpool *subpool_vma(struct vm_area *vma)
+{
+	return subpool_inode(vma->file);
+}
+
+static unsigned huge_page_shift(const struct hstate *h)
+{
+	return h->order + 12;
+}
+
+/** vma_hugecache_offset() - the huge page index of @addr in the file. */
+long vma_hugecache_offset(const struct vm_area *vma, uint64_t addr)
+{
+	const struct hstate *h = vma->h;
+
+	return (long)(((addr - vma->start) >> huge_page_shift(h)) +
+		      (vma->pgoff >> h->order));
+}
+
+/* The reserve map that governs @vma: the inode's or the owner's. */
+static struct resv_map *vma_resv_map(struct vm_area *vma)
+{
+	if (vma->flags & VM_MAYSHARE)
+		return vma->file->resv;
+	return vma->resv;
+}
+
+static bool is_vma_resv_set(const struct vm_area *vma, unsigned flag)
+{
+	return (vma->resv_flags & flag) != 0;
+}
+
+/* __vma_private_lock: a private VMA that has its own reserve map. */
+static bool vma_private_with_map(const struct vm_area *vma)
+{
+	return !(vma->flags & VM_MAYSHARE) && vma->resv != NULL;
+}
+
+enum vma_resv_mode {
+	VMA_NEEDS_RESV,
+	VMA_COMMIT_RESV,
+	VMA_END_RESV,
+	VMA_ADD_RESV,
+	VMA_DEL_RESV,
+};
+
+static long __vma_reservation_common(struct vm_area *vma, uint64_t addr,
+				     enum vma_resv_mode mode)
+{
+	struct resv_map *resv = vma_resv_map(vma);
+	long idx, ret, dummy;
+
+	if (!resv)
+		return 1;
+	idx = vma_hugecache_offset(vma, addr);
+	switch (mode) {
+	case VMA_NEEDS_RESV:
+		ret = region_chg(resv, idx, idx + 1, &dummy);
+		break;
+	case VMA_COMMIT_RESV:
+		ret = region_add(resv, idx, idx + 1, 1);
+		break;
+	case VMA_END_RESV:
+		region_abort(resv, idx, idx + 1, 1);
+		ret = 0;
+		break;
+	case VMA_ADD_RESV:
+		if (vma->flags & VM_MAYSHARE) {
+			ret = region_add(resv, idx, idx + 1, 1);
+		} else {
+			region_abort(resv, idx, idx + 1, 1);
+			ret = region_del(resv, idx, idx + 1);
+		}
+		break;
+	case VMA_DEL_RESV:
+		if (vma->flags & VM_MAYSHARE) {
+			region_abort(resv, idx, idx + 1, 1);
+			ret = region_del(resv, idx, idx + 1);
+		} else {
+			ret = region_add(resv, idx, idx + 1, 1);
+		}
+		break;
+	default:
+		HR_BUG_ON(1);
+		return -EINVAL;
+	}
+	if ((vma->flags & VM_MAYSHARE) || mode == VMA_DEL_RESV)
+		return ret;
+	/*
+	 * Private map: an entry means the reservation was consumed, so the
+	 * answer is the opposite of the map operation's count.
+	 */
+	if (ret > 0)
+		return 0;
+	if (ret == 0)
+		return 1;
+	return ret;
+}
+
+static long vma_needs_reservation(struct vm_area *vma, uint64_t addr)
+{
+	return __vma_reservation_common(vma, addr, VMA_NEEDS_RESV);
+}
+
+static long vma_commit_reservation(struct vm_area *vma, uint64_t addr)
+{
+	return __vma_reservation_common(vma, addr, VMA_COMMIT_RESV);
+}
+
+static void vma_end_reservation(struct vm_area *vma, uint64_t addr)
+{
+	(void)__vma_reservation_common(vma, addr, VMA_END_RESV);
+}
+
+static long vma_add_reservation(struct vm_area *vma, uint64_t addr)
+{
+	return __vma_reservation_common(vma, addr, VMA_ADD_RESV);
+}
+
+static long vma_del_reservation(struct vm_area *vma, uint64_t addr)
+{
+	return __vma_reservation_common(vma, addr, VMA_DEL_RESV);
+}
+
+/*
+ * restore_reserve_on_error - a page allocated for @addr is being freed
+ * before it was instantiated: make the reserve map agree with what
+ * free_huge_folio() will do to the global count.  When the map cannot be
+ * changed (no descriptor), change the page's flag instead, so the counts
+ * stay consistent and only the guarantee for that one page is lost.
+ */
+static void restore_reserve_on_error(struct vm_area *vma, uint64_t addr,
+				     struct hpage *pg)
+{
+	long rc = vma_needs_reservation(vma, addr);
+
+	if (pg->flags & HP_RESTORE_RESERVE) {
+		if (rc < 0)
+			pg->flags &= ~HP_RESTORE_RESERVE;
+		else if (rc)
+			(void)vma_add_reservation(vma, addr);
+		else
+			vma_end_reservation(vma, addr);
+	} else {
+		if (!rc) {
+			/* an entry not added by this allocation: remove it */
+			rc = vma_del_reservation(vma, addr);
+			if (rc < 0)
+				pg->flags |= HP_RESTORE_RESERVE;
+		} else if (rc < 0) {
+			if (!(vma->flags & VM_MAYSHARE))
+				pg->flags |= HP_RESTORE_RESERVE;
+		} else {
+			vma_end_reservation(vma, addr);
+		}
+	}
+}
+
+enum map_chg_state {
+	MAP_CHG_REUSE = 0,	/* the VMA's reservation covers the page */
+	MAP_CHG_NEEDED = 1,	/* no reservation in the map */
+	MAP_CHG_ENFORCED = 2,	/* COW by the owner: never use the map */
+};
+
+/**
+ * alloc_hugetlb_folio() - allocate a huge page for @addr in @vma.
+ * @cow_from_owner: a COW by the reservation's owner of a page whose
+ *                  reservation was already consumed; the new page must
+ *                  come from outside the reservations.
+ *
+ * Return: the page (refcount 1), or NULL with *err = -ENOSPC (no page or
+ * subpool limit) or -ENOMEM (the reserve map could not be changed).
+ */
+static struct hpage *alloc_hugetlb_folio(struct vm_area *vma, uint64_t addr,
+					 bool cow_from_owner, int *err)
+{
+	struct hugepage_subpool *spool = subpool_vma(vma);
+	struct hstate *h = vma->h;
+	struct hpage *pg = NULL;
+	enum map_chg_state map_chg;
+	long retval, gbl_chg;
+
+	if (cow_from_owner) {
+		map_chg = MAP_CHG_ENFORCED;
+	} else {
+		retval = vma_needs_reservation(vma, addr);
+		if (retval < 0) {
+			*err = -ENOMEM;
+			return NULL;
+		}
+		map_chg = retval ? MAP_CHG_NEEDED : MAP_CHG_REUSE;
+	}
+
+	/*
+	 * Without a reservation of its own the page counts against the
+	 * subpool, which may still cover it from its minimum's reserves.
+	 */
+	if (map_chg) {
+		gbl_chg = hugepage_subpool_get_pages(spool, 1);
+		if (gbl_chg < 0)
+			goto out_end_reservation;
+	} else {
+		gbl_chg = 0;
+	}
+
+	/* spin_lock(&hugetlb_lock) */
+	if (!machine_should_fail(h->m, FAIL_HPAGE_ALLOC)) {
+		if (!gbl_chg || hstate_available(h))
+			pg = hstate_dequeue(h, 0);
+		if (!pg)
+			pg = hstate_alloc_surplus(h, 0);
+	}
+	if (!pg)
+		goto out_subpool_put;
+	if (!gbl_chg) {
+		pg->flags |= HP_RESTORE_RESERVE;
+		h->resv_huge_pages--;
+	}
+	pg->spool = spool;
+
+	if (map_chg != MAP_CHG_ENFORCED) {
+		retval = vma_commit_reservation(vma, addr);
+		/*
+		 * The page entered the map between needs and commit (a race
+		 * with hugetlb_reserve_pages in Linux): the reservation taken
+		 * there no longer applies.
+		 */
+		if (map_chg == MAP_CHG_NEEDED && retval == 0) {
+			long rsv_adjust = hugepage_subpool_put_pages(spool, 1);
+
+			hugetlb_acct_memory(h, -rsv_adjust);
+		}
+	}
+	return pg;
+
+out_subpool_put:
+	/* only if the subpool's own reserve was used */
+	if (map_chg && !gbl_chg) {
+		long gbl_reserve = hugepage_subpool_put_pages(spool, 1);
+
+		hugetlb_acct_memory(h, -gbl_reserve);
+	}
+out_end_reservation:
+	if (map_chg != MAP_CHG_ENFORCED)
+		vma_end_reservation(vma, addr);
+	*err = -ENOSPC;
+	return NULL;
+}
+
+/** hugetlb_put_page() - drop a reference; the last one frees the page. */
+void hugetlb_put_page(struct hpage *pg)
+{
+	HR_BUG_ON(pg->refcount <= 0);
+	if (--pg->refcount == 0)
+		free_huge_folio(pg);
+}
+
+static struct hpte *vma_pte(struct vm_area *vma, uint64_t addr)
+{
+	uint64_t i = (addr - vma->start) >> huge_page_shift(vma->h);
+
+	if (!vma->pte) {
+		vma->pte = hr_zalloc(vma->mm->m,
+				     sizeof(struct hpte) * vma_pages(vma));
+		HR_BUG_ON(!vma->pte);
+	}
+	return &vma->pte[i];
+}
+
+static void pte_unmap_page(struct hpte *pte)
+{
+	pte->page->mapcount--;
+	pte->page = NULL;
+	pte->write = false;
+}
+
+/* Every process's VMAs, for the rmap walks Linux does through i_mmap. */
+#define for_each_file_vma(m, f, vma, pp, vp)                                  \
+	list_for_each(pp, &(m)->procs)                                        \
+		list_for_each(vp, &list_entry(pp, struct hr_proc, link)->vmas) \
+			if (((vma) = list_entry(vp, struct vm_area, link)),    \
+			    (vma)->file == (f))
+
+/*
+ * unmap_ref_private - the owner could not get a page to break COW: take
+ * the page away from the other private mappings (fork children) that
+ * still map it, and mark them so their next fault on a missing page is
+ * SIGBUS rather than silently reading zeroes.
+ */
+static void unmap_ref_private(struct vm_area *vma, struct hpage *pg,
+			      uint64_t addr)
+{
+	struct hr_machine *m = vma->mm->m;
+	struct list_head *pp, *vp;
+	struct vm_area *iter;
+	uint64_t hmask = vma->h->size - 1;
+
+	addr &= ~hmask;
+	for_each_file_vma(m, vma->file, iter, pp, vp) {
+		if (iter == vma || (iter->flags & VM_MAYSHARE))
+			continue;
+		if (addr < iter->start || addr >= iter->end)
+			continue;
+		if (!is_vma_resv_set(iter, HPAGE_RESV_OWNER))
+			hugetlb_unmap_range(iter, addr, addr + vma->h->size, pg);
+	}
+}
+
+/*
+ * hugetlb_wp - a write to a present, write-protected page.  Shared
+ * mappings just make the PTE writable; a private page that only this
+ * mapping uses is reused; otherwise the page is copied (COW).
+ */
+static int hugetlb_wp(struct vm_area *vma, uint64_t addr)
+{
+	struct hpte *pte = vma_pte(vma, addr);
+	struct hpage *old, *new;
+	bool cow_from_owner = false;
+	int err = 0;
+
+	if (vma->flags & VM_MAYSHARE) {
+		pte->write = true;
+		return 0;
+	}
+	old = pte->page;
+retry:
+	if (old->mapcount == 1 && (old->flags & HP_ANON)) {
+		pte->write = true;
+		return 0;
+	}
+	/*
+	 * The owner's COW of a page whose reservation it already consumed
+	 * must not consume another: take the page from outside.
+	 */
+	if (is_vma_resv_set(vma, HPAGE_RESV_OWNER) && (old->flags & HP_ANON))
+		cow_from_owner = true;
+
+	old->refcount++;
+	new = alloc_hugetlb_folio(vma, addr, cow_from_owner, &err);
+	if (!new) {
+		if (cow_from_owner) {
+			hugetlb_put_page(old);
+			unmap_ref_private(vma, old, addr);
+			if (pte->page == old)
+				goto retry;
+			return 0;
+		}
+		hugetlb_put_page(old);
+		return HR_FAULT_SIGBUS;
+	}
+	vma->anon_vma = true;
+	/* break COW: the new page replaces the old in this PTE */
+	new->flags |= HP_ANON;
+	new->flags &= ~HP_RESTORE_RESERVE;	/* hugetlb_add_new_anon_rmap */
+	new->mapcount = 1;
+	pte_unmap_page(pte);
+	hugetlb_put_page(old);		/* the PTE's reference */
+	pte->page = new;
+	pte->write = true;
+	hugetlb_put_page(old);		/* the reference taken above */
+	return 0;
+}
+
+/*
+ * hugetlb_no_page - a fault where no page is mapped: find the page in
+ * the page cache or allocate one, then map it.
+ */
+static int hugetlb_no_page(struct vm_area *vma, uint64_t addr, bool write)
+{
+	struct hr_file *f = vma->file;
+	struct hpte *pte;
+	long idx = vma_hugecache_offset(vma, addr);
+	struct hpage *pg;
+	bool new_page = false;
+	int err = 0;
+
+	/* the owner took a page from this (child) VMA on a failed COW */
+	if (is_vma_resv_set(vma, HPAGE_RESV_UNMAPPED))
+		return HR_FAULT_SIGBUS;
+
+	pg = pagecache_lookup(f, idx);
+	if (!pg) {
+		if ((uint64_t)idx >= (f->size >> huge_page_shift(vma->h)))
+			return HR_FAULT_SIGBUS;
+		pg = alloc_hugetlb_folio(vma, addr, false, &err);
+		if (!pg)
+			return HR_FAULT_SIGBUS;
+		new_page = true;
+		if (vma->flags & VM_MAYSHARE) {
+			if (pagecache_add(f, pg, idx) < 0) {
+				restore_reserve_on_error(vma, addr, pg);
+				hugetlb_put_page(pg);
+				return HR_FAULT_SIGBUS;
+			}
+		} else {
+			vma->anon_vma = true;
+			pg->flags |= HP_ANON;
+		}
+	} else {
+		pg->refcount++;		/* the PTE's reference */
+	}
+
+	/* pending COW: prepare the reserve map outside the PTE lock */
+	if (write && !(vma->flags & VM_SHARED)) {
+		if (vma_needs_reservation(vma, addr) < 0) {
+			/*
+			 * Back out.  A new page already in the page cache
+			 * stays there: only its PTE was not made.
+			 */
+			if (new_page && !(vma->flags & VM_MAYSHARE))
+				restore_reserve_on_error(vma, addr, pg);
+			if (!new_page || !(vma->flags & VM_MAYSHARE))
+				hugetlb_put_page(pg);
+			return HR_FAULT_SIGBUS;
+		}
+		vma_end_reservation(vma, addr);
+	}
+
+	pte = vma_pte(vma, addr);
+	if (new_page && (pg->flags & HP_ANON))
+		pg->flags &= ~HP_RESTORE_RESERVE; /* hugetlb_add_new_anon_rmap */
+	pg->mapcount++;
+	pte->page = pg;
+	pte->write = (vma->flags & VM_SHARED) != 0;
+	if (new_page && (vma->flags & VM_MAYSHARE)) {
+		/* the allocation's reference became the page cache's */
+		pg->refcount++;
+	}
+	if (write && !(vma->flags & VM_SHARED))
+		return hugetlb_wp(vma, addr);
+	return 0;
+}
+
+/**
+ * hugetlb_fault() - a user access to @addr in the hugetlb VMA @vma
+ * (already checked against the VMA's protection).
+ *
+ * Return: 0 or HR_FAULT_SIGBUS.
+ */
+int hugetlb_fault(struct vm_area *vma, uint64_t addr, bool write)
+{
+	struct hpte *pte = vma_pte(vma, addr);
+
+	if (!pte->page)
+		return hugetlb_no_page(vma, addr, write);
+	if (write && !pte->write) {
+		if (!(vma->flags & VM_MAYSHARE)) {
+			if (vma_needs_reservation(vma, addr) < 0)
+				return HR_FAULT_SIGBUS;
+			vma_end_reservation(vma, addr);
+		}
+		return hugetlb_wp(vma, addr);
+	}
+	return 0;
+}
+
+/**
+ * hugetlb_unmap_range() - zap the PTEs of [@start, @end) in @vma
+ * (__unmap_hugepage_range).
+ * @ref_page: if set, only that page is unmapped, and @vma is marked
+ *            HPAGE_RESV_UNMAPPED (a failed COW of the owner)
+ *
+ * Linux 6.x (since 6.8) restores the reservation of an anonymous page
+ * that the reservation owner zaps (MADV_DONTNEED, munmap, exit), unless
+ * the pool has surplus pages; v4.10 did not.  The page gives the
+ * reservation back to the global count when it is freed, and its entry
+ * leaves the private map so the reservation exists again.
+ */
+void hugetlb_unmap_range(struct vm_area *vma, uint64_t start, uint64_t end,
+			 struct hpage *ref_page)
+{
+	struct hstate *h = vma->h;
+	uint64_t addr;
+
+	if (!vma->pte)
+		return;
+	for (addr = start; addr < end; addr += h->size) {
+		struct hpte *pte = vma_pte(vma, addr);
+		struct hpage *pg = pte->page;
+		bool adjust = false;
+
+		if (!pg)
+			continue;
+		if (ref_page) {
+			if (pg != ref_page)
+				continue;
+			vma->resv_flags |= HPAGE_RESV_UNMAPPED;
+		}
+		pte_unmap_page(pte);
+
+		if (!h->surplus_huge_pages && vma_private_with_map(vma) &&
+		    (pg->flags & HP_ANON)) {
+			pg->flags |= HP_RESTORE_RESERVE;
+			adjust = true;
+		}
+		if (adjust) {
+			long rc = vma_needs_reservation(vma, addr);
+
+			if (rc < 0)
+				pg->flags &= ~HP_RESTORE_RESERVE;
+			else if (rc)
+				(void)vma_add_reservation(vma, addr);
+			else
+				/* Linux leaves the add in progress here */
+				vma_end_reservation(vma, addr);
+		}
+		hugetlb_put_page(pg);
+		if (ref_page)
+			break;
+	}
+}
+
+/**
+ * hugetlb_reserve_pages() - reserve huge pages [@from, @to) of @f for a
+ * new mapping @vma (NULL for shm and the files behind MAP_HUGETLB).
+ *
+ * Shared mappings reserve the pages their file's map lacks; private
+ * mappings always reserve the whole range, in a new map that the VMA
+ * owns (HPAGE_RESV_OWNER).  The subpool is asked first, then the global
+ * pool; every failure unwinds exactly what was taken.
+ *
+ * Return: true on success.
+ */
+bool hugetlb_reserve_pages(struct hr_file *f, long from, long to,
+			   struct vm_area *vma, unsigned long vm_flags)
+{
+	struct hstate *h = f->h;
+	struct hugepage_subpool *spool = subpool_inode(f);
+	struct resv_map *resv_map;
+	long chg = -1, add = -1, gbl_reserve, regions_needed = 0;
+	bool shared = !vma || (vma->flags & VM_MAYSHARE);
+
+	if (from > to)
+		return false;
+	if (vm_flags & VM_NORESERVE)
+		return true;
+
+	if (shared) {
+		resv_map = f->resv;
+		chg = region_chg(resv_map, from, to, &regions_needed);
+	} else {
+		resv_map = resv_map_alloc(f->m);
+		if (!resv_map)
+			return false;
+		chg = to - from;
+		vma->resv = resv_map;
+		vma->resv_flags |= HPAGE_RESV_OWNER;
+	}
+	if (chg < 0)
+		goto out_err;
+
+	gbl_reserve = hugepage_subpool_get_pages(spool, chg);
+	if (gbl_reserve < 0)
+		goto out_err;
+
+	if (hugetlb_acct_memory(h, gbl_reserve) < 0)
+		goto out_put_pages;
+
+	if (shared) {
+		add = region_add(resv_map, from, to, regions_needed);
+		if (chg > add) {
+			/* pages entered the map meanwhile (a fault race) */
+			long rsv_adjust = hugepage_subpool_put_pages(spool,
+								     chg - add);
+			hugetlb_acct_memory(h, -rsv_adjust);
+		}
+	}
+	return true;
+
+out_put_pages:
+	{
+		long spool_resv = chg - gbl_reserve;
+
+		if (spool_resv) {
+			long gbl_resv = hugepage_subpool_put_pages(spool,
+								   spool_resv);
+			hugetlb_acct_memory(h, -gbl_resv);
+		}
+		/* the pages that failed the global reservation */
+		if (gbl_reserve && spool && spool->max_hpages != -1)
+			spool->used_hpages -= gbl_reserve;
+	}
+out_err:
+	if (shared) {
+		if (chg >= 0 && add < 0)
+			region_abort(resv_map, from, to, regions_needed);
+	} else if (vma && is_vma_resv_set(vma, HPAGE_RESV_OWNER)) {
+		resv_map_put(resv_map);
+		vma->resv = NULL;
+		vma->resv_flags = 0;
+	}
+	return false;
+}
+
+/**
+ * hugetlb_unreserve_pages() - the file lost pages [@start, @end):
+ * @freed of them were in its page cache (their reservations were already
+ * consumed); the rest of the map's entries there are returned.
+ *
+ * Return: 0, or -ENOMEM when region_del could not split a region (only
+ * possible for a hole punch; the caller fixes the counts up).
+ */
+long hugetlb_unreserve_pages(struct hr_file *f, long start, long end,
+			     long freed)
+{
+	struct hugepage_subpool *spool = subpool_inode(f);
+	long chg = 0, gbl_reserve;
+
+	if (f->resv) {
+		chg = region_del(f->resv, start, end);
+		if (chg < 0)
+			return chg;
+	}
+	gbl_reserve = hugepage_subpool_put_pages(spool, chg - freed);
+	hugetlb_acct_memory(f->h, -gbl_reserve);
+	return 0;
+}
+
+/**
+ * hugetlb_fix_reserve_counts() - region_del failed on a hole punch, so
+ * the map still shows a reservation for the page: take one back in the
+ * subpool and the global pool to match it.
+ */
+void hugetlb_fix_reserve_counts(struct hr_file *f)
+{
+	struct hugepage_subpool *spool = subpool_inode(f);
+	long rsv_adjust = hugepage_subpool_get_pages(spool, 1);
+
+	if (rsv_adjust > 0)
+		(void)hugetlb_acct_memory(f->h, 1);
+	/* Linux warns "Huge Page Reserved count may go negative" on failure */
+}
+
+/**
+ * hugetlb_vm_op_open() - a VMA was copied from a sibling (split): a
+ * private owner's copy shares the sibling's reserve map.
+ */
+void hugetlb_vm_op_open(struct vm_area *vma)
+{
+	if (vma->resv && is_vma_resv_set(vma, HPAGE_RESV_OWNER))
+		resv_map_get(vma->resv);
+}
+
+/**
+ * hugetlb_vm_op_close() - a VMA goes away.  The owner of a private
+ * reservation returns what its range did not consume, counted from the
+ * shared map, so split siblings each return only their own part (the
+ * fix of "hugetlb reservations: fix hugetlb MAP_PRIVATE reservations
+ * across vma splits").
+ */
+void hugetlb_vm_op_close(struct vm_area *vma)
+{
+	struct resv_map *resv = vma->resv;
+	long start, end, reserve;
+
+	if (!resv || !is_vma_resv_set(vma, HPAGE_RESV_OWNER))
+		return;
+	start = vma_hugecache_offset(vma, vma->start);
+	end = vma_hugecache_offset(vma, vma->end);
+	reserve = (end - start) - region_count(resv, start, end);
+	if (reserve) {
+		long gbl_reserve = hugepage_subpool_put_pages(subpool_vma(vma),
+							      reserve);
+		hugetlb_acct_memory(vma->h, -gbl_reserve);
+	}
+	resv_map_put(resv);
+	vma->resv = NULL;
+}
+
+/**
+ * hugetlb_fallocate_page() - fallocate(2) preallocation of page @idx of
+ * @f: allocate as a shared fault would (through a pseudo VMA, as
+ * hugetlbfs_fallocate does) and insert it in the page cache.
+ *
+ * Return: 0, -ENOSPC when no page can be had, -ENOMEM on a map or page
+ * cache failure.
+ */
+int hugetlb_fallocate_page(struct hr_file *f, long idx)
+{
+	struct vm_area pseudo;
+	struct hpage *pg;
+	uint64_t addr = (uint64_t)idx * f->h->size;
+	int err = 0;
+
+	memset(&pseudo, 0, sizeof(pseudo));
+	pseudo.file = f;
+	pseudo.h = f->h;
+	pseudo.flags = VM_HUGETLB | VM_MAYSHARE | VM_SHARED;
+	pseudo.start = 0;
+	pseudo.end = addr + f->h->size;
+	list_init(&pseudo.link);
+
+	pg = alloc_hugetlb_folio(&pseudo, addr, false, &err);
+	if (!pg)
+		return err;
+	if (pagecache_add(f, pg, idx) < 0) {
+		restore_reserve_on_error(&pseudo, addr, pg);
+		hugetlb_put_page(pg);
+		return -ENOMEM;
+	}
+	return 0;
+}

@@ -1,0 +1,498 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * internal.h - structures shared by the engine's subsystems.
+ *
+ * The engine is layered like the kernel it models, and calls only go
+ * down the stack:
+ *
+ *     machine.c   the machine object, tunables, fault injection
+ *     mm.c        address spaces and VMAs: mmap, munmap, mprotect,
+ *                 mremap, madvise, fork, exit, fault dispatch
+ *     hugetlbfs.c mounts, inodes, page cache, truncate, hole punch,
+ *                 unlink, shm segments, the files behind MAP_HUGETLB
+ *     hugetlb.c   reserve/unreserve, the fault path and COW,
+ *                 hugetlb VMA operations (open, close, split)
+ *     subpool.c   hugepage_subpool accounting (size= / min_size=)
+ *     region.c    resv_map and file_region: region_chg/add/abort/del/count
+ *     hstate.c    the per-size pools: free, reserved, surplus, resize
+ *     phys.c      base memory per node (the buddy allocator's totals)
+ *     stats.c     the text of /proc/meminfo, smaps, sysfs (read only)
+ *
+ * Locking: the engine is single threaded; a machine must not be used by
+ * two threads at once.  Where the kernel takes a lock (hugetlb_lock,
+ * resv_map->lock, spool->lock) the comments name it so that a reader can
+ * map each step to the kernel's critical sections, and the code keeps
+ * the kernel's order of updates inside and across those sections.
+ */
+#ifndef HR_INTERNAL_H
+#define HR_INTERNAL_H
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hugeresv.h"
+
+/* ------------------------------------------------------------------ */
+/* Lists                                                               */
+
+struct list_head {
+	struct list_head *next, *prev;
+};
+
+static inline void list_init(struct list_head *h)
+{
+	h->next = h->prev = h;
+}
+
+static inline bool list_empty(const struct list_head *h)
+{
+	return h->next == h;
+}
+
+static inline void list_insert(struct list_head *n, struct list_head *prev,
+			       struct list_head *next)
+{
+	next->prev = n;
+	n->next = next;
+	n->prev = prev;
+	prev->next = n;
+}
+
+static inline void list_add_tail(struct list_head *n, struct list_head *h)
+{
+	list_insert(n, h->prev, h);
+}
+
+/* Insert @n before @pos. */
+static inline void list_add_before(struct list_head *n, struct list_head *pos)
+{
+	list_insert(n, pos->prev, pos);
+}
+
+static inline void list_del(struct list_head *n)
+{
+	n->prev->next = n->next;
+	n->next->prev = n->prev;
+	n->next = n->prev = n;
+}
+
+#define container_of(ptr, type, member) \
+	((type *)((char *)(ptr) - offsetof(type, member)))
+#define list_entry(ptr, type, member) container_of(ptr, type, member)
+#define list_for_each(pos, head) \
+	for ((pos) = (head)->next; (pos) != (head); (pos) = (pos)->next)
+#define list_for_each_safe(pos, n, head) \
+	for ((pos) = (head)->next, (n) = (pos)->next; (pos) != (head); \
+	     (pos) = (n), (n) = (pos)->next)
+
+#define HR_MIN(a, b) ((a) < (b) ? (a) : (b))
+#define HR_MAX(a, b) ((a) > (b) ? (a) : (b))
+
+/* ------------------------------------------------------------------ */
+/* Diagnostics                                                         */
+
+/*
+ * Validators report through a struct check_ctx: the first violation's
+ * message is kept, later ones are counted.  CHECK() names the broken
+ * field, as FreeBSD's KASSERTs do.
+ */
+struct check_ctx {
+	char *msg;
+	size_t len;
+	int failures;
+};
+
+void check_fail(struct check_ctx *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#define CHECK(c, cond, ...)                                  \
+	do {                                                 \
+		if (!(cond))                                 \
+			check_fail((c), __VA_ARGS__);        \
+	} while (0)
+
+/* Internal consistency assertion: aborts with a message in every build. */
+#define HR_BUG_ON(cond)                                                   \
+	do {                                                              \
+		if (cond)                                                 \
+			hr_bug(__FILE__, __LINE__, #cond);                \
+	} while (0)
+void hr_bug(const char *file, int line, const char *what)
+	__attribute__((noreturn));
+
+void *hr_zalloc(struct hr_machine *m, size_t size);
+
+/* ------------------------------------------------------------------ */
+/* Fault injection (engine-only)                                       */
+
+/*
+ * Allocation sites that the error-path scenarios can make fail.  Each
+ * site has a countdown: when it reaches zero the allocation fails once.
+ */
+enum fail_site {
+	FAIL_HPAGE_ALLOC,	/* taking a huge page for a fault */
+	FAIL_REGION_CACHE,	/* a file_region descriptor */
+	FAIL_PAGE_CACHE_ADD,	/* inserting a page in the page cache */
+	FAIL__COUNT
+};
+
+bool machine_should_fail(struct hr_machine *m, enum fail_site site);
+
+/* ------------------------------------------------------------------ */
+/* phys.c: base memory                                                 */
+
+/*
+ * struct phys - the machine's base memory, per node.
+ *
+ * Until the buddy allocator lands this keeps totals only: every base
+ * page is either free or taken (by a huge page, or later by anon pages
+ * and page tables).  Invariant: 0 <= free[n] <= total[n].
+ */
+struct phys {
+	int nr_nodes;
+	uint64_t total[HR_MAX_NODES];	/* base pages */
+	uint64_t free[HR_MAX_NODES];
+};
+
+int phys_init(struct phys *ph, uint64_t bytes, int nodes);
+/* Take @nr contiguous base pages on node @nid. Return 0 or -ENOMEM. */
+int phys_alloc(struct phys *ph, int nid, uint64_t nr);
+void phys_free(struct phys *ph, int nid, uint64_t nr);
+uint64_t phys_total(const struct phys *ph);
+uint64_t phys_free_total(const struct phys *ph);
+void phys_check(const struct phys *ph, struct check_ctx *c);
+
+/* ------------------------------------------------------------------ */
+/* hstate.c: huge page pools                                           */
+
+#define HSTATE_2M 0
+#define HSTATE_1G 1
+#define HR_NR_HSTATES 2
+
+/*
+ * struct hpage - an allocated huge page (the kernel's hugetlb folio).
+ *
+ * Free pages in the pool have no hpage: they are counts on their node.
+ * An hpage exists from the moment a page leaves the free list (or is
+ * allocated fresh as surplus) until it goes back (free_huge_folio).
+ *
+ * States:
+ *   allocated   refcount >= 1, mapcount == 0, not in a page cache
+ *               (between alloc and instantiation: RESTORE_RESERVE may be
+ *               set, telling free to give the reservation back)
+ *   cached      in an inode's page cache (mapping != NULL): the cache
+ *               holds one reference; mapped or not
+ *   anon        private copy (HP_ANON): referenced only by its PTEs
+ *
+ * Invariants: refcount == mapcount + (mapping ? 1 : 0) outside a fault;
+ *   RESTORE_RESERVE is clear once the page is instantiated (in a cache
+ *   or mapped), except after the owner's zap of an anon page that is
+ *   still mapped elsewhere (the 6.x restore-on-zap rule, hugetlb.c).
+ */
+struct hpage {
+	struct hstate *h;
+	int nid;
+	unsigned flags;
+#define HP_RESTORE_RESERVE 0x1	/* PagePrivate in v4.10 */
+#define HP_ANON            0x2
+	struct hugepage_subpool *spool;	/* page->private */
+	int refcount;
+	int mapcount;
+	struct hr_file *mapping;	/* page cache owner, or NULL */
+	long index;			/* huge page index in @mapping */
+	struct list_head active;	/* on hstate->active */
+	int scratch;			/* validators' use only */
+};
+
+/*
+ * struct hstate - one huge page size's pool (lock: hugetlb_lock).
+ *
+ * Counters, as Linux keeps them:
+ *   nr_huge_pages      every huge page of this size (HugePages_Total)
+ *   free_huge_pages    on the free lists (HugePages_Free)
+ *   resv_huge_pages    promised to reservations (HugePages_Rsvd)
+ *   surplus_huge_pages allocated beyond the persistent pool
+ *                      (HugePages_Surp), at most nr_overcommit_huge_pages
+ *                      when they were allocated
+ * Invariants:
+ *   resv <= free <= nr;  surplus <= nr;
+ *   sum over nodes of the *_node counters equals the global counter;
+ *   free + |active| == nr (every page is free or has an hpage).
+ * resv <= free is what makes reservations a promise: a reserved page is
+ * a free page that only its reservation may take.
+ */
+struct hstate {
+	struct hr_machine *m;
+	int idx;
+	unsigned order;			/* in base pages: 9 or 18 */
+	uint64_t size;			/* bytes */
+	unsigned long nr_huge_pages;
+	unsigned long free_huge_pages;
+	unsigned long resv_huge_pages;
+	unsigned long surplus_huge_pages;
+	unsigned long nr_overcommit_huge_pages;
+	unsigned long max_huge_pages;	/* persistent pool size last set */
+	unsigned long nr_huge_pages_node[HR_MAX_NODES];
+	unsigned long free_huge_pages_node[HR_MAX_NODES];
+	unsigned long surplus_huge_pages_node[HR_MAX_NODES];
+	int next_nid_to_alloc;
+	int next_nid_to_free;
+	struct list_head active;	/* hpages in use */
+};
+
+void hstate_init(struct hstate *h, struct hr_machine *m, int idx);
+void hstate_teardown(struct hstate *h);
+bool hstate_is_gigantic(const struct hstate *h);
+unsigned long hstate_available(const struct hstate *h);
+int hstate_set_max(struct hstate *h, unsigned long count);
+int hugetlb_acct_memory(struct hstate *h, long delta);
+struct hpage *hstate_dequeue(struct hstate *h, int nid_pref);
+struct hpage *hstate_alloc_surplus(struct hstate *h, int nid_pref);
+void free_huge_folio(struct hpage *pg);
+void hstate_check(const struct hstate *h, struct check_ctx *c);
+struct hstate *hstate_for_size(struct hr_machine *m, uint64_t size);
+
+/* ------------------------------------------------------------------ */
+/* region.c: reserve maps                                              */
+
+/*
+ * struct file_region - a range [from, to) of huge page indices.
+ *
+ * In a shared (inode) map a region means "a reservation exists or did
+ * exist for these pages"; in a private map it means "the reservation of
+ * these pages was consumed".  Regions in a map are sorted, non-empty,
+ * disjoint and never adjacent (adjacent ones are coalesced).
+ */
+struct file_region {
+	struct list_head link;
+	long from;
+	long to;
+};
+
+/*
+ * struct resv_map - a reserve map (lock: resv_map->lock).
+ *
+ * refs           inode maps: 1 (the inode); private maps: one per VMA
+ *                of the owner's mapping (split VMAs share the map)
+ * regions        sorted list of file_region
+ * adds_in_progress  region_chg calls not yet ended by region_add or
+ *                region_abort; each reserved regions_needed descriptors
+ * region_cache   spare descriptors; invariant:
+ *                region_cache_count >= adds_in_progress, so region_add
+ *                and region_abort never fail (the two-phase protocol)
+ */
+struct resv_map {
+	struct hr_machine *m;
+	int refs;
+	struct list_head regions;
+	long adds_in_progress;
+	struct list_head region_cache;
+	long region_cache_count;
+};
+
+struct resv_map *resv_map_alloc(struct hr_machine *m);
+void resv_map_get(struct resv_map *rm);
+void resv_map_put(struct resv_map *rm);
+long region_chg(struct resv_map *rm, long f, long t, long *regions_needed);
+long region_add(struct resv_map *rm, long f, long t, long regions_needed);
+void region_abort(struct resv_map *rm, long f, long t, long regions_needed);
+long region_del(struct resv_map *rm, long f, long t);
+long region_count(struct resv_map *rm, long f, long t);
+void resv_map_check(const struct resv_map *rm, struct check_ctx *c,
+		    const char *who);
+
+/* ------------------------------------------------------------------ */
+/* subpool.c: hugetlbfs size= and min_size=                            */
+
+/*
+ * struct hugepage_subpool - a mount's share of an hstate (lock:
+ * spool->lock).
+ *
+ * max_hpages  size= in huge pages, -1 if none; used_hpages counts pages
+ *             allocated or reserved against it (only when max != -1)
+ * min_hpages  min_size= in huge pages, -1 if none
+ * rsv_hpages  global reservations the subpool holds for its minimum:
+ *             starts at min_hpages; 0 <= rsv_hpages <= min_hpages
+ */
+struct hugepage_subpool {
+	struct hstate *hstate;
+	long max_hpages;
+	long used_hpages;
+	long min_hpages;
+	long rsv_hpages;
+};
+
+struct hugepage_subpool *hugepage_new_subpool(struct hstate *h, long max,
+					      long min);
+void hugepage_put_subpool(struct hugepage_subpool *spool);
+long hugepage_subpool_get_pages(struct hugepage_subpool *spool, long delta);
+long hugepage_subpool_put_pages(struct hugepage_subpool *spool, long delta);
+void subpool_check(const struct hugepage_subpool *spool,
+		   struct check_ctx *c);
+
+/* ------------------------------------------------------------------ */
+/* hugetlbfs.c: mounts, inodes, shm                                    */
+
+/* An hugetlbfs superblock; the internal ones (anon, shm) have no subpool. */
+struct hr_mount {
+	struct hr_machine *m;
+	struct hstate *h;
+	struct hugepage_subpool *spool;
+	bool internal;
+	struct list_head link;		/* machine->mounts */
+};
+
+/* One page cache slot: huge page index -> hpage. */
+struct pc_slot {
+	long index;
+	struct hpage *page;
+};
+
+enum file_kind { FILE_REGULAR, FILE_ANON_HUGETLB, FILE_SHM };
+
+/*
+ * struct hr_file - an hugetlbfs inode (regular file, the file behind a
+ * MAP_HUGETLB mapping, or an shm segment).
+ *
+ * Lifetime: alive while nlink > 0 (a name, or an shm id not yet
+ * removed) or any VMA maps it (mappers); then evicted: every cached page
+ * is freed and every reservation left in the map is returned.
+ * Invariants: page cache slots sorted by index, unique; every cached
+ * page has mapping == this file and index == its slot.
+ */
+struct hr_file {
+	struct hr_machine *m;
+	struct hr_mount *mnt;
+	struct hstate *h;
+	enum file_kind kind;
+	uint64_t size;			/* i_size in bytes */
+	int nlink;
+	int mappers;			/* VMAs referencing the file */
+	bool s_private;			/* shm: mappings do not reserve */
+	int shm_flags;
+	struct resv_map *resv;		/* inode_resv_map */
+	struct pc_slot *pc;		/* page cache */
+	long pc_n, pc_cap;
+	struct list_head link;		/* machine->files */
+};
+
+int hugetlbfs_mount_internal(struct hr_machine *m, struct hstate *h,
+			     struct hr_mount **out);
+struct hr_file *hugetlbfs_new_inode(struct hr_mount *mnt, enum file_kind kind);
+void hugetlbfs_file_get(struct hr_file *f);
+void hugetlbfs_file_put(struct hr_file *f);
+struct hpage *pagecache_lookup(struct hr_file *f, long index);
+int pagecache_add(struct hr_file *f, struct hpage *pg, long index);
+void pagecache_delete(struct hr_file *f, struct hpage *pg);
+struct hugepage_subpool *subpool_inode(struct hr_file *f);
+int hugetlb_file_setup(struct hr_machine *m, struct hstate *h,
+		       uint64_t size, bool noreserve, enum file_kind kind,
+		       struct hr_file **out);
+void hugetlbfs_teardown(struct hr_machine *m);
+void hugetlbfs_check(struct hr_machine *m, struct check_ctx *c);
+
+/* ------------------------------------------------------------------ */
+/* mm.c: address spaces                                                */
+
+#define VM_READ      0x0001
+#define VM_WRITE     0x0002
+#define VM_SHARED    0x0008
+#define VM_MAYREAD   0x0010
+#define VM_MAYWRITE  0x0020
+#define VM_MAYSHARE  0x0080
+#define VM_NORESERVE 0x00200000
+#define VM_HUGETLB   0x00400000
+
+/* Flags kept with a private reserve map pointer (vm_private_data). */
+#define HPAGE_RESV_OWNER    0x1
+#define HPAGE_RESV_UNMAPPED 0x2
+
+/* A hugetlb page table entry. */
+struct hpte {
+	struct hpage *page;	/* NULL: none */
+	bool write;		/* writable (not write protected) */
+};
+
+/*
+ * struct vm_area - a VMA (lock: mmap_lock of its mm).
+ *
+ * [start, end) is aligned to the VMA's page size for hugetlb VMAs.
+ * pgoff is the file offset of start in base pages (vm_pgoff).
+ * resv/resv_flags are vm_private_data for hugetlb: a private mapping
+ * that reserved has resv != NULL and HPAGE_RESV_OWNER; a fork child's
+ * copy has neither; HPAGE_RESV_UNMAPPED marks a child whose page the
+ * owner unmapped on a failed COW.  pte holds one entry per huge page,
+ * allocated on first fault.  anon_vma is set once a private copy has
+ * been made in the VMA (what makes fork copy its page table).
+ */
+struct vm_area {
+	struct hr_proc *mm;
+	uint64_t start, end;
+	uint64_t pgoff;
+	unsigned long flags;
+	struct hr_file *file;
+	struct hstate *h;
+	struct resv_map *resv;
+	unsigned resv_flags;
+	bool anon_vma;
+	struct hpte *pte;
+	struct list_head link;		/* mm->vmas, sorted by start */
+};
+
+struct hr_proc {
+	struct hr_machine *m;
+	int pid;
+	struct list_head vmas;
+	uint64_t next_addr;		/* placement cursor */
+	struct list_head link;		/* machine->procs */
+};
+
+uint64_t vma_pages(const struct vm_area *vma);	/* huge pages */
+long vma_hugecache_offset(const struct vm_area *vma, uint64_t addr);
+void mm_check(struct hr_machine *m, struct check_ctx *c);
+void mm_teardown(struct hr_machine *m);
+/* Zap every mapping of @pg in VMAs of @f at @index (truncate, punch). */
+void mm_unmap_file_range(struct hr_file *f, long start, long end);
+
+/* ------------------------------------------------------------------ */
+/* hugetlb.c: reservations and faults                                  */
+
+bool hugetlb_reserve_pages(struct hr_file *f, long from, long to,
+			   struct vm_area *vma, unsigned long vm_flags);
+long hugetlb_unreserve_pages(struct hr_file *f, long start, long end,
+			     long freed);
+void hugetlb_fix_reserve_counts(struct hr_file *f);
+void hugetlb_vm_op_open(struct vm_area *vma);
+void hugetlb_vm_op_close(struct vm_area *vma);
+int hugetlb_fault(struct vm_area *vma, uint64_t addr, bool write);
+void hugetlb_unmap_range(struct vm_area *vma, uint64_t start, uint64_t end,
+			 struct hpage *ref_page);
+void hugetlb_put_page(struct hpage *pg);
+int hugetlb_fallocate_page(struct hr_file *f, long idx);
+
+/* ------------------------------------------------------------------ */
+/* machine.c                                                           */
+
+struct hr_machine {
+	struct phys phys;
+	struct hstate hstates[HR_NR_HSTATES];
+	int default_hstate;
+	struct hr_mount *internal_mnt[HR_NR_HSTATES];
+	struct list_head mounts;
+	struct list_head files;
+	struct list_head procs;
+	int next_pid;
+	int overcommit_memory;
+	int overcommit_ratio;
+	/* fault injection: countdown per site, 0 = off */
+	long fail_after[FAIL__COUNT];
+	unsigned long fail_count[FAIL__COUNT];
+	/* teardown in progress: inodes evict without page cache checks */
+	bool tearing_down;
+	/* total bytes the engine allocated for its own use */
+	size_t own_bytes;
+};
+
+#endif /* HR_INTERNAL_H */

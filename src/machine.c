@@ -1,0 +1,273 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * machine.c - the machine object: it owns every subsystem's state, the
+ * tunables, and the fault-injection countdowns.  There is no global
+ * state anywhere in the engine.
+ */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+void hr_bug(const char *file, int line, const char *what)
+{
+	fprintf(stderr, "hugeresv: engine bug at %s:%d: %s\n", file, line, what);
+	abort();
+}
+
+void *hr_zalloc(struct hr_machine *m, size_t size)
+{
+	void *p = calloc(1, size);
+
+	if (p && m)
+		m->own_bytes += size;
+	return p;
+}
+
+void check_fail(struct check_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (c->failures++ == 0 && c->msg && c->len) {
+		va_start(ap, fmt);
+		vsnprintf(c->msg, c->len, fmt, ap);
+		va_end(ap);
+	}
+}
+
+bool machine_should_fail(struct hr_machine *m, enum fail_site site)
+{
+	if (m->fail_after[site] <= 0)
+		return false;
+	if (--m->fail_after[site] > 0)
+		return false;
+	m->fail_count[site]++;
+	return true;
+}
+
+hr_machine *hr_machine_new(const struct hr_config *cfg)
+{
+	struct hr_machine *m = calloc(1, sizeof(*m));
+	uint64_t mem = cfg && cfg->memory ? cfg->memory : 4 * HR_SZ_1G;
+	int nodes = cfg && cfg->nodes ? cfg->nodes : 1;
+	int i;
+
+	if (!m)
+		return NULL;
+	if (phys_init(&m->phys, mem, nodes)) {
+		free(m);
+		return NULL;
+	}
+	list_init(&m->mounts);
+	list_init(&m->files);
+	list_init(&m->procs);
+	m->next_pid = 1;
+	m->overcommit_ratio = 50;
+	m->default_hstate = HSTATE_2M;
+	for (i = 0; i < HR_NR_HSTATES; i++) {
+		hstate_init(&m->hstates[i], m, i);
+		if (hugetlbfs_mount_internal(m, &m->hstates[i],
+					     &m->internal_mnt[i])) {
+			hr_machine_free(m);
+			return NULL;
+		}
+	}
+	return m;
+}
+
+void hr_machine_free(hr_machine *m)
+{
+	int i;
+
+	if (!m)
+		return;
+	mm_teardown(m);
+	m->tearing_down = true;
+	hugetlbfs_teardown(m);
+	for (i = 0; i < HR_NR_HSTATES; i++)
+		hstate_teardown(&m->hstates[i]);
+#if HR_DEBUG
+	for (i = 0; i < HR_NR_HSTATES; i++) {
+		struct hstate *h = &m->hstates[i];
+
+		if (h->nr_huge_pages || h->resv_huge_pages ||
+		    h->surplus_huge_pages || !list_empty(&h->active)) {
+			fprintf(stderr,
+				"hugeresv: leak at teardown: hstate %d nr=%lu "
+				"resv=%lu surplus=%lu\n",
+				i, h->nr_huge_pages, h->resv_huge_pages,
+				h->surplus_huge_pages);
+			abort();
+		}
+	}
+	if (phys_free_total(&m->phys) != phys_total(&m->phys)) {
+		fprintf(stderr, "hugeresv: leak at teardown: base memory\n");
+		abort();
+	}
+#endif
+	free(m);
+}
+
+/*
+ * Every global reservation is accounted for by exactly one holder:
+ *   an inode map entry whose page is not in the page cache,
+ *   a page of a private owner's range whose reservation is unconsumed,
+ *   a subpool's reserve for its minimum.
+ * A page carrying HP_RESTORE_RESERVE will add one more when it is freed,
+ * so it counts on the left: resv + restoring == held.
+ */
+static void resv_conservation_check(struct hr_machine *m, struct check_ctx *c)
+{
+	long held[HR_NR_HSTATES] = { 0 }, restoring[HR_NR_HSTATES] = { 0 };
+	struct list_head *l, *v;
+	int i;
+
+	list_for_each(l, &m->files) {
+		struct hr_file *f = list_entry(l, struct hr_file, link);
+		long regions = region_count(f->resv, 0, LONG_MAX), cached = 0, k;
+
+		for (k = 0; k < f->pc_n; k++)
+			cached += region_count(f->resv, f->pc[k].index,
+					       f->pc[k].index + 1);
+		held[f->h->idx] += regions - cached;
+	}
+	list_for_each(l, &m->procs) {
+		list_for_each(v, &list_entry(l, struct hr_proc, link)->vmas) {
+			struct vm_area *vma = list_entry(v, struct vm_area, link);
+			long s, e;
+
+			if (!vma->resv)
+				continue;
+			s = vma_hugecache_offset(vma, vma->start);
+			e = vma_hugecache_offset(vma, vma->end);
+			held[vma->h->idx] += (e - s) - region_count(vma->resv, s, e);
+		}
+	}
+	list_for_each(l, &m->mounts) {
+		struct hr_mount *mnt = list_entry(l, struct hr_mount, link);
+
+		if (mnt->spool)
+			held[mnt->h->idx] += mnt->spool->rsv_hpages;
+	}
+	for (i = 0; i < HR_NR_HSTATES; i++) {
+		list_for_each(l, &m->hstates[i].active) {
+			if (list_entry(l, struct hpage, active)->flags &
+			    HP_RESTORE_RESERVE)
+				restoring[i]++;
+		}
+		CHECK(c, (long)m->hstates[i].resv_huge_pages + restoring[i] ==
+				 held[i],
+		      "hstate %s: resv_huge_pages=%lu (+%ld restoring) but "
+		      "maps, owners and subpools hold %ld",
+		      i == HSTATE_2M ? "2M" : "1G",
+		      m->hstates[i].resv_huge_pages, restoring[i], held[i]);
+	}
+}
+
+int hr_machine_check(hr_machine *m, char *msg, size_t len)
+{
+	struct check_ctx c = { msg, len, 0 };
+	int i;
+
+	if (msg && len)
+		msg[0] = 0;
+	phys_check(&m->phys, &c);
+	for (i = 0; i < HR_NR_HSTATES; i++)
+		hstate_check(&m->hstates[i], &c);
+	hugetlbfs_check(m, &c);
+	mm_check(m, &c);
+	resv_conservation_check(m, &c);
+	return c.failures ? -EUCLEAN : 0;
+}
+
+static int parse_ulong(const char *s, unsigned long *out)
+{
+	char *end;
+	unsigned long long v;
+
+	if (!s || !*s || *s == '-')
+		return -EINVAL;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	while (*end == ' ' || *end == '\n')
+		end++;
+	if (errno || *end || v > ULONG_MAX)
+		return -EINVAL;
+	*out = (unsigned long)v;
+	return 0;
+}
+
+/* "hugepages-2048kB.nr_hugepages" -> hstate and file */
+static struct hstate *per_size_key(hr_machine *m, const char *key,
+				   const char **file)
+{
+	int i;
+
+	for (i = 0; i < HR_NR_HSTATES; i++) {
+		char pfx[48];
+		size_t n;
+
+		n = (size_t)snprintf(pfx, sizeof(pfx), "hugepages-%llukB.",
+				     (unsigned long long)(m->hstates[i].size /
+							  1024));
+		if (!strncmp(key, pfx, n)) {
+			*file = key + n;
+			return &m->hstates[i];
+		}
+	}
+	return NULL;
+}
+
+static int write_hstate_knob(struct hstate *h, const char *file,
+			     unsigned long v)
+{
+	if (!strcmp(file, "nr_hugepages") ||
+	    !strcmp(file, "nr_hugepages_mempolicy"))
+		return hstate_set_max(h, v);
+	if (!strcmp(file, "nr_overcommit_hugepages")) {
+		if (hstate_is_gigantic(h))
+			return -EINVAL;
+		h->nr_overcommit_huge_pages = v;
+		return 0;
+	}
+	return -ENOENT;
+}
+
+int hr_sysctl_write(hr_machine *m, const char *key, const char *value)
+{
+	unsigned long v;
+	const char *file;
+	struct hstate *h;
+
+	if (parse_ulong(value, &v))
+		return -EINVAL;
+	if (!strncmp(key, "vm.", 3)) {
+		const char *k = key + 3;
+
+		if (!strcmp(k, "nr_hugepages") ||
+		    !strcmp(k, "nr_hugepages_mempolicy") ||
+		    !strcmp(k, "nr_overcommit_hugepages"))
+			return write_hstate_knob(
+				&m->hstates[m->default_hstate], k, v);
+		if (!strcmp(k, "overcommit_memory")) {
+			if (v > 2)
+				return -EINVAL;
+			m->overcommit_memory = (int)v;
+			return 0;
+		}
+		if (!strcmp(k, "overcommit_ratio")) {
+			if (v > INT_MAX)
+				return -EINVAL;
+			m->overcommit_ratio = (int)v;
+			return 0;
+		}
+		return -ENOENT;
+	}
+	h = per_size_key(m, key, &file);
+	if (!h)
+		return -ENOENT;
+	return write_hstate_knob(h, file, v);
+}

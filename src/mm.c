@@ -1,0 +1,704 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * mm.c - address spaces: VMAs and the system calls that change them.
+ *
+ * The rules that matter to reservations are the kernel's:
+ *  - a hugetlb VMA splits only on its huge page boundaries (EINVAL
+ *    otherwise, before anything changed);
+ *  - a split copy of a private owner's VMA shares its reserve map
+ *    (vm_ops->open takes a reference);
+ *  - munmap and exit first zap every page of every VMA concerned, then
+ *    close each VMA (vm_ops->close returns unused private reservations);
+ *  - fork copies VMAs but not private reservations: the child's private
+ *    hugetlb VMAs have no reserve map, and their page tables are copied
+ *    (write protected) only when the parent's VMA has private pages;
+ *  - hugetlb VMAs never merge (VM_DONTEXPAND).
+ * Plain anonymous memory (base pages, THP) is not modelled yet: those
+ * calls return -ENOSYS, which the command reports as "not modelled".
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define MM_FIRST_ADDR (1ULL << 40)	/* where the first mapping goes */
+#define MM_GAP        HR_SZ_1G		/* between mappings */
+
+static uint64_t align_up(uint64_t v, uint64_t a)
+{
+	return (v + a - 1) & ~(a - 1);
+}
+
+uint64_t vma_pages(const struct vm_area *vma)
+{
+	return (vma->end - vma->start) >> (vma->h->order + 12);
+}
+
+static bool vma_is_hugetlb(const struct vm_area *vma)
+{
+	return (vma->flags & VM_HUGETLB) != 0;
+}
+
+int hr_proc_new(hr_machine *m, hr_proc **out)
+{
+	struct hr_proc *p = hr_zalloc(m, sizeof(*p));
+
+	if (!p)
+		return -ENOMEM;
+	p->m = m;
+	p->pid = m->next_pid++;
+	p->next_addr = MM_FIRST_ADDR;
+	list_init(&p->vmas);
+	list_add_tail(&p->link, &m->procs);
+	*out = p;
+	return 0;
+}
+
+int hr_proc_pid(const hr_proc *p)
+{
+	return p->pid;
+}
+
+static struct vm_area *find_vma(struct hr_proc *p, uint64_t addr)
+{
+	struct list_head *l;
+
+	list_for_each(l, &p->vmas) {
+		struct vm_area *vma = list_entry(l, struct vm_area, link);
+
+		if (addr < vma->start)
+			return NULL;
+		if (addr < vma->end)
+			return vma;
+	}
+	return NULL;
+}
+
+static void vma_link(struct hr_proc *p, struct vm_area *vma)
+{
+	struct list_head *l;
+
+	list_for_each(l, &p->vmas) {
+		if (list_entry(l, struct vm_area, link)->start > vma->start)
+			break;
+	}
+	list_add_before(&vma->link, l);
+}
+
+static void vma_free(struct vm_area *vma)
+{
+	list_del(&vma->link);
+	if (vma->file)
+		hugetlbfs_file_put(vma->file);
+	free(vma->pte);
+	free(vma);
+}
+
+/* zap every page of @vma (unmap_region / unmap_vmas) */
+static void vma_zap(struct vm_area *vma)
+{
+	if (vma_is_hugetlb(vma))
+		hugetlb_unmap_range(vma, vma->start, vma->end, NULL);
+}
+
+/* remove_vma: vm_ops->close, then the VMA and its file reference go */
+static void vma_remove(struct vm_area *vma)
+{
+	if (vma_is_hugetlb(vma))
+		hugetlb_vm_op_close(vma);
+	vma_free(vma);
+}
+
+/* Can @vma be split at @at?  hugetlb_vm_op_split's rule. */
+static int vma_may_split(const struct vm_area *vma, uint64_t at)
+{
+	if (vma_is_hugetlb(vma) && (at & (vma->h->size - 1)))
+		return -EINVAL;
+	return 0;
+}
+
+/*
+ * Split @vma at @at: @vma keeps [start, at), the returned new VMA gets
+ * [at, end) with its share of the page table, a file reference, and
+ * (vm_ops->open) a reference to a private owner's reserve map.
+ */
+static struct vm_area *vma_split(struct vm_area *vma, uint64_t at)
+{
+	struct vm_area *new = hr_zalloc(vma->mm->m, sizeof(*new));
+	uint64_t lo;
+
+	HR_BUG_ON(!new || at <= vma->start || at >= vma->end);
+	*new = *vma;
+	new->start = at;
+	new->pgoff = vma->pgoff + ((at - vma->start) >> 12);
+	new->pte = NULL;
+	vma->end = at;
+	if (vma->pte) {
+		lo = vma_pages(vma);
+		new->pte = hr_zalloc(vma->mm->m,
+				     sizeof(struct hpte) * vma_pages(new));
+		HR_BUG_ON(!new->pte);
+		memcpy(new->pte, vma->pte + lo,
+		       sizeof(struct hpte) * vma_pages(new));
+		vma->pte = realloc(vma->pte, sizeof(struct hpte) * lo);
+		HR_BUG_ON(!vma->pte);
+	}
+	if (new->file)
+		hugetlbfs_file_get(new->file);
+	if (vma_is_hugetlb(new))
+		hugetlb_vm_op_open(new);
+	list_init(&new->link);
+	list_insert(&new->link, &vma->link, vma->link.next);
+	return new;
+}
+
+/*
+ * Make VMA boundaries at @start and @end.  Every split is checked before
+ * any is made, so a failure changes nothing.
+ */
+static int split_range(struct hr_proc *p, uint64_t start, uint64_t end)
+{
+	struct vm_area *vs = find_vma(p, start);
+	struct vm_area *ve = find_vma(p, end - 1);
+	int err;
+
+	if (vs && vs->start < start && (err = vma_may_split(vs, start)))
+		return err;
+	if (ve && ve->end > end && (err = vma_may_split(ve, end)))
+		return err;
+	if (vs && vs->start < start)
+		vma_split(vs, start);
+	ve = find_vma(p, end - 1);
+	if (ve && ve->end > end)
+		vma_split(ve, end);
+	return 0;
+}
+
+static int populate(struct vm_area *vma)
+{
+	bool write = (vma->flags & (VM_WRITE | VM_SHARED)) == VM_WRITE;
+	uint64_t addr;
+
+	for (addr = vma->start; addr < vma->end; addr += vma->h->size) {
+		if (hugetlb_fault(vma, addr, write))
+			break;	/* mm_populate ignores errors */
+	}
+	return 0;
+}
+
+int hr_mmap(hr_proc *p, uint64_t len, int prot, int flags, hr_file *file,
+	    uint64_t offset, uint64_t pagesize, uint64_t misalign,
+	    uint64_t *addr)
+{
+	struct hr_machine *m = p->m;
+	int sharing = flags & (HR_MAP_SHARED | HR_MAP_PRIVATE);
+	struct hstate *h;
+	struct vm_area *vma;
+	bool anon = file == NULL;
+	unsigned long reserve_flags;
+	uint64_t start;
+	int err;
+
+	if (sharing != HR_MAP_SHARED && sharing != HR_MAP_PRIVATE)
+		return -EINVAL;
+	if (len == 0)
+		return -EINVAL;
+	if (anon && !(flags & HR_MAP_HUGETLB))
+		return -ENOSYS;		/* base-page anon memory: not yet */
+	h = anon ? hstate_for_size(m, pagesize) : file->h;
+	if (!h)
+		return -EINVAL;
+	if (anon)
+		offset = 0;
+	len = align_up(len, h->size);
+	if (len == 0 || offset & (h->size - 1) || offset + len < len)
+		return -EINVAL;
+	if (misalign & (h->size - 1))
+		return -EINVAL;		/* a hugetlb mapping is huge aligned */
+	if (file && file->kind == FILE_SHM)
+		sharing = HR_MAP_SHARED;	/* shmat maps shared */
+
+	if (anon) {
+		err = hugetlb_file_setup(m, h, len, true, FILE_ANON_HUGETLB,
+					 &file);
+		if (err)
+			return err;
+	}
+
+	vma = hr_zalloc(m, sizeof(*vma));
+	if (!vma) {
+		if (anon)
+			hugetlbfs_file_put(file);
+		return -ENOMEM;
+	}
+	start = align_up(p->next_addr, HR_SZ_1G) + misalign;
+	vma->mm = p;
+	vma->start = start;
+	vma->end = start + len;
+	vma->pgoff = offset >> 12;
+	vma->file = file;
+	vma->h = h;
+	vma->flags = VM_HUGETLB | VM_MAYREAD | VM_MAYWRITE;
+	if (prot & HR_PROT_READ)
+		vma->flags |= VM_READ;
+	if (prot & HR_PROT_WRITE)
+		vma->flags |= VM_WRITE | VM_READ;
+	if (sharing == HR_MAP_SHARED)
+		vma->flags |= VM_SHARED | VM_MAYSHARE;
+	if (flags & HR_MAP_NORESERVE)
+		vma->flags |= VM_NORESERVE;
+	list_init(&vma->link);
+	hugetlbfs_file_get(file);
+
+	/* hugetlbfs_file_mmap */
+	reserve_flags = vma->flags | (file->s_private ? VM_NORESERVE : 0);
+	if (!hugetlb_reserve_pages(file, (long)(offset >> (h->order + 12)),
+				   (long)((offset + len) >> (h->order + 12)),
+				   vma, reserve_flags)) {
+		hugetlbfs_file_put(file);
+		free(vma);
+		if (anon)
+			hugetlbfs_file_put(file);
+		return -ENOMEM;
+	}
+	if ((vma->flags & VM_WRITE) && file->size < offset + len)
+		file->size = offset + len;
+
+	vma_link(p, vma);
+	if (anon)
+		hugetlbfs_file_put(file);	/* fput of the setup file */
+	p->next_addr = vma->end + MM_GAP;
+	if (flags & HR_MAP_POPULATE)
+		populate(vma);
+	*addr = start;
+	return 0;
+}
+
+int hr_touch(hr_proc *p, uint64_t addr, int write)
+{
+	struct vm_area *vma = find_vma(p, addr);
+
+	if (!vma)
+		return HR_FAULT_SIGSEGV;
+	if (write ? !(vma->flags & VM_WRITE) : !(vma->flags & VM_READ))
+		return HR_FAULT_SIGSEGV;
+	if (!vma_is_hugetlb(vma))
+		return -ENOSYS;
+	return hugetlb_fault(vma, addr & ~(vma->h->size - 1), write != 0);
+}
+
+/* do_vmi_munmap: split, zap everything, then close everything */
+static int do_munmap(struct hr_proc *p, uint64_t start, uint64_t end)
+{
+	struct list_head *l, *n;
+	int err;
+
+	err = split_range(p, start, end);
+	if (err)
+		return err;
+	list_for_each(l, &p->vmas) {
+		struct vm_area *vma = list_entry(l, struct vm_area, link);
+
+		if (vma->start >= start && vma->end <= end)
+			vma_zap(vma);
+	}
+	list_for_each_safe(l, n, &p->vmas) {
+		struct vm_area *vma = list_entry(l, struct vm_area, link);
+
+		if (vma->start >= start && vma->end <= end)
+			vma_remove(vma);
+	}
+	return 0;
+}
+
+int hr_munmap(hr_proc *p, uint64_t addr, uint64_t len)
+{
+	uint64_t end;
+
+	if ((addr & (HR_PAGE_SIZE - 1)) || len == 0)
+		return -EINVAL;
+	end = addr + align_up(len, HR_PAGE_SIZE);
+	if (end <= addr)
+		return -EINVAL;
+	return do_munmap(p, addr, end);
+}
+
+int hr_mprotect(hr_proc *p, uint64_t addr, uint64_t len, int prot)
+{
+	struct list_head *l;
+	uint64_t end, pos;
+	int err;
+
+	if (addr & (HR_PAGE_SIZE - 1))
+		return -EINVAL;
+	if (len == 0)
+		return 0;
+	end = addr + align_up(len, HR_PAGE_SIZE);
+	if (end <= addr)
+		return -EINVAL;
+	/* the range must be mapped without holes */
+	for (pos = addr; pos < end;) {
+		struct vm_area *vma = find_vma(p, pos);
+
+		if (!vma)
+			return -ENOMEM;
+		pos = vma->end;
+	}
+	err = split_range(p, addr, end);
+	if (err)
+		return err;
+	list_for_each(l, &p->vmas) {
+		struct vm_area *vma = list_entry(l, struct vm_area, link);
+		uint64_t i;
+
+		if (vma->start < addr || vma->end > end)
+			continue;
+		vma->flags &= ~(unsigned long)(VM_READ | VM_WRITE);
+		if (prot & HR_PROT_READ)
+			vma->flags |= VM_READ;
+		if (prot & HR_PROT_WRITE)
+			vma->flags |= VM_WRITE | VM_READ;
+		/* change_protection: dropping write protects the PTEs */
+		if (!(prot & HR_PROT_WRITE) && vma->pte)
+			for (i = 0; i < vma_pages(vma); i++)
+				vma->pte[i].write = false;
+	}
+	return 0;
+}
+
+int hr_mremap(hr_proc *p, uint64_t addr, uint64_t old_len, uint64_t new_len,
+	      int flags, uint64_t *new_addr)
+{
+	struct vm_area *vma = find_vma(p, addr);
+	uint64_t hsz;
+
+	(void)flags;
+	if (addr & (HR_PAGE_SIZE - 1))
+		return -EINVAL;
+	if (!vma || new_len == 0)
+		return vma ? -EINVAL : -EFAULT;
+	if (!vma_is_hugetlb(vma))
+		return -ENOSYS;
+	hsz = vma->h->size;
+	old_len = align_up(old_len, hsz);
+	new_len = align_up(new_len, hsz);
+	if (addr & (hsz - 1))
+		return -EINVAL;
+	/* the reserve map cannot follow a grown hugetlb mapping */
+	if (new_len > old_len)
+		return -EINVAL;
+	if (addr + old_len > vma->end)
+		return -EFAULT;
+	if (new_len < old_len) {
+		int err = do_munmap(p, addr + new_len, addr + old_len);
+
+		if (err)
+			return err;
+	}
+	*new_addr = addr;
+	return 0;
+}
+
+static int madvise_dontneed(struct vm_area *vma, uint64_t start, uint64_t end)
+{
+	uint64_t hsz = vma->h->size;
+
+	if (start & (hsz - 1))
+		return -EINVAL;
+	/* callers may not know the page size: round the end down */
+	end &= ~(hsz - 1);
+	if (end > vma->end)
+		end = vma->end;
+	if (end > start)
+		hugetlb_unmap_range(vma, start, end, NULL);
+	return 0;
+}
+
+static int madvise_remove(struct vm_area *vma, uint64_t start, uint64_t end)
+{
+	uint64_t off;
+
+	if ((vma->flags & (VM_SHARED | VM_WRITE)) != (VM_SHARED | VM_WRITE))
+		return -EACCES;
+	off = (start - vma->start) + (vma->pgoff << 12);
+	return hr_file_fallocate(vma->file,
+				 HR_FALLOC_PUNCH_HOLE | HR_FALLOC_KEEP_SIZE,
+				 off, end - start);
+}
+
+int hr_madvise(hr_proc *p, uint64_t addr, uint64_t len, int advice)
+{
+	uint64_t end, pos;
+	int err = 0, ret = 0;
+
+	if (addr & (HR_PAGE_SIZE - 1))
+		return -EINVAL;
+	switch (advice) {
+	case HR_MADV_DONTNEED:
+	case HR_MADV_REMOVE:
+	case HR_MADV_HUGEPAGE:
+	case HR_MADV_NOHUGEPAGE:
+	case HR_MADV_COLLAPSE:
+	case HR_MADV_PAGEOUT:
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (len == 0)
+		return 0;
+	end = addr + align_up(len, HR_PAGE_SIZE);
+	if (end <= addr)
+		return -EINVAL;
+	for (pos = addr; pos < end;) {
+		struct vm_area *vma = find_vma(p, pos);
+		uint64_t s, e;
+
+		if (!vma) {
+			/* a hole: skip to the next VMA, fail with ENOMEM */
+			struct list_head *l;
+			uint64_t next = end;
+
+			list_for_each(l, &p->vmas) {
+				struct vm_area *v =
+					list_entry(l, struct vm_area, link);
+				if (v->start > pos) {
+					next = v->start;
+					break;
+				}
+			}
+			ret = -ENOMEM;
+			pos = next;
+			continue;
+		}
+		s = pos;
+		e = HR_MIN(end, vma->end);
+		if (!vma_is_hugetlb(vma))
+			return -ENOSYS;
+		switch (advice) {
+		case HR_MADV_DONTNEED:
+			err = madvise_dontneed(vma, s, e);
+			break;
+		case HR_MADV_REMOVE:
+			err = madvise_remove(vma, s, e);
+			break;
+		case HR_MADV_HUGEPAGE:
+		case HR_MADV_NOHUGEPAGE:
+			err = 0;
+			break;
+		default:	/* COLLAPSE, PAGEOUT: not for hugetlb */
+			err = -EINVAL;
+			break;
+		}
+		if (err)
+			return err;
+		pos = vma->end;
+	}
+	return ret;
+}
+
+int hr_fork(hr_proc *p, hr_proc **child)
+{
+	struct hr_proc *c;
+	struct list_head *l;
+	int err;
+
+	err = hr_proc_new(p->m, &c);
+	if (err)
+		return err;
+	c->next_addr = p->next_addr;
+	list_for_each(l, &p->vmas) {
+		struct vm_area *src = list_entry(l, struct vm_area, link);
+		struct vm_area *dst = hr_zalloc(p->m, sizeof(*dst));
+		bool cow = (src->flags & (VM_SHARED | VM_MAYWRITE)) ==
+			   VM_MAYWRITE;
+		uint64_t i;
+
+		HR_BUG_ON(!dst);
+		*dst = *src;
+		dst->mm = c;
+		dst->pte = NULL;
+		list_init(&dst->link);
+		list_add_tail(&dst->link, &c->vmas);
+		if (dst->file)
+			hugetlbfs_file_get(dst->file);
+		/* hugetlb_dup_vma_private: reservations stay with the parent */
+		if (!(dst->flags & VM_MAYSHARE)) {
+			dst->resv = NULL;
+			dst->resv_flags = 0;
+		}
+		/* vma_needs_copy: only VMAs with private pages */
+		if (!src->anon_vma || !src->pte)
+			continue;
+		dst->pte = hr_zalloc(p->m, sizeof(struct hpte) * vma_pages(src));
+		HR_BUG_ON(!dst->pte);
+		for (i = 0; i < vma_pages(src); i++) {
+			struct hpage *pg = src->pte[i].page;
+
+			if (!pg)
+				continue;
+			pg->mapcount++;
+			pg->refcount++;
+			dst->pte[i].page = pg;
+			dst->pte[i].write = src->pte[i].write;
+			if (cow) {
+				src->pte[i].write = false;
+				dst->pte[i].write = false;
+			}
+		}
+	}
+	*child = c;
+	return 0;
+}
+
+/* exit_mmap: zap every VMA, then close every VMA */
+static void mm_release(struct hr_proc *p)
+{
+	struct list_head *l, *n;
+
+	list_for_each(l, &p->vmas)
+		vma_zap(list_entry(l, struct vm_area, link));
+	list_for_each_safe(l, n, &p->vmas)
+		vma_remove(list_entry(l, struct vm_area, link));
+}
+
+void hr_exit(hr_proc *p)
+{
+	mm_release(p);
+	list_del(&p->link);
+	free(p);
+}
+
+/**
+ * mm_unmap_file_range() - hugetlb_vmdelete_list: zap huge pages
+ * [@start, @end) of @f from every VMA that maps them, private copies
+ * included (truncate and hole punch).
+ */
+void mm_unmap_file_range(struct hr_file *f, long start, long end)
+{
+	struct list_head *pp, *vp;
+
+	list_for_each(pp, &f->m->procs) {
+		struct hr_proc *p = list_entry(pp, struct hr_proc, link);
+
+		list_for_each(vp, &p->vmas) {
+			struct vm_area *vma =
+				list_entry(vp, struct vm_area, link);
+			long vfirst, vlast, s, e;
+			unsigned shift;
+
+			if (vma->file != f)
+				continue;
+			shift = vma->h->order + 12;
+			vfirst = (long)(vma->pgoff >> vma->h->order);
+			vlast = vfirst + (long)vma_pages(vma);
+			s = HR_MAX(start, vfirst);
+			e = HR_MIN(end, vlast);
+			if (s >= e)
+				continue;
+			hugetlb_unmap_range(vma,
+				vma->start + ((uint64_t)(s - vfirst) << shift),
+				vma->start + ((uint64_t)(e - vfirst) << shift),
+				NULL);
+		}
+	}
+}
+
+/** mm_teardown() - every process exits. */
+void mm_teardown(struct hr_machine *m)
+{
+	while (!list_empty(&m->procs))
+		hr_exit(list_entry(m->procs.next, struct hr_proc, link));
+}
+
+/**
+ * mm_check() - VMAs sorted, disjoint, aligned; file references and page
+ * map counts agree with the page tables; private reserve maps are
+ * referenced exactly by their owner VMAs.
+ */
+void mm_check(struct hr_machine *m, struct check_ctx *c)
+{
+	struct list_head *pp, *vp, *fp;
+	int h;
+
+	/* count PTE references per page: mapcount must equal them */
+	for (h = 0; h < HR_NR_HSTATES; h++) {
+		struct list_head *ap;
+
+		list_for_each(ap, &m->hstates[h].active)
+			list_entry(ap, struct hpage, active)->scratch = 0;
+	}
+	list_for_each(fp, &m->files) {
+		struct hr_file *f = list_entry(fp, struct hr_file, link);
+		int refs = 0;
+
+		list_for_each(pp, &m->procs)
+			list_for_each(vp, &list_entry(pp, struct hr_proc,
+						      link)->vmas)
+				if (list_entry(vp, struct vm_area, link)->file ==
+				    f)
+					refs++;
+		CHECK(c, refs == f->mappers,
+		      "inode: mappers=%d but %d VMAs map it", f->mappers, refs);
+	}
+	list_for_each(pp, &m->procs) {
+		struct hr_proc *p = list_entry(pp, struct hr_proc, link);
+		uint64_t prev_end = 0;
+
+		list_for_each(vp, &p->vmas) {
+			struct vm_area *vma =
+				list_entry(vp, struct vm_area, link);
+			uint64_t i;
+
+			CHECK(c, vma->start < vma->end && vma->start >= prev_end,
+			      "pid %d: VMA [%#llx,%#llx) overlaps or is empty",
+			      p->pid, (unsigned long long)vma->start,
+			      (unsigned long long)vma->end);
+			prev_end = vma->end;
+			if (!vma_is_hugetlb(vma))
+				continue;
+			CHECK(c, !((vma->start | vma->end) & (vma->h->size - 1)),
+			      "pid %d: hugetlb VMA [%#llx,%#llx) not aligned",
+			      p->pid, (unsigned long long)vma->start,
+			      (unsigned long long)vma->end);
+			CHECK(c, !vma->resv ||
+				 (vma->resv_flags & HPAGE_RESV_OWNER),
+			      "pid %d: reserve map without the owner flag",
+			      p->pid);
+			CHECK(c, !(vma->flags & VM_MAYSHARE) || !vma->resv,
+			      "pid %d: shared VMA with a private reserve map",
+			      p->pid);
+			if (vma->resv)
+				resv_map_check(vma->resv, c, "private resv_map");
+			if (!vma->pte)
+				continue;
+			for (i = 0; i < vma_pages(vma); i++) {
+				struct hpage *pg = vma->pte[i].page;
+
+				if (!pg)
+					continue;
+				pg->scratch++;
+				CHECK(c, pg->mapcount > 0,
+				      "pid %d: mapped page with mapcount %d",
+				      p->pid, pg->mapcount);
+				CHECK(c, pg->h == vma->h,
+				      "pid %d: page of another size mapped",
+				      p->pid);
+				CHECK(c, (vma->flags & VM_MAYSHARE) ?
+					 pg->mapping == vma->file : 1,
+				      "pid %d: shared VMA maps a page not in its "
+				      "file's cache", p->pid);
+			}
+		}
+	}
+	for (h = 0; h < HR_NR_HSTATES; h++) {
+		struct list_head *ap;
+
+		list_for_each(ap, &m->hstates[h].active) {
+			struct hpage *pg = list_entry(ap, struct hpage, active);
+
+			CHECK(c, pg->scratch == pg->mapcount,
+			      "page: mapcount=%d but %d PTEs map it",
+			      pg->mapcount, pg->scratch);
+		}
+	}
+}
