@@ -110,6 +110,18 @@ int hr_sysctl_write(hr_machine *m, const char *key, const char *value);
 ssize_t hr_procfs_read(hr_machine *m, hr_proc *p, const char *path,
 		       char *buf, size_t len);
 
+/**
+ * hr_inject_fail() - make the @nth next allocation at @site fail once
+ * (engine-only fault injection, for the error paths of the design).
+ * @site: "hpage" (a huge page for a fault or fallocate), "region" (a
+ *        file_region descriptor for a reserve map), "pagecache" (adding
+ *        a page to a file's page cache)
+ * @nth:  1 for the very next allocation; 0 cancels
+ *
+ * Return: 0, or -EINVAL for an unknown site or a negative @nth.
+ */
+int hr_inject_fail(hr_machine *m, const char *site, long nth);
+
 /* ------------------------------------------------------------------ */
 /* hugetlbfs, files and shm                                            */
 

@@ -48,6 +48,26 @@ bool machine_should_fail(struct hr_machine *m, enum fail_site site)
 	return true;
 }
 
+int hr_inject_fail(hr_machine *m, const char *site, long nth)
+{
+	static const char *const names[FAIL__COUNT] = {
+		[FAIL_HPAGE_ALLOC] = "hpage",
+		[FAIL_REGION_CACHE] = "region",
+		[FAIL_PAGE_CACHE_ADD] = "pagecache",
+	};
+	int i;
+
+	if (nth < 0)
+		return -EINVAL;
+	for (i = 0; i < FAIL__COUNT; i++) {
+		if (!strcmp(site, names[i])) {
+			m->fail_after[i] = nth;
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
+
 hr_machine *hr_machine_new(const struct hr_config *cfg)
 {
 	struct hr_machine *m = calloc(1, sizeof(*m));
