@@ -217,11 +217,14 @@ struct hpage {
  *                      (HugePages_Surp), at most nr_overcommit_huge_pages
  *                      when they were allocated
  * Invariants:
- *   resv <= free <= nr;  surplus <= nr;
+ *   free <= nr;  surplus <= nr;
  *   sum over nodes of the *_node counters equals the global counter;
- *   free + |active| == nr (every page is free or has an hpage).
- * resv <= free is what makes reservations a promise: a reserved page is
- * a free page that only its reservation may take.
+ *   free + |active| == nr (every page is free or has an hpage);
+ *   resv + (pages carrying RESTORE_RESERVE) >= 0 and equals what the
+ *   reserve maps, private owners and subpools hold (machine.c).
+ * resv <= free is the design's promise (a reserved page is a free page
+ * only its reservation may take) but Linux 6.18 breaks it in two
+ * corners, and so does this model: see hstate_check().
  */
 struct hstate {
 	struct hr_machine *m;
