@@ -254,6 +254,31 @@ enum hr_advice {
 /** hr_madvise() - madvise(2). */
 int hr_madvise(hr_proc *p, uint64_t addr, uint64_t len, int advice);
 
+/**
+ * hr_mbind() - mbind(MPOL_BIND) of [@addr, @addr + @len) to the nodes in
+ * @nodemask (bit n for node n; 0 restores the default policy).
+ *
+ * Reservations stay global counts: a mapping whose reservation
+ * succeeded can still get SIGBUS when its nodes have no free page (the
+ * weakness "Reservations and Memory Policy" describes).
+ *
+ * Return: 0, -EINVAL (a node the machine lacks, a misaligned hugetlb
+ * split), -EFAULT (part of the range is not mapped).
+ */
+int hr_mbind(hr_proc *p, uint64_t addr, uint64_t len, unsigned long nodemask);
+
+/**
+ * hr_migrate() - engine-only page migration: move every huge page mapped
+ * in [@addr, @addr + @len) to node @nid.  The target never uses a
+ * reservation: it is a free page nobody reserved, or else a temporary
+ * page outside the pool (alloc_migrate_hugetlb_folio).
+ *
+ * Return: the number of pages moved, or a negative errno (-ENOMEM: no
+ * target page; -EBUSY: a private page charged to a subpool, which Linux
+ * does not migrate).
+ */
+int hr_migrate(hr_proc *p, uint64_t addr, uint64_t len, int nid);
+
 /** hr_fork() - fork(2): @child gets a copy of @p's address space. */
 int hr_fork(hr_proc *p, hr_proc **child);
 

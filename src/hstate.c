@@ -234,7 +234,13 @@ static struct hpage *hpage_new(struct hstate *h, int nid)
  * alloc_surplus_hugetlb_folio - a surplus page, if overcommit allows.
  * @nid_pref: the node to try first
  */
-struct hpage *hstate_alloc_surplus(struct hstate *h, int nid_pref)
+static bool node_allowed(nodemask_t mask, int nid)
+{
+	return !mask || (mask & (1UL << nid));
+}
+
+struct hpage *hstate_alloc_surplus(struct hstate *h, int nid_pref,
+				   nodemask_t mask)
 {
 	int i;
 
@@ -245,6 +251,8 @@ struct hpage *hstate_alloc_surplus(struct hstate *h, int nid_pref)
 	for (i = 0; i < nr_nodes(h); i++) {
 		int nid = (nid_pref + i) % nr_nodes(h);
 
+		if (!node_allowed(mask, nid))
+			continue;
 		if (alloc_fresh_page(h, nid) == 0) {
 			h->surplus_huge_pages++;
 			h->surplus_huge_pages_node[nid]++;
@@ -255,23 +263,42 @@ struct hpage *hstate_alloc_surplus(struct hstate *h, int nid_pref)
 }
 
 /**
- * hstate_dequeue() - take a page off the free lists, @nid_pref first.
- * The caller decides whether it may (reservations, availability).
+ * hstate_dequeue() - take a page off the free lists of the nodes in
+ * @mask, @nid_pref first.  The caller decides whether it may
+ * (reservations, availability): reservations are global counts, so a
+ * reserved fault can still find no page on the nodes its policy allows.
  */
-struct hpage *hstate_dequeue(struct hstate *h, int nid_pref)
+struct hpage *hstate_dequeue(struct hstate *h, int nid_pref, nodemask_t mask)
 {
 	int i;
 
 	for (i = 0; i < nr_nodes(h); i++) {
 		int nid = (nid_pref + i) % nr_nodes(h);
 
-		if (h->free_huge_pages_node[nid]) {
+		if (node_allowed(mask, nid) && h->free_huge_pages_node[nid]) {
 			h->free_huge_pages--;
 			h->free_huge_pages_node[nid]--;
 			return hpage_new(h, nid);
 		}
 	}
 	return NULL;
+}
+
+/**
+ * hstate_alloc_temporary() - alloc_migrate_hugetlb_folio: a fresh page
+ * on @nid for a migration when the pool has no page to spare.  It is
+ * outside the pool's accounting (neither persistent nor surplus) until
+ * the migration completes and the old page takes the temporary state.
+ */
+struct hpage *hstate_alloc_temporary(struct hstate *h, int nid)
+{
+	struct hpage *pg;
+
+	if (hstate_is_gigantic(h) || alloc_fresh_page(h, nid))
+		return NULL;
+	pg = hpage_new(h, nid);
+	pg->flags |= HP_TEMPORARY;
+	return pg;
 }
 
 /*
@@ -297,7 +324,7 @@ static int gather_surplus_pages(struct hstate *h, long delta)
 		HR_BUG_ON(!ngot);
 		got = ngot;
 		for (i = 0; i < needed; i++) {
-			struct hpage *pg = hstate_alloc_surplus(h, 0);
+			struct hpage *pg = hstate_alloc_surplus(h, 0, 0);
 
 			if (!pg)
 				goto free;
@@ -395,11 +422,13 @@ void free_huge_folio(struct hpage *pg)
 	if (restore)
 		h->resv_huge_pages++;
 	list_del(&pg->active);
-	free(pg);
-	if (h->surplus_huge_pages_node[nid])
+	if (pg->flags & HP_TEMPORARY)
+		release_page(h, nid, false);
+	else if (h->surplus_huge_pages_node[nid])
 		release_page(h, nid, true);
 	else
 		enqueue_free(h, nid);
+	free(pg);
 }
 
 /** hstate_teardown() - free the pool back to base memory. */

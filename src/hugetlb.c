@@ -184,6 +184,18 @@ static void restore_reserve_on_error(struct vm_area *vma, uint64_t addr,
 	}
 }
 
+/* The first node the VMA's policy allows (the task runs on node 0). */
+static int vma_pref_nid(const struct vm_area *vma)
+{
+	int nid;
+
+	if (!vma->nodemask)
+		return 0;
+	for (nid = 0; !(vma->nodemask & (1UL << nid)); nid++)
+		;
+	return nid;
+}
+
 enum map_chg_state {
 	MAP_CHG_REUSE = 0,	/* the VMA's reservation covers the page */
 	MAP_CHG_NEEDED = 1,	/* no reservation in the map */
@@ -233,10 +245,12 @@ static struct hpage *alloc_hugetlb_folio(struct vm_area *vma, uint64_t addr,
 
 	/* spin_lock(&hugetlb_lock) */
 	if (!machine_should_fail(h->m, FAIL_HPAGE_ALLOC)) {
+		int nid = vma_pref_nid(vma);
+
 		if (!gbl_chg || hstate_available(h))
-			pg = hstate_dequeue(h, 0);
+			pg = hstate_dequeue(h, nid, vma->nodemask);
 		if (!pg)
-			pg = hstate_alloc_surplus(h, 0);
+			pg = hstate_alloc_surplus(h, nid, vma->nodemask);
 	}
 	if (!pg)
 		goto out_subpool_put;

@@ -197,6 +197,7 @@ struct hpage {
 	unsigned flags;
 #define HP_RESTORE_RESERVE 0x1	/* PagePrivate in v4.10 */
 #define HP_ANON            0x2
+#define HP_TEMPORARY       0x4	/* migration target outside the pool */
 	struct hugepage_subpool *spool;	/* page->private */
 	int refcount;
 	int mapcount;
@@ -251,8 +252,12 @@ bool hstate_is_gigantic(const struct hstate *h);
 unsigned long hstate_available(const struct hstate *h);
 int hstate_set_max(struct hstate *h, unsigned long count);
 int hugetlb_acct_memory(struct hstate *h, long delta);
-struct hpage *hstate_dequeue(struct hstate *h, int nid_pref);
-struct hpage *hstate_alloc_surplus(struct hstate *h, int nid_pref);
+/* A set of nodes, bit n for node n; 0 means every node (no policy). */
+typedef unsigned long nodemask_t;
+struct hpage *hstate_dequeue(struct hstate *h, int nid_pref, nodemask_t mask);
+struct hpage *hstate_alloc_surplus(struct hstate *h, int nid_pref,
+				   nodemask_t mask);
+struct hpage *hstate_alloc_temporary(struct hstate *h, int nid);
 void free_huge_folio(struct hpage *pg);
 void hstate_check(const struct hstate *h, struct check_ctx *c);
 struct hstate *hstate_for_size(struct hr_machine *m, uint64_t size);
@@ -429,6 +434,8 @@ struct hpte {
  * owner unmapped on a failed COW.  pte holds one entry per huge page,
  * allocated on first fault.  anon_vma is set once a private copy has
  * been made in the VMA (what makes fork copy its page table).
+ * nodemask is the VMA's memory policy: pages for it come only from these
+ * nodes, whatever the (global) reservations say.
  */
 struct vm_area {
 	struct hr_proc *mm;
@@ -440,6 +447,7 @@ struct vm_area {
 	struct resv_map *resv;
 	unsigned resv_flags;
 	bool anon_vma;
+	unsigned long nodemask;		/* mbind(MPOL_BIND); 0: default */
 	struct hpte *pte;
 	struct list_head link;		/* mm->vmas, sorted by start */
 };

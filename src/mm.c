@@ -496,6 +496,140 @@ int hr_madvise(hr_proc *p, uint64_t addr, uint64_t len, int advice)
 	return ret;
 }
 
+int hr_mbind(hr_proc *p, uint64_t addr, uint64_t len, unsigned long nodemask)
+{
+	struct list_head *l;
+	uint64_t end, pos;
+	int err;
+
+	if ((addr & (HR_PAGE_SIZE - 1)) || len == 0)
+		return -EINVAL;
+	if (p->m->phys.nr_nodes < (int)(8 * sizeof(nodemask)) &&
+	    (nodemask >> p->m->phys.nr_nodes))
+		return -EINVAL;
+	end = addr + align_up(len, HR_PAGE_SIZE);
+	if (end <= addr)
+		return -EINVAL;
+	for (pos = addr; pos < end;) {
+		struct vm_area *vma = find_vma(p, pos);
+
+		if (!vma)
+			return -EFAULT;
+		pos = vma->end;
+	}
+	err = split_range(p, addr, end);
+	if (err)
+		return err;
+	list_for_each(l, &p->vmas) {
+		struct vm_area *vma = list_entry(l, struct vm_area, link);
+
+		if (vma->start >= addr && vma->end <= end)
+			vma->nodemask = nodemask;
+	}
+	return 0;
+}
+
+/* Point every PTE and the page cache slot that hold @old at @new. */
+static void replace_page(struct hr_machine *m, struct hpage *old,
+			 struct hpage *new)
+{
+	struct list_head *pp, *vp;
+
+	list_for_each(pp, &m->procs)
+		list_for_each(vp, &list_entry(pp, struct hr_proc, link)->vmas) {
+			struct vm_area *vma = list_entry(vp, struct vm_area, link);
+			uint64_t i;
+
+			if (!vma->pte || vma->h != old->h)
+				continue;
+			for (i = 0; i < vma_pages(vma); i++)
+				if (vma->pte[i].page == old)
+					vma->pte[i].page = new;
+		}
+	if (old->mapping) {
+		struct hr_file *f = old->mapping;
+		long k;
+
+		for (k = 0; k < f->pc_n; k++)
+			if (f->pc[k].page == old)
+				f->pc[k].page = new;
+	}
+}
+
+/*
+ * migrate_hpage - move_hugetlb_state and the page table/cache update:
+ * the new page takes over every reference; a temporary target hands its
+ * temporary state (and a surplus count) to the old page, which is freed.
+ */
+static int migrate_hpage(struct hstate *h, struct hpage *old, int nid)
+{
+	struct hpage *new = NULL;
+
+	if (old->spool && !old->mapping)
+		return -EBUSY;
+	if (hstate_available(h))
+		new = hstate_dequeue(h, nid, 1UL << nid);
+	if (!new)
+		new = hstate_alloc_temporary(h, nid);
+	if (!new)
+		return -ENOMEM;
+	new->flags = (new->flags & HP_TEMPORARY) | (old->flags & HP_ANON);
+	new->spool = old->spool;
+	new->mapping = old->mapping;
+	new->index = old->index;
+	new->mapcount = old->mapcount;
+	new->refcount = old->refcount;
+	replace_page(h->m, old, new);
+	if (new->flags & HP_TEMPORARY) {
+		new->flags &= ~HP_TEMPORARY;
+		old->flags |= HP_TEMPORARY;
+		if (old->nid != new->nid &&
+		    h->surplus_huge_pages_node[old->nid]) {
+			h->surplus_huge_pages_node[old->nid]--;
+			h->surplus_huge_pages_node[new->nid]++;
+		}
+	}
+	old->spool = NULL;
+	old->mapping = NULL;
+	old->index = -1;
+	old->mapcount = 0;
+	old->refcount = 1;
+	old->flags &= ~HP_ANON;
+	hugetlb_put_page(old);
+	return 0;
+}
+
+int hr_migrate(hr_proc *p, uint64_t addr, uint64_t len, int nid)
+{
+	struct list_head *l;
+	uint64_t end = addr + len;
+	int moved = 0, err = 0;
+
+	if (nid < 0 || nid >= p->m->phys.nr_nodes || end < addr)
+		return -EINVAL;
+	list_for_each(l, &p->vmas) {
+		struct vm_area *vma = list_entry(l, struct vm_area, link);
+		uint64_t i;
+
+		if (vma->end <= addr || vma->start >= end || !vma->pte)
+			continue;
+		for (i = 0; i < vma_pages(vma); i++) {
+			uint64_t a = vma->start + i * vma->h->size;
+			struct hpage *pg = vma->pte[i].page;
+			int e;
+
+			if (!pg || a < addr || a >= end || pg->nid == nid)
+				continue;
+			e = migrate_hpage(vma->h, pg, nid);
+			if (e)
+				err = e;
+			else
+				moved++;
+		}
+	}
+	return err ? err : moved;
+}
+
 int hr_fork(hr_proc *p, hr_proc **child)
 {
 	struct hr_proc *c;
