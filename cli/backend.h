@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * backend.h - the one interface between the runner and the machines it
+ * drives.
+ *
+ * A back end carries out the steps of a struct program one at a time and
+ * reads back the counters.  Two implement it: the engine (be_engine.c,
+ * libhugeresv) and the running Linux kernel (be_kernel.c, real system
+ * calls in real processes).  run, diff and fuzz only talk to this table.
+ *
+ * Counters travel as a snapshot: a flat list of key -> value pairs read
+ * from the same text files on both back ends, with keys spelled
+ *
+ *     meminfo:<Key>            /proc/meminfo       (kB fields in bytes)
+ *     vmstat:<key>             /proc/vmstat
+ *     sysfs:<path>             /sys/kernel/mm/<path>
+ *     smaps:<proc>:<Key>       /proc/PID/smaps of process <proc> (the
+ *                              name in the scenario), summed over the
+ *                              scenario's own mappings (kB in bytes)
+ *
+ * Lifecycle: open -> exec* -> close.  snapshot may be called between any
+ * two execs.  close must leave the machine as open found it (the kernel
+ * back end restores every setting it changed).
+ */
+#ifndef HR_BACKEND_H
+#define HR_BACKEND_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "program.h"
+
+struct kv {
+	char key[160];
+	int64_t val;
+};
+
+struct snapshot {
+	struct kv *v;
+	int n, cap;
+};
+
+void snapshot_init(struct snapshot *s);
+void snapshot_free(struct snapshot *s);
+void snapshot_clear(struct snapshot *s);
+/** snapshot_set() - add or replace @key. Return: 0, -ENOMEM. */
+int snapshot_set(struct snapshot *s, const char *key, int64_t val);
+/** snapshot_get() - Return: 1 and *val if @key is present, else 0. */
+int snapshot_get(const struct snapshot *s, const char *key, int64_t *val);
+
+/**
+ * snapshot_parse_keyvals() - parse "Key:   value [kB]" lines (meminfo,
+ * smaps bodies) or "key value" lines (vmstat) and add them under
+ * @prefix, converting kB values to bytes and adding to a key that is
+ * already present (so several smaps entries sum).
+ * @filter: if non-NULL, only lines whose key it accepts.
+ */
+int snapshot_parse_keyvals(struct snapshot *s, const char *prefix,
+			   const char *text, int (*filter)(const char *key));
+
+/** Exit statuses shared by every command. */
+enum {
+	EXIT_OK = 0,
+	EXIT_FAIL = 1,		/* an expectation failed / a mismatch */
+	EXIT_USAGE = 2,		/* bad input: the scenario or the command line */
+	EXIT_REFUSED = 3,	/* the back end cannot run this (not root, ...) */
+};
+
+struct backend;
+
+struct backend_ops {
+	const char *name;	/* "engine", "kernel" */
+	/*
+	 * Prepare to run @prog.  Return 0, or an EXIT_* status with a message
+	 * in @err (EXIT_REFUSED when the back end cannot run this program).
+	 */
+	int (*open)(struct backend *be, const struct program *prog,
+		    char *err, size_t errlen);
+	/*
+	 * Carry out one step (never ST_EXPECT or ST_SHOW).  Fills @out with
+	 * the outcome (RES_NONE for statements without one).  Return 0, or
+	 * -1 with a message in @err when the back end itself broke (not when
+	 * the step failed as a system call may).
+	 */
+	int (*exec)(struct backend *be, const struct step *st,
+		    struct result *out, char *err, size_t errlen);
+	/* Read every counter into @snap (cleared first). Return 0 or -1. */
+	int (*snapshot)(struct backend *be, struct snapshot *snap);
+	/*
+	 * Run the back end's own validators (may be NULL).  Return 0, or -1
+	 * with the first violation in @msg.
+	 */
+	int (*check)(struct backend *be, char *msg, size_t len);
+	/* Tear down and restore. */
+	void (*close)(struct backend *be);
+};
+
+struct backend {
+	const struct backend_ops *ops;
+	const struct program *prog;
+	void *priv;
+};
+
+extern const struct backend_ops engine_backend_ops;
+extern const struct backend_ops kernel_backend_ops;
+
+#endif /* HR_BACKEND_H */

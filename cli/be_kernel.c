@@ -1,0 +1,1587 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * be_kernel.c - the kernel back end: run a scenario on the running Linux
+ * kernel with real system calls in real processes.
+ *
+ * Shape:
+ *
+ *     conductor (this process)
+ *       │  one SOCK_SEQPACKET channel per agent: command -> reply
+ *       ├── agent A   (forked by the conductor for `proc A`)
+ *       │     └── agent B   (forked by A for `A: fork B`)
+ *       └── agent C
+ *
+ * The conductor does everything that is not per process (sysctl and thp
+ * writes, hugetlbfs mounts and files, shm segments) itself, and keeps
+ * the address book: where each of the scenario's mappings lives in its
+ * agent (struct kmap).  Agents are dumb: they receive a system call with
+ * absolute addresses, make it, and reply with the outcome.  `touch`
+ * catches SIGBUS/SIGSEGV with sigsetjmp()/siglongjmp() and reports the
+ * signal as the outcome.
+ *
+ * Every change to the machine goes through kstate.c first (state file,
+ * saved settings, teardown); see docs/kernel-backend.md.
+ *
+ * Agents never outlive the conductor: agents the conductor forks have
+ * PR_SET_PDEATHSIG(SIGKILL); every agent _exit()s as soon as its channel
+ * reports end of file, which happens when the conductor dies however it
+ * dies (the conductor's end of a channel is held by nobody else); the
+ * next run kills any left over (kstate.c).
+ *
+ * Outcomes (struct result): a statement that may carry `-> RESULT`
+ * (sysctl, mount, truncate, fallocate, shm, map, touch, unmap, protect,
+ * remap, advise, fork) reports RES_OK when its system call succeeds;
+ * the others (thp, file, unlink, shm-rm, proc, exit, machine) report
+ * RES_NONE.  A failing system call reports RES_ERRNO with its errno, a
+ * touch that faults RES_SIGBUS or RES_SIGSEGV.  exec() returns -1 only
+ * when the back end itself broke (an agent died, a signal asked us to
+ * stop).
+ *
+ * Placement: every mapping gets its own 1 GiB-aligned slot from
+ * KB_MAP_BASE up (plus misalign=), mapped with MAP_FIXED_NOREPLACE; a
+ * slot taken by something of the agent's own is skipped.  Mappings made
+ * by fork, or moved by remap, are where the kernel put them.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/shm.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <stdarg.h>
+
+#include "backend.h"
+#include "hugeresv.h"
+#include "kstate.h"
+#include "program.h"
+
+#ifndef MAP_FIXED_NOREPLACE
+#define MAP_FIXED_NOREPLACE 0x100000
+#endif
+#ifndef MAP_HUGE_SHIFT
+#define MAP_HUGE_SHIFT 26
+#endif
+#ifndef MAP_HUGE_2MB
+#define MAP_HUGE_2MB (21 << MAP_HUGE_SHIFT)
+#endif
+#ifndef MAP_HUGE_1GB
+#define MAP_HUGE_1GB (30 << MAP_HUGE_SHIFT)
+#endif
+#ifndef SHM_HUGE_SHIFT
+#define SHM_HUGE_SHIFT 26
+#endif
+#ifndef SHM_HUGE_2MB
+#define SHM_HUGE_2MB (21 << SHM_HUGE_SHIFT)
+#endif
+#ifndef SHM_HUGE_1GB
+#define SHM_HUGE_1GB (30 << SHM_HUGE_SHIFT)
+#endif
+#ifndef MADV_PAGEOUT
+#define MADV_PAGEOUT 21
+#endif
+#ifndef MADV_COLLAPSE
+#define MADV_COLLAPSE 25
+#endif
+#ifndef FALLOC_FL_KEEP_SIZE
+#define FALLOC_FL_KEEP_SIZE 0x01
+#endif
+#ifndef FALLOC_FL_PUNCH_HOLE
+#define FALLOC_FL_PUNCH_HOLE 0x02
+#endif
+#ifndef SYS_close_range
+#define SYS_close_range 436
+#endif
+
+#if defined(__GNUC__)
+#define KB_NO_ASAN __attribute__((no_sanitize_address, noinline))
+#else
+#define KB_NO_ASAN
+#endif
+
+/*
+ * Where mappings go.  Each mapping gets its own slot, 1 GiB aligned
+ * (good for every page size), with KB_SLOT_GAP bytes free after it so
+ * that a remap can grow in place.  The area starts at 32 TiB, above the
+ * shadow memory of AddressSanitizer and below its allocator, far from
+ * where Linux puts the program, its heap and its libraries.
+ */
+#define KB_MAP_BASE	0x200000000000ULL
+#define KB_ALIGN	(1ULL << 30)
+#define KB_SLOT_GAP	(64ULL << 30)
+#define KB_PLACE_TRIES	64
+#define KB_AGENT_FD	3
+#define KB_EXIT_WAIT_MS	30000
+
+#define ALIGN_UP(x, a)	(((x) + (a) - 1) / (a) * (a))
+
+/* ------------------------------------------------------------------ */
+/* The protocol between conductor and agents                           */
+
+enum kop {
+	KOP_MAP = 1,	/* mmap(addr, len, prot, flags, open(path), offset) */
+	KOP_SHMAT,	/* shmat(shmid, addr, flags) */
+	KOP_TOUCH,	/* touch [addr, addr+len) every stride; flags: write */
+	KOP_UNMAP,	/* munmap(addr, len) */
+	KOP_PROTECT,	/* mprotect(addr, len, prot) */
+	KOP_REMAP,	/* mremap(addr, len, new_len, flags) */
+	KOP_ADVISE,	/* madvise(addr, len, advice) */
+	KOP_FORK,	/* fork; the child serves the passed channel */
+	KOP_EXIT,	/* _exit(0); no reply */
+};
+
+/*
+ * One command.  Addresses are absolute in the agent's address space;
+ * @path is the hugetlbfs file to open for KOP_MAP ("" for anonymous).
+ */
+struct kcmd {
+	int op;
+	int prot;
+	int flags;
+	int advice;
+	int shmid;
+	uint64_t addr, len, new_len, offset, stride;
+	char path[PATH_MAX];
+};
+
+/* The reply: the outcome, and the address (map/remap) or pid (fork). */
+struct kreply {
+	int kind;		/* enum result_kind */
+	int err;		/* RES_ERRNO: the errno */
+	uint64_t addr;
+	int pid;
+};
+
+/* ------------------------------------------------------------------ */
+/* The agent                                                           */
+
+static sigjmp_buf ag_touch_env;
+static volatile sig_atomic_t ag_touch_active;
+static volatile sig_atomic_t ag_touch_sig;
+
+static void ag_on_fault(int sig)
+{
+	if (!ag_touch_active) {
+		/* A real bug in the agent: die of it. */
+		signal(sig, SIG_DFL);
+		raise(sig);
+		return;
+	}
+	ag_touch_sig = sig;
+	siglongjmp(ag_touch_env, 1);
+}
+
+/* The touch in progress; static so that nothing lives across sigsetjmp. */
+static struct {
+	uint64_t addr, len, stride;
+	int write;
+} ag_req;
+
+/*
+ * The accesses themselves, one per stride over the request, in order.
+ * Not instrumented: AddressSanitizer must not look at (or fault in
+ * shadow memory for) the scenario's memory.
+ */
+KB_NO_ASAN static void ag_touch_loop(void)
+{
+	uint64_t off;
+
+	for (off = 0; off < ag_req.len; off += ag_req.stride) {
+		volatile unsigned char *p =
+			(volatile unsigned char *)(uintptr_t)(ag_req.addr + off);
+
+		if (ag_req.write)
+			*p = 0x5a;	/* not zero: the page is really used */
+		else
+			(void)*p;
+	}
+}
+
+/* Touch the range, stopping at the first SIGBUS/SIGSEGV: the outcome. */
+static int ag_touch(void)
+{
+	ag_touch_sig = 0;
+	if (sigsetjmp(ag_touch_env, 1)) {
+		ag_touch_active = 0;
+		return ag_touch_sig == SIGBUS ? RES_SIGBUS : RES_SIGSEGV;
+	}
+	ag_touch_active = 1;
+	ag_touch_loop();
+	ag_touch_active = 0;
+	return RES_OK;
+}
+
+static void ag_setup(int chan)
+{
+	struct sigaction sa;
+
+	prctl(PR_SET_NAME, KSTATE_AGENT_COMM, 0, 0, 0);
+	if (chan != KB_AGENT_FD) {
+		dup2(chan, KB_AGENT_FD);
+		close(chan);
+	}
+	/* Only the channel stays open: no copy of another agent's channel,
+	 * of the lock or of the state file lives on in an agent. */
+	if (syscall(SYS_close_range, KB_AGENT_FD + 1, ~0U, 0) < 0) {
+		int fd;
+
+		for (fd = KB_AGENT_FD + 1; fd < 4096; fd++)
+			close(fd);
+	}
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGINT, &sa, NULL);	/* the conductor handles ^C */
+	sigaction(SIGQUIT, &sa, NULL);
+	sigaction(SIGPIPE, &sa, NULL);
+	sigaction(SIGCHLD, &sa, NULL);	/* fork children reap themselves */
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = ag_on_fault;
+	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGSEGV, &sa, NULL);
+}
+
+/* Receive one command (and a passed descriptor). Return: bytes or <= 0. */
+static ssize_t recv_cmd(int chan, struct kcmd *c, int *fd)
+{
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} u;
+	struct iovec iov = { c, sizeof(*c) };
+	struct msghdr mh;
+	struct cmsghdr *cm;
+	ssize_t n;
+
+	memset(&mh, 0, sizeof(mh));
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	mh.msg_control = u.buf;
+	mh.msg_controllen = sizeof(u.buf);
+	*fd = -1;
+	do {
+		n = recvmsg(chan, &mh, 0);
+	} while (n < 0 && errno == EINTR);
+	if (n <= 0)
+		return n;
+	for (cm = CMSG_FIRSTHDR(&mh); cm; cm = CMSG_NXTHDR(&mh, cm))
+		if (cm->cmsg_level == SOL_SOCKET && cm->cmsg_type == SCM_RIGHTS)
+			memcpy(fd, CMSG_DATA(cm), sizeof(int));
+	return n;
+}
+
+static void set_errno_reply(struct kreply *r, int e)
+{
+	r->kind = RES_ERRNO;
+	r->err = e;
+}
+
+/* Serve commands on KB_AGENT_FD until told to exit or the channel ends. */
+static _Noreturn void ag_loop(void)
+{
+	for (;;) {
+		struct kcmd c;
+		struct kreply r;
+		ssize_t n;
+		void *p;
+		int fd;
+
+		n = recv_cmd(KB_AGENT_FD, &c, &fd);
+		if (n <= 0 || (size_t)n != sizeof(c))
+			_exit(0);	/* the conductor is gone */
+		memset(&r, 0, sizeof(r));
+		r.kind = RES_OK;
+		if (fd >= 0 && c.op != KOP_FORK) {
+			close(fd);	/* not expected with this command */
+			fd = -1;
+		}
+		switch (c.op) {
+		case KOP_MAP:
+			fd = -1;
+			if (c.path[0]) {
+				fd = open(c.path, O_RDWR | O_CLOEXEC);
+				if (fd < 0) {
+					set_errno_reply(&r, errno);
+					break;
+				}
+			}
+			p = mmap((void *)(uintptr_t)c.addr, c.len, c.prot,
+				 c.flags, fd, (off_t)c.offset);
+			if (p == MAP_FAILED)
+				set_errno_reply(&r, errno);
+			else
+				r.addr = (uint64_t)(uintptr_t)p;
+			if (fd >= 0)
+				close(fd);
+			break;
+		case KOP_SHMAT:
+			p = shmat(c.shmid, (void *)(uintptr_t)c.addr, c.flags);
+			if (p == (void *)-1)
+				set_errno_reply(&r, errno);
+			else
+				r.addr = (uint64_t)(uintptr_t)p;
+			break;
+		case KOP_TOUCH:
+			ag_req.addr = c.addr;
+			ag_req.len = c.len;
+			ag_req.stride = c.stride ? c.stride : HR_PAGE_SIZE;
+			ag_req.write = c.flags;
+			r.kind = ag_touch();
+			break;
+		case KOP_UNMAP:
+			if (munmap((void *)(uintptr_t)c.addr, c.len) < 0)
+				set_errno_reply(&r, errno);
+			break;
+		case KOP_PROTECT:
+			if (mprotect((void *)(uintptr_t)c.addr, c.len,
+				     c.prot) < 0)
+				set_errno_reply(&r, errno);
+			break;
+		case KOP_REMAP:
+			p = mremap((void *)(uintptr_t)c.addr, c.len, c.new_len,
+				   c.flags);
+			if (p == MAP_FAILED)
+				set_errno_reply(&r, errno);
+			else
+				r.addr = (uint64_t)(uintptr_t)p;
+			break;
+		case KOP_ADVISE:
+			if (madvise((void *)(uintptr_t)c.addr, c.len,
+				    c.advice) < 0)
+				set_errno_reply(&r, errno);
+			break;
+		case KOP_FORK: {
+			pid_t pid;
+
+			if (fd < 0) {
+				set_errno_reply(&r, EBADF);
+				break;
+			}
+			pid = fork();
+			if (pid < 0) {
+				set_errno_reply(&r, errno);
+				close(fd);
+			} else if (pid == 0) {
+				/* The child: serve the new channel. */
+				dup2(fd, KB_AGENT_FD);
+				close(fd);
+				continue;
+			} else {
+				close(fd);
+				r.pid = (int)pid;
+			}
+			break;
+		}
+		case KOP_EXIT:
+			_exit(0);
+		default:
+			set_errno_reply(&r, ENOSYS);
+			break;
+		}
+		if (send(KB_AGENT_FD, &r, sizeof(r), MSG_NOSIGNAL) !=
+		    (ssize_t)sizeof(r))
+			_exit(0);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* The conductor's view                                                */
+
+/* A half-open address interval [lo, hi). */
+struct kiv {
+	uint64_t lo, hi;
+};
+
+/*
+ * Where one of the program's mappings (prog->maps[i]) lives.
+ *
+ * @base/@size: the placement of the whole mapping (its start and current
+ * length; after a failed map, the address that was tried, so that later
+ * steps on it meet the kernel's own answer for an empty range).
+ * @iv: the parts still mapped (unmap of a range removes it); empty when
+ * the mapping does not exist (never made, unmapped, process exited).
+ * The smaps sums of a process are taken over the VMAs inside @iv of its
+ * mappings, and only those.
+ */
+struct kmap {
+	uint64_t base, size;
+	struct kiv *iv;
+	int niv, cap;
+};
+
+/* An agent: prog->procs[i].  @chan is -1 before `proc`/`fork` and after
+ * `exit`. */
+struct kagent {
+	pid_t pid;
+	int chan;
+	int live;
+};
+
+/*
+ * The back end's state.  @ks owns the lock and the state file for as
+ * long as the back end is open.  @mountdir[i] is the mount point of
+ * prog->mounts[i] ("" until mounted); @shmid[i] the id of
+ * prog->shms[i] (-1 until made).
+ */
+struct kbe {
+	const struct program *prog;
+	struct kstate *ks;
+	struct kagent *agents;
+	struct kmap *maps;
+	char (*mountdir)[PATH_MAX];
+	int *shmid;
+	uint64_t next_addr;
+	char *buf;
+	size_t bufcap;
+	struct kcmd cmd;	/* scratch, too big for the stack of a loop */
+};
+
+static struct kbe *kb_open_one;	/* for the atexit() safety net */
+
+static int kiv_set(struct kmap *m, uint64_t lo, uint64_t hi)
+{
+	if (m->cap < 1) {
+		struct kiv *p = realloc(m->iv, 4 * sizeof(*p));
+
+		if (!p)
+			return -ENOMEM;
+		m->iv = p;
+		m->cap = 4;
+	}
+	m->iv[0].lo = lo;
+	m->iv[0].hi = hi;
+	m->niv = 1;
+	return 0;
+}
+
+static int kiv_copy(struct kmap *dst, const struct kmap *src)
+{
+	if (dst->cap < src->niv) {
+		struct kiv *p = realloc(dst->iv, (size_t)src->niv * sizeof(*p));
+
+		if (!p)
+			return -ENOMEM;
+		dst->iv = p;
+		dst->cap = src->niv;
+	}
+	if (src->niv)
+		memcpy(dst->iv, src->iv, (size_t)src->niv * sizeof(*src->iv));
+	dst->niv = src->niv;
+	dst->base = src->base;
+	dst->size = src->size;
+	return 0;
+}
+
+/* Remove [lo, hi) from the mapped parts. */
+static int kiv_cut(struct kmap *m, uint64_t lo, uint64_t hi)
+{
+	int i, n = 0;
+	struct kiv *out;
+
+	out = malloc((size_t)(2 * m->niv + 1) * sizeof(*out));
+	if (!out)
+		return -ENOMEM;
+	for (i = 0; i < m->niv; i++) {
+		struct kiv v = m->iv[i];
+
+		if (hi <= v.lo || lo >= v.hi) {
+			out[n++] = v;
+			continue;
+		}
+		if (v.lo < lo)
+			out[n++] = (struct kiv){ v.lo, lo };
+		if (hi < v.hi)
+			out[n++] = (struct kiv){ hi, v.hi };
+	}
+	free(m->iv);
+	m->cap = 2 * m->niv + 1;
+	m->iv = out;
+	m->niv = n;
+	return 0;
+}
+
+static void kb_err(char *err, size_t errlen, const struct step *st,
+		   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* The runner prefixes FILE:LINE; @st is only there to name the step. */
+static void kb_err(char *err, size_t errlen, const struct step *st,
+		   const char *fmt, ...)
+{
+	va_list ap;
+
+	(void)st;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+/* ------------------------------------------------------------------ */
+/* Setting names                                                       */
+
+static int valid_knob_name(const char *s)
+{
+	if (!*s || *s == '.')
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') ||
+		      *s == '_' || *s == '.' || *s == '-'))
+			return 0;
+	return 1;
+}
+
+/* The default huge page size, in kB (Hugepagesize: in /proc/meminfo). */
+static long default_hpage_kb(void)
+{
+	char buf[8192], *p;
+
+	if (kstate_read_file("/proc/meminfo", buf, sizeof(buf)) < 0)
+		return 2048;
+	p = strstr(buf, "Hugepagesize:");
+	return p ? strtol(p + 13, NULL, 10) : 2048;
+}
+
+/*
+ * sysctl_path() - the file behind a `sysctl` key.  vm.nr_hugepages and
+ * vm.nr_overcommit_hugepages are the default size's sysfs files (the
+ * same setting, and one name for it in the state file).
+ * Return: 0, or -ENOENT for a key Linux does not have.
+ */
+static int sysctl_path(const char *key, char *path, size_t len)
+{
+	struct stat sb;
+
+	if (!valid_knob_name(key))
+		return -ENOENT;
+	if (!strcmp(key, "vm.nr_hugepages") ||
+	    !strcmp(key, "vm.nr_overcommit_hugepages")) {
+		snprintf(path, len, "%s/hugepages-%ldkB/%s", KSTATE_SYSFS_HP,
+			 default_hpage_kb(), key + 3);
+	} else if (!strncmp(key, "vm.", 3) && !strchr(key + 3, '.')) {
+		snprintf(path, len, "/proc/sys/vm/%s", key + 3);
+	} else if (!strncmp(key, "hugepages-", 10)) {
+		const char *dot = strchr(key, '.');
+
+		if (!dot || strchr(dot + 1, '.') ||
+		    (strcmp(dot + 1, "nr_hugepages") &&
+		     strcmp(dot + 1, "nr_overcommit_hugepages")))
+			return -ENOENT;
+		snprintf(path, len, "%s/%.*s/%s", KSTATE_SYSFS_HP,
+			 (int)(dot - key), key, dot + 1);
+	} else {
+		return -ENOENT;
+	}
+	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode) ? 0 : -ENOENT;
+}
+
+/* thp_path() - the file behind a `thp` key (dots are directories). */
+static int thp_path(const char *key, char *path, size_t len)
+{
+	struct stat sb;
+	char *p;
+	int n;
+
+	if (!valid_knob_name(key) || strstr(key, ".."))
+		return -ENOENT;
+	n = snprintf(path, len, "%s/", KSTATE_SYSFS_THP);
+	if (n < 0 || (size_t)n >= len)
+		return -ENOENT;
+	snprintf(path + n, len - (size_t)n, "%s", key);
+	for (p = path + n; *p; p++)
+		if (*p == '.')
+			*p = '/';
+	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode) ? 0 : -ENOENT;
+}
+
+static int have_hstate(uint64_t pagesize)
+{
+	char path[PATH_MAX];
+	struct stat sb;
+
+	if (pagesize == 0 || pagesize == HR_PAGE_SIZE)
+		return 1;
+	snprintf(path, sizeof(path), "%s/hugepages-%llukB", KSTATE_SYSFS_HP,
+		 (unsigned long long)(pagesize >> 10));
+	return stat(path, &sb) == 0;
+}
+
+/*
+ * kb_validate() - can the running kernel run @prog at all?  Nothing is
+ * touched; a refusal here costs nothing.
+ */
+static int kb_validate(const struct program *prog, char *err, size_t errlen)
+{
+	char path[PATH_MAX];
+	int i;
+
+	if (prog->engine_only) {
+		snprintf(err, errlen, "kernel back end: %s is engine-only (%s); "
+			 "it cannot run on the kernel", prog->path,
+			 prog->engine_only_why[0] ? prog->engine_only_why :
+			 "uses something Linux does not have");
+		return EXIT_REFUSED;
+	}
+	for (i = 0; i < prog->nsteps; i++) {
+		const struct step *st = &prog->steps[i];
+
+		if (st->engine_only || st->kind == ST_KHUGEPAGED ||
+		    st->kind == ST_RECLAIM) {
+			snprintf(err, errlen, "kernel back end: %s:%d: `%s` is "
+				 "engine-only; it cannot run on the kernel",
+				 prog->path, st->line, st->text ? st->text : "");
+			return EXIT_REFUSED;
+		}
+		if (st->kind == ST_SYSCTL &&
+		    sysctl_path(st->key, path, sizeof(path)) < 0) {
+			snprintf(err, errlen, "kernel back end: %s:%d: sysctl "
+				 "%s: the running kernel has no such setting",
+				 prog->path, st->line, st->key);
+			return EXIT_REFUSED;
+		}
+		if (st->kind == ST_THP &&
+		    thp_path(st->key, path, sizeof(path)) < 0) {
+			snprintf(err, errlen, "kernel back end: %s:%d: thp %s: "
+				 "the running kernel has no such knob (%s/%s)",
+				 prog->path, st->line, st->key,
+				 KSTATE_SYSFS_THP, st->key);
+			return EXIT_REFUSED;
+		}
+	}
+	for (i = 0; i < prog->nmounts; i++)
+		if (!have_hstate(prog->mounts[i].pagesize))
+			goto no_hstate;
+	for (i = 0; i < prog->nshms; i++)
+		if (!have_hstate(prog->shms[i].pagesize))
+			goto no_hstate;
+	for (i = 0; i < prog->nmaps; i++)
+		if ((prog->maps[i].flags & MF_HUGETLB) &&
+		    !have_hstate(prog->maps[i].pagesize))
+			goto no_hstate;
+	return 0;
+no_hstate:
+	snprintf(err, errlen, "kernel back end: %s uses a huge page size the "
+		 "running kernel does not have", prog->path);
+	return EXIT_REFUSED;
+}
+
+/* ------------------------------------------------------------------ */
+/* Talking to agents                                                   */
+
+static int send_cmd(int chan, const struct kcmd *c, int passfd)
+{
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} u;
+	struct iovec iov = { (void *)c, sizeof(*c) };
+	struct msghdr mh;
+	ssize_t n;
+
+	memset(&mh, 0, sizeof(mh));
+	memset(&u, 0, sizeof(u));
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	if (passfd >= 0) {
+		struct cmsghdr *cm;
+
+		mh.msg_control = u.buf;
+		mh.msg_controllen = sizeof(u.buf);
+		cm = CMSG_FIRSTHDR(&mh);
+		cm->cmsg_level = SOL_SOCKET;
+		cm->cmsg_type = SCM_RIGHTS;
+		cm->cmsg_len = CMSG_LEN(sizeof(int));
+		memcpy(CMSG_DATA(cm), &passfd, sizeof(int));
+	}
+	do {
+		n = sendmsg(chan, &mh, MSG_NOSIGNAL);
+	} while (n < 0 && errno == EINTR);
+	return n == (ssize_t)sizeof(*c) ? 0 : -1;
+}
+
+/*
+ * agent_call() - send one command to the agent of process @proc and wait
+ * for its reply.  The wait has no time limit (a touch of a large range
+ * takes what it takes) but ends on a SIGINT/SIGTERM to the conductor.
+ * Return: 0, or -1 with @err set (the agent died, or the run was
+ * interrupted).
+ */
+static int agent_call(struct kbe *k, const struct step *st, int proc,
+		      const struct kcmd *c, int passfd, struct kreply *r,
+		      char *err, size_t errlen)
+{
+	struct kagent *ag = &k->agents[proc];
+	const char *name = k->prog->procs[proc].name;
+	struct pollfd pfd;
+	ssize_t n;
+
+	if (!ag->live) {
+		kb_err(err, errlen, st, "process %s has no agent", name);
+		return -1;
+	}
+	if (send_cmd(ag->chan, c, passfd) < 0) {
+		kb_err(err, errlen, st, "agent of %s (pid %d) is gone: %s",
+		       name, (int)ag->pid, strerror(errno));
+		return -1;
+	}
+	pfd.fd = ag->chan;
+	pfd.events = POLLIN;
+	for (;;) {
+		if (kstate_stop_requested()) {
+			kb_err(err, errlen, st, "interrupted by a signal");
+			return -1;
+		}
+		pfd.revents = 0;
+		if (poll(&pfd, 1, 200) < 0 && errno != EINTR) {
+			kb_err(err, errlen, st, "poll: %s", strerror(errno));
+			return -1;
+		}
+		if (pfd.revents)
+			break;
+	}
+	do {
+		n = recv(ag->chan, r, sizeof(*r), 0);
+	} while (n < 0 && errno == EINTR);
+	if (n != (ssize_t)sizeof(*r)) {
+		kb_err(err, errlen, st, "agent of %s (pid %d) died", name,
+		       (int)ag->pid);
+		return -1;
+	}
+	return 0;
+}
+
+/* Fork a new agent for process @proc from the conductor. */
+static int agent_spawn(struct kbe *k, const struct step *st, int proc,
+		       char *err, size_t errlen)
+{
+	pid_t me = getpid(), pid;
+	int sv[2];
+
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
+		kb_err(err, errlen, st, "socketpair: %s", strerror(errno));
+		return -1;
+	}
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		kb_err(err, errlen, st, "fork: %s", strerror(errno));
+		close(sv[0]);
+		close(sv[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+		if (getppid() != me)
+			_exit(1);	/* the conductor died already */
+		ag_setup(sv[1]);
+		ag_loop();
+	}
+	close(sv[1]);
+	k->agents[proc].pid = pid;
+	k->agents[proc].chan = sv[0];
+	k->agents[proc].live = 1;
+	if (kstate_note_agent(k->ks, pid, -1) < 0) {
+		kb_err(err, errlen, st, "cannot record agent %d in %s",
+		       (int)pid, KSTATE_FILE);
+		return -1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Steps                                                               */
+
+static void res_errno(struct result *out, int e)
+{
+	out->kind = RES_ERRNO;
+	out->err = e;
+}
+
+static int file_path(struct kbe *k, int file, char *path, size_t len)
+{
+	const struct prog_file *f = &k->prog->files[file];
+	const char *dir = k->mountdir[f->mount];
+
+	if (!dir[0])
+		return -ENOENT;	/* its mount failed */
+	snprintf(path, len, "%s/%s", dir, f->name);
+	return 0;
+}
+
+static uint64_t place(struct kbe *k, uint64_t len)
+{
+	uint64_t a = k->next_addr;
+
+	k->next_addr = ALIGN_UP(a + len, KB_ALIGN) + KB_SLOT_GAP;
+	return a;
+}
+
+static int hr_to_prot(int hp)
+{
+	return ((hp & HR_PROT_READ) ? PROT_READ : 0) |
+	       ((hp & HR_PROT_WRITE) ? PROT_WRITE : 0);
+}
+
+static int hr_to_madv(int a)
+{
+	switch (a) {
+	case HR_MADV_DONTNEED:
+		return MADV_DONTNEED;
+	case HR_MADV_REMOVE:
+		return MADV_REMOVE;
+	case HR_MADV_HUGEPAGE:
+		return MADV_HUGEPAGE;
+	case HR_MADV_NOHUGEPAGE:
+		return MADV_NOHUGEPAGE;
+	case HR_MADV_PAGEOUT:
+		return MADV_PAGEOUT;
+	case HR_MADV_COLLAPSE:
+		return MADV_COLLAPSE;
+	default:
+		return a;
+	}
+}
+
+static uint64_t map_pagesize(const struct prog_map *m)
+{
+	return m->pagesize ? m->pagesize : HR_PAGE_SIZE;
+}
+
+static int do_map(struct kbe *k, const struct step *st, struct result *out,
+		  char *err, size_t errlen)
+{
+	const struct prog_map *m = &k->prog->maps[st->map];
+	struct kmap *km = &k->maps[st->map];
+	struct kcmd *c = &k->cmd;
+	struct kreply r;
+	uint64_t len = m->size, extent;
+	int tries;
+
+	memset(c, 0, sizeof(*c));
+	c->prot = (m->flags & MF_RO) ? PROT_READ : PROT_READ | PROT_WRITE;
+	if (m->source == SRC_SHM) {
+		int id = k->shmid[m->obj];
+
+		c->op = KOP_SHMAT;
+		c->shmid = id;
+		c->flags = (m->flags & MF_RO) ? SHM_RDONLY : 0;
+		/* shmat maps the whole segment, whatever the scenario says. */
+		len = k->prog->shms[m->obj].size;
+	} else {
+		c->op = KOP_MAP;
+		c->flags = (m->flags & MF_SHARED) ? MAP_SHARED : MAP_PRIVATE;
+		c->flags |= MAP_FIXED_NOREPLACE;
+		if (m->flags & MF_NORESERVE)
+			c->flags |= MAP_NORESERVE;
+		if (m->flags & MF_POPULATE)
+			c->flags |= MAP_POPULATE;
+		if (m->source == SRC_ANON) {
+			c->flags |= MAP_ANONYMOUS;
+			if (m->flags & MF_HUGETLB)
+				c->flags |= MAP_HUGETLB |
+					(m->pagesize == HR_SZ_1G ?
+					 MAP_HUGE_1GB : MAP_HUGE_2MB);
+		} else if (file_path(k, m->obj, c->path, sizeof(c->path)) < 0) {
+			res_errno(out, ENOENT);
+			km->base = place(k, len) + m->misalign;
+			km->size = len;
+			return 0;
+		}
+		c->offset = m->offset;
+	}
+	c->len = len;
+	extent = ALIGN_UP(len, map_pagesize(m));
+	for (tries = 0; tries < KB_PLACE_TRIES; tries++) {
+		c->addr = place(k, extent + m->misalign) + m->misalign;
+		if (agent_call(k, st, m->proc, c, -1, &r, err, errlen) < 0)
+			return -1;
+		/* Something of the agent's own is there: try the next slot. */
+		if (r.kind == RES_ERRNO && r.err == EEXIST &&
+		    c->op == KOP_MAP)
+			continue;
+		break;
+	}
+	km->base = c->addr;
+	km->size = extent;
+	km->niv = 0;
+	if (r.kind == RES_ERRNO) {
+		res_errno(out, r.err);
+		return 0;
+	}
+	if (r.addr != c->addr) {
+		/* Never with MAP_FIXED_NOREPLACE; follow the kernel anyway. */
+		km->base = r.addr;
+	}
+	if (kiv_set(km, km->base, km->base + extent) < 0) {
+		kb_err(err, errlen, st, "out of memory");
+		return -1;
+	}
+	out->kind = RES_OK;
+	return 0;
+}
+
+static int simple_call(struct kbe *k, const struct step *st, int op,
+		       uint64_t addr, uint64_t len, struct result *out,
+		       struct kreply *r, char *err, size_t errlen)
+{
+	struct kcmd *c = &k->cmd;
+
+	memset(c, 0, sizeof(*c));
+	c->op = op;
+	c->addr = addr;
+	c->len = len;
+	switch (op) {
+	case KOP_TOUCH:
+		c->flags = (st->flags & SF_WRITE) ? 1 : 0;
+		c->stride = st->stride ? st->stride :
+			map_pagesize(&k->prog->maps[st->map]);
+		break;
+	case KOP_PROTECT:
+		c->prot = hr_to_prot(st->prot);
+		break;
+	case KOP_ADVISE:
+		c->advice = hr_to_madv(st->advice);
+		break;
+	case KOP_REMAP:
+		c->new_len = st->a;
+		c->flags = (st->flags & SF_MAYMOVE) ? MREMAP_MAYMOVE : 0;
+		break;
+	default:
+		break;
+	}
+	if (agent_call(k, st, st->proc, c, -1, r, err, errlen) < 0)
+		return -1;
+	out->kind = r->kind;
+	out->err = r->err;
+	return 0;
+}
+
+static int do_fork(struct kbe *k, const struct step *st, struct result *out,
+		   char *err, size_t errlen)
+{
+	const struct program *prog = k->prog;
+	int child = st->obj, idx = (int)(st - prog->steps), i, sv[2];
+	struct kcmd *c = &k->cmd;
+	struct kreply r;
+
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
+		kb_err(err, errlen, st, "socketpair: %s", strerror(errno));
+		return -1;
+	}
+	memset(c, 0, sizeof(*c));
+	c->op = KOP_FORK;
+	if (agent_call(k, st, st->proc, c, sv[1], &r, err, errlen) < 0) {
+		close(sv[0]);
+		close(sv[1]);
+		return -1;
+	}
+	close(sv[1]);
+	if (r.kind != RES_OK) {
+		close(sv[0]);
+		out->kind = r.kind;
+		out->err = r.err;
+		return 0;
+	}
+	k->agents[child].pid = r.pid;
+	k->agents[child].chan = sv[0];
+	k->agents[child].live = 1;
+	if (kstate_note_agent(k->ks, r.pid, -1) < 0) {
+		kb_err(err, errlen, st, "cannot record agent %d in %s", r.pid,
+		       KSTATE_FILE);
+		return -1;
+	}
+	/* The child's mappings are where its parent's are. */
+	for (i = 0; i < prog->nmaps; i++) {
+		const struct prog_map *m = &prog->maps[i];
+
+		if (m->created_by != idx || m->inherit_from < 0)
+			continue;
+		if (kiv_copy(&k->maps[i], &k->maps[m->inherit_from]) < 0) {
+			kb_err(err, errlen, st, "out of memory");
+			return -1;
+		}
+	}
+	out->kind = RES_OK;
+	return 0;
+}
+
+static void forget_maps_of(struct kbe *k, int proc)
+{
+	int i;
+
+	for (i = 0; i < k->prog->nmaps; i++)
+		if (k->prog->maps[i].proc == proc)
+			k->maps[i].niv = 0;
+}
+
+static int do_exit(struct kbe *k, const struct step *st, char *err,
+		   size_t errlen)
+{
+	struct kagent *ag = &k->agents[st->proc];
+	struct kcmd *c = &k->cmd;
+
+	if (!ag->live) {
+		kb_err(err, errlen, st, "process %s has no agent",
+		       k->prog->procs[st->proc].name);
+		return -1;
+	}
+	memset(c, 0, sizeof(*c));
+	c->op = KOP_EXIT;
+	send_cmd(ag->chan, c, -1);
+	/* Its memory is gone once it is a zombie or reaped. */
+	if (kstate_agent_wait(k->ks, ag->pid, KB_EXIT_WAIT_MS) < 0) {
+		kb_err(err, errlen, st, "agent of %s (pid %d) did not exit",
+		       k->prog->procs[st->proc].name, (int)ag->pid);
+		return -1;
+	}
+	close(ag->chan);
+	ag->chan = -1;
+	ag->live = 0;
+	forget_maps_of(k, st->proc);
+	return 0;
+}
+
+static int do_mount(struct kbe *k, const struct step *st, struct result *out,
+		    char *err, size_t errlen)
+{
+	const struct prog_mount *mt = &k->prog->mounts[st->obj];
+	char dir[PATH_MAX], opts[256];
+	int n;
+
+	n = snprintf(dir, sizeof(dir), "%s/%s", kstate_tmpdir(k->ks),
+		     mt->name);
+	if (n < 0 || (size_t)n >= sizeof(dir)) {
+		kb_err(err, errlen, st, "mount point name too long");
+		return -1;
+	}
+	if (mkdir(dir, 0755) < 0) {
+		kb_err(err, errlen, st, "mkdir %s: %s", dir, strerror(errno));
+		return -1;
+	}
+	if (kstate_note_mount(k->ks, dir) < 0) {
+		kb_err(err, errlen, st, "cannot record %s in %s", dir,
+		       KSTATE_FILE);
+		rmdir(dir);
+		return -1;
+	}
+	n = snprintf(opts, sizeof(opts), "pagesize=%llu",
+		     (unsigned long long)(mt->pagesize ? mt->pagesize :
+					  HR_SZ_2M));
+	if (mt->size >= 0)
+		n += snprintf(opts + n, sizeof(opts) - (size_t)n, ",size=%lld",
+			      (long long)mt->size);
+	if (mt->min_size >= 0)
+		snprintf(opts + n, sizeof(opts) - (size_t)n, ",min_size=%lld",
+			 (long long)mt->min_size);
+	if (mount("hugeresv", dir, "hugetlbfs", MS_NOSUID | MS_NODEV, opts) < 0) {
+		res_errno(out, errno);
+		rmdir(dir);
+		return 0;
+	}
+	snprintf(k->mountdir[st->obj], PATH_MAX, "%s", dir);
+	out->kind = RES_OK;	/* mount may carry `-> RESULT` */
+	return 0;
+}
+
+static int do_file_op(struct kbe *k, const struct step *st,
+		      struct result *out)
+{
+	char path[PATH_MAX];
+	int fd, e = 0;
+
+	if (file_path(k, st->obj, path, sizeof(path)) < 0) {
+		res_errno(out, ENOENT);
+		return 0;
+	}
+	switch (st->kind) {
+	case ST_FILE:
+		fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+		if (fd < 0)
+			e = errno;
+		else
+			close(fd);
+		break;
+	case ST_TRUNCATE:
+		if (truncate(path, (off_t)st->a) < 0)
+			e = errno;
+		break;
+	case ST_FALLOCATE:
+		fd = open(path, O_RDWR | O_CLOEXEC);
+		if (fd < 0) {
+			e = errno;
+			break;
+		}
+		if (fallocate(fd, (st->flags & SF_PUNCH) ?
+			      FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE : 0,
+			      (off_t)st->a, (off_t)(st->b - st->a)) < 0)
+			e = errno;
+		close(fd);
+		break;
+	case ST_UNLINK:
+		if (unlink(path) < 0)
+			e = errno;
+		break;
+	default:
+		e = EINVAL;
+		break;
+	}
+	if (e)
+		res_errno(out, e);
+	else
+		out->kind = (st->kind == ST_FILE || st->kind == ST_UNLINK) ?
+			    RES_NONE : RES_OK;
+	return 0;
+}
+
+static int do_shm(struct kbe *k, const struct step *st, struct result *out,
+		  char *err, size_t errlen)
+{
+	const struct prog_shm *sh = &k->prog->shms[st->obj];
+	int flags = IPC_CREAT | SHM_HUGETLB | 0600, id;
+
+	flags |= sh->pagesize == HR_SZ_1G ? SHM_HUGE_1GB : SHM_HUGE_2MB;
+	if (sh->noreserve)
+		flags |= SHM_NORESERVE;
+	id = shmget(IPC_PRIVATE, sh->size, flags);
+	if (id < 0) {
+		res_errno(out, errno);
+		return 0;
+	}
+	k->shmid[st->obj] = id;
+	if (kstate_note_shm(k->ks, id) < 0) {
+		kb_err(err, errlen, st, "cannot record shm %d in %s", id,
+		       KSTATE_FILE);
+		return -1;
+	}
+	out->kind = RES_OK;
+	return 0;
+}
+
+static int do_setting(struct kbe *k, const struct step *st,
+		      struct result *out, char *err, size_t errlen)
+{
+	char path[PATH_MAX];
+	int e;
+
+	e = st->kind == ST_SYSCTL ? sysctl_path(st->key, path, sizeof(path)) :
+				    thp_path(st->key, path, sizeof(path));
+	if (e < 0) {
+		kb_err(err, errlen, st, "%s: no such setting", st->key);
+		return -1;
+	}
+	e = kstate_write_setting(k->ks, path, st->value);
+	if (e < 0)
+		res_errno(out, -e);
+	else	/* sysctl may carry `-> RESULT` (an extension); thp not */
+		out->kind = st->kind == ST_SYSCTL ? RES_OK : RES_NONE;
+	return 0;
+}
+
+static int kb_exec(struct backend *be, const struct step *st,
+		   struct result *out, char *err, size_t errlen)
+{
+	struct kbe *k = be->priv;
+	struct kmap *km = st->map >= 0 ? &k->maps[st->map] : NULL;
+	struct kreply r;
+	uint64_t a;
+	int rc;
+
+	out->kind = RES_NONE;
+	out->err = 0;
+	if (kstate_stop_requested()) {
+		kb_err(err, errlen, st, "interrupted by a signal");
+		return -1;
+	}
+	switch (st->kind) {
+	case ST_MACHINE:
+	case ST_EXPECT:
+	case ST_SHOW:
+		return 0;
+	case ST_SYSCTL:
+	case ST_THP:
+		return do_setting(k, st, out, err, errlen);
+	case ST_MOUNT:
+		return do_mount(k, st, out, err, errlen);
+	case ST_FILE:
+	case ST_TRUNCATE:
+	case ST_FALLOCATE:
+	case ST_UNLINK:
+		return do_file_op(k, st, out);
+	case ST_SHM:
+		return do_shm(k, st, out, err, errlen);
+	case ST_SHM_RM:
+		if (k->shmid[st->obj] < 0) {
+			res_errno(out, EINVAL);
+			return 0;
+		}
+		if (shmctl(k->shmid[st->obj], IPC_RMID, NULL) < 0) {
+			res_errno(out, errno);
+			return 0;
+		}
+		kstate_note_shm_rm(k->ks, k->shmid[st->obj]);
+		return 0;
+	case ST_PROC:
+		return agent_spawn(k, st, st->proc, err, errlen);
+	case ST_MAP:
+		return do_map(k, st, out, err, errlen);
+	case ST_TOUCH:
+		return simple_call(k, st, KOP_TOUCH, km->base + st->a,
+				   st->b - st->a, out, &r, err, errlen);
+	case ST_UNMAP: {
+		uint64_t lo = km->base + st->a, len = st->b - st->a;
+
+		if (st->flags & SF_ALL) {
+			lo = km->base;
+			len = km->size;
+		}
+		rc = simple_call(k, st, KOP_UNMAP, lo, len, out, &r, err,
+				 errlen);
+		if (rc == 0 && out->kind == RES_OK &&
+		    kiv_cut(km, lo, lo + len) < 0) {
+			kb_err(err, errlen, st, "out of memory");
+			return -1;
+		}
+		return rc;
+	}
+	case ST_PROTECT:
+		return simple_call(k, st, KOP_PROTECT, km->base + st->a,
+				   st->b - st->a, out, &r, err, errlen);
+	case ST_ADVISE:
+		return simple_call(k, st, KOP_ADVISE, km->base + st->a,
+				   st->b - st->a, out, &r, err, errlen);
+	case ST_REMAP:
+		rc = simple_call(k, st, KOP_REMAP, km->base, km->size, out, &r,
+				 err, errlen);
+		if (rc == 0 && out->kind == RES_OK) {
+			a = ALIGN_UP(st->a, map_pagesize(&k->prog->maps[st->map]));
+			km->base = r.addr;
+			km->size = a;
+			if (kiv_set(km, r.addr, r.addr + a) < 0) {
+				kb_err(err, errlen, st, "out of memory");
+				return -1;
+			}
+		}
+		return rc;
+	case ST_FORK:
+		return do_fork(k, st, out, err, errlen);
+	case ST_EXIT:
+		return do_exit(k, st, err, errlen);
+	case ST_KHUGEPAGED:
+	case ST_RECLAIM:
+	default:
+		kb_err(err, errlen, st, "`%s` cannot run on the kernel",
+		       st->text ? st->text : "?");
+		return -1;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Snapshots                                                           */
+
+/* Read a whole (possibly large) file into k->buf. */
+static ssize_t kb_slurp(struct kbe *k, const char *path)
+{
+	size_t have = 0;
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -errno;
+	for (;;) {
+		if (have + 4096 + 1 > k->bufcap) {
+			size_t cap = k->bufcap ? 2 * k->bufcap : 1 << 16;
+			char *p = realloc(k->buf, cap);
+
+			if (!p) {
+				close(fd);
+				return -ENOMEM;
+			}
+			k->buf = p;
+			k->bufcap = cap;
+		}
+		n = read(fd, k->buf + have, k->bufcap - 1 - have);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			n = -errno;
+			close(fd);
+			return n;
+		}
+		if (n == 0)
+			break;
+		have += (size_t)n;
+	}
+	close(fd);
+	k->buf[have] = '\0';
+	return (ssize_t)have;
+}
+
+/* smaps keys every live process has, even with none of its mappings. */
+static const char *const kb_smaps_seed[] = {
+	"Size", "Rss", "Pss", "Shared_Clean", "Shared_Dirty",
+	"Private_Clean", "Private_Dirty", "Referenced", "Anonymous",
+	"LazyFree", "AnonHugePages", "ShmemPmdMapped", "FilePmdMapped",
+	"Shared_Hugetlb", "Private_Hugetlb", "Swap", "SwapPss", "Locked",
+};
+
+static int vma_is_ours(const struct kbe *k, int proc, uint64_t lo,
+		       uint64_t hi)
+{
+	int i, j;
+
+	for (i = 0; i < k->prog->nmaps; i++) {
+		const struct kmap *km = &k->maps[i];
+
+		if (k->prog->maps[i].proc != proc)
+			continue;
+		for (j = 0; j < km->niv; j++)
+			if (lo >= km->iv[j].lo && hi <= km->iv[j].hi)
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * Sum the smaps entries of @proc's scenario mappings: keep the body
+ * lines of the entries that lie inside one of them, in place in k->buf,
+ * then parse the kept text.
+ */
+static int snap_smaps(struct kbe *k, struct snapshot *snap, int proc)
+{
+	char path[64], prefix[PROG_NAME_MAX + 16], key[160];
+	char *line, *next, *out;
+	size_t i;
+	int keep = 0;
+	ssize_t n;
+
+	snprintf(prefix, sizeof(prefix), "smaps:%s:", k->prog->procs[proc].name);
+	for (i = 0; i < sizeof(kb_smaps_seed) / sizeof(kb_smaps_seed[0]); i++) {
+		snprintf(key, sizeof(key), "%s%s", prefix, kb_smaps_seed[i]);
+		if (snapshot_set(snap, key, 0) < 0)
+			return -1;
+	}
+	snprintf(path, sizeof(path), "/proc/%d/smaps",
+		 (int)k->agents[proc].pid);
+	n = kb_slurp(k, path);
+	if (n < 0)
+		return -1;
+	out = k->buf;
+	for (line = k->buf; *line; line = next) {
+		unsigned long long lo, hi;
+		size_t len;
+
+		next = strchr(line, '\n');
+		next = next ? next + 1 : line + strlen(line);
+		len = (size_t)(next - line);
+		if ((*line >= '0' && *line <= '9') ||
+		    (*line >= 'a' && *line <= 'f')) {
+			keep = sscanf(line, "%llx-%llx", &lo, &hi) == 2 &&
+			       vma_is_ours(k, proc, lo, hi);
+			continue;
+		}
+		if (keep) {
+			memmove(out, line, len);
+			out += len;
+		}
+	}
+	*out = '\0';
+	return snapshot_parse_keyvals(snap, prefix, k->buf, NULL) < 0 ? -1 : 0;
+}
+
+static int snap_file(struct kbe *k, struct snapshot *snap, const char *path,
+		     const char *prefix)
+{
+	if (kb_slurp(k, path) < 0)
+		return -1;
+	return snapshot_parse_keyvals(snap, prefix, k->buf, NULL) < 0 ? -1 : 0;
+}
+
+static int snap_number(struct snapshot *snap, const char *dir,
+		       const char *rel)
+{
+	char path[PATH_MAX], key[160], buf[64], *end;
+	long long v;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	if (kstate_read_file(path, buf, sizeof(buf)) < 0)
+		return 0;
+	v = strtoll(buf, &end, 10);
+	if (end == buf || (*end && *end != '\n'))
+		return 0;	/* not a number: not a counter */
+	snprintf(key, sizeof(key), "sysfs:%s/%s",
+		 dir + strlen("/sys/kernel/mm/"), rel);
+	return snapshot_set(snap, key, v);
+}
+
+static const char *const kb_hp_files[] = {
+	"nr_hugepages", "free_hugepages", "resv_hugepages",
+	"surplus_hugepages", "nr_overcommit_hugepages",
+};
+
+static const char *const kb_thp_files[] = {
+	"use_zero_page", "hpage_pmd_size", "khugepaged/max_ptes_none",
+	"khugepaged/max_ptes_swap", "khugepaged/max_ptes_shared",
+	"khugepaged/pages_to_scan", "khugepaged/pages_collapsed",
+	"khugepaged/full_scans", "khugepaged/defrag",
+};
+
+static int kb_snapshot(struct backend *be, struct snapshot *snap)
+{
+	struct kbe *k = be->priv;
+	static const char *const sizes[] = {
+		"hugepages-2048kB", "hugepages-1048576kB",
+	};
+	char dir[PATH_MAX];
+	size_t i, j;
+	int p;
+
+	snapshot_clear(snap);
+	if (snap_file(k, snap, "/proc/meminfo", "meminfo:") < 0 ||
+	    snap_file(k, snap, "/proc/vmstat", "vmstat:") < 0)
+		return -1;
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		snprintf(dir, sizeof(dir), "%s/%s", KSTATE_SYSFS_HP, sizes[i]);
+		for (j = 0; j < sizeof(kb_hp_files) / sizeof(kb_hp_files[0]); j++)
+			if (snap_number(snap, dir, kb_hp_files[j]) < 0)
+				return -1;
+	}
+	for (j = 0; j < sizeof(kb_thp_files) / sizeof(kb_thp_files[0]); j++)
+		if (snap_number(snap, KSTATE_SYSFS_THP, kb_thp_files[j]) < 0)
+			return -1;
+	for (p = 0; p < k->prog->nprocs; p++)
+		if (k->agents[p].live && snap_smaps(k, snap, p) < 0)
+			return -1;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Open and close                                                      */
+
+static void kb_free(struct kbe *k)
+{
+	int i;
+
+	if (!k)
+		return;
+	if (k->maps)
+		for (i = 0; i < k->prog->nmaps; i++)
+			free(k->maps[i].iv);
+	free(k->maps);
+	free(k->agents);
+	free(k->mountdir);
+	free(k->shmid);
+	free(k->buf);
+	free(k);
+}
+
+static void kb_teardown(struct kbe *k)
+{
+	int i;
+
+	/* Closing a channel makes its agent exit; kstate_end() kills
+	 * whatever is left and waits for it before anything else. */
+	for (i = 0; i < k->prog->nprocs; i++)
+		if (k->agents[i].chan >= 0)
+			close(k->agents[i].chan);
+	kstate_end(k->ks);
+	prctl(PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0);
+}
+
+static void kb_atexit(void)
+{
+	struct kbe *k = kb_open_one;
+
+	/* The runner exited without closing: put the machine back anyway. */
+	if (k && k->ks) {
+		kb_open_one = NULL;
+		kb_teardown(k);
+	}
+}
+
+static int kb_open(struct backend *be, const struct program *prog,
+		   char *err, size_t errlen)
+{
+	static int atexit_done;
+	struct kbe *k;
+	int i, rc;
+
+	be->priv = NULL;
+	be->prog = prog;
+	if ((rc = kb_validate(prog, err, errlen)))
+		return rc;
+	if (kb_open_one) {
+		snprintf(err, errlen, "kernel back end: already open in this "
+			 "process");
+		return EXIT_REFUSED;
+	}
+	k = calloc(1, sizeof(*k));
+	if (!k)
+		goto nomem;
+	k->prog = prog;
+	k->next_addr = KB_MAP_BASE;
+	k->agents = calloc((size_t)prog->nprocs + 1, sizeof(*k->agents));
+	k->maps = calloc((size_t)prog->nmaps + 1, sizeof(*k->maps));
+	k->mountdir = calloc((size_t)prog->nmounts + 1, sizeof(*k->mountdir));
+	k->shmid = calloc((size_t)prog->nshms + 1, sizeof(*k->shmid));
+	if (!k->agents || !k->maps || !k->mountdir || !k->shmid)
+		goto nomem;
+	for (i = 0; i < prog->nprocs; i++)
+		k->agents[i].chan = -1;
+	for (i = 0; i < prog->nshms; i++)
+		k->shmid[i] = -1;
+	rc = kstate_begin(&k->ks, err, errlen);
+	if (rc) {
+		kb_free(k);
+		return rc;
+	}
+	/* Orphaned agents (a fork child whose parent exited) become our
+	 * children, so that we can wait for them and reap them. */
+	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+	if (!atexit_done) {
+		atexit(kb_atexit);
+		atexit_done = 1;
+	}
+	kb_open_one = k;
+	be->priv = k;
+	return 0;
+nomem:
+	kb_free(k);
+	snprintf(err, errlen, "kernel back end: out of memory");
+	return EXIT_FAIL;
+}
+
+static void kb_close(struct backend *be)
+{
+	struct kbe *k = be->priv;
+
+	if (!k)
+		return;
+	kb_open_one = NULL;
+	kb_teardown(k);
+	kb_free(k);
+	be->priv = NULL;
+}
+
+const struct backend_ops kernel_backend_ops = {
+	.name = "kernel",
+	.open = kb_open,
+	.exec = kb_exec,
+	.snapshot = kb_snapshot,
+	.check = NULL,
+	.close = kb_close,
+};

@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cli.h - what the commands of the hugeresv tool share: the runner, the
+ * diff entry point, and the few formatting helpers that make their
+ * messages look alike.
+ *
+ * Kept small on purpose: program.h describes a parsed scenario and
+ * backend.h the machines that run it; this header only adds what one
+ * command needs from another.
+ */
+#ifndef HR_CLI_H
+#define HR_CLI_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "backend.h"
+#include "program.h"
+
+/* Options of `hugeresv run` (and of the demo, which is a verbose run). */
+struct run_opts {
+	int verbose;	/* -v: print each step and the counters it changed */
+	int json;	/* --json: machine-readable output on stdout */
+	int check;	/* --check: validators after every step */
+};
+
+/**
+ * run_program() - run one parsed scenario on one back end.
+ * @prog: the program (already parsed: nothing in it can be malformed)
+ * @ops:  the back end
+ * @opts: output and checking options
+ *
+ * Executes every step in order, compares each `-> RESULT` and each
+ * `expect` with what the back end did and shows, and prints a line
+ * `FILE:LINE: expected KEY=WANT, got HAVE` (to stderr) for each mismatch
+ * without stopping.  When built with HR_DEBUG, or with @opts->check, the
+ * back end's validators run after every step and a violation counts as
+ * a failure at that step's line.
+ *
+ * Return: EXIT_OK, EXIT_FAIL (some expectation failed), or the status the
+ * back end's open() gave (EXIT_REFUSED, ...).
+ */
+int run_program(const struct program *prog, const struct backend_ops *ops,
+		const struct run_opts *opts);
+
+/**
+ * diff_main() - `hugeresv diff`, in cli/diff.c.
+ * @argc, @argv: the arguments after the program name: argv[0] is "diff".
+ *
+ * Return: an EXIT_* status.
+ */
+int diff_main(int argc, char **argv);
+
+/**
+ * snapshot_key_is_kb() - whether a snapshot key holds a kB field.
+ * @key: a snapshot key, e.g. "meminfo:AnonHugePages", "smaps:A:Rss"
+ *
+ * kB fields are stored in bytes and printed with units; the others
+ * (meminfo's HugePages_Total/Free/Rsvd/Surp, smaps' THPeligible and
+ * ProtectionKey, every vmstat and sysfs value) are plain counts.
+ */
+int snapshot_key_is_kb(const char *key);
+
+/**
+ * format_size() - a byte count in the scenario language's units.
+ *
+ * The largest of T, G, M, K that divides @bytes exactly ("4M", "512K",
+ * "1536K"); "0" for zero; a count not a multiple of 1 KiB ends in "B".
+ * Return: @buf.
+ */
+char *format_size(uint64_t bytes, char *buf, size_t len);
+
+/**
+ * format_value() - a counter's value as a scenario would write it:
+ * a size (format_size()) for kB fields, a decimal integer otherwise.
+ * @key: the snapshot key (see snapshot_key_is_kb()).
+ * Return: @buf.
+ */
+char *format_value(const char *key, int64_t val, char *buf, size_t len);
+
+/**
+ * snapshot_print_changes() - one line per source listing the counters
+ * whose value differs between @before and @after, as
+ * "@indent meminfo: HugePages_Free 8 -> 7, HugePages_Rsvd 4 -> 3".
+ * A key present in only one snapshot counts as 0 in the other.
+ *
+ * Return: the number of counters that changed.
+ */
+int snapshot_print_changes(FILE *f, const char *indent,
+			   const struct snapshot *before,
+			   const struct snapshot *after);
+
+/** json_string() - write @s as a JSON string literal, quotes included. */
+void json_string(FILE *f, const char *s);
+
+/** step_kind_name() - the statement keyword of a step kind ("map"). */
+const char *step_kind_name(enum step_kind kind);
+
+#endif /* HR_CLI_H */

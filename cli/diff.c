@@ -1,0 +1,474 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * diff.c - `hugeresv diff FILE...`: run each scenario on the engine and
+ * on the running kernel in lockstep and stop at the first step where
+ * they disagree.
+ *
+ * After every step (expect and show are not steps: diff only compares,
+ * `run --kernel` checks a scenario's own expectations) both back ends
+ * report the step's outcome and a snapshot; diff compares the outcome
+ * and the counters listed in diff_keys[], the ones both back ends model.
+ * The first step with a difference ends that file with a side-by-side
+ * table; the next file starts afresh.
+ *
+ * Output (stdout):
+ *
+ *     PATH: ok (N steps)
+ *     PATH: MISMATCH at line L            (after the table)
+ *     PATH: skipped (engine-only: why)
+ *     N files, M mismatches, K skipped
+ *
+ * Exit status: EXIT_REFUSED (3) if the kernel back end refuses to run
+ * (not root, no hugetlbfs, pools in use, lock busy; the remaining files
+ * are not run), else EXIT_FAIL (1) on any mismatch or back-end failure,
+ * else EXIT_USAGE (2) if a file does not parse, else 0.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backend.h"
+#include "cli.h"
+#include "hugeresv.h"
+#include "program.h"
+
+/*
+ * The counters diff compares: one table.  @key is the snapshot key, with
+ * "%s" standing for the scenario's process name in per-process keys
+ * (@per_proc != 0).  A global key missing from either side is not
+ * compared (e.g. a huge page size the machine lacks); a per-process key
+ * missing counts as 0 (a process with none of the scenario's mappings
+ * left).
+ *
+ * @per_proc == 2 marks the Shared/Private split of hugetlb memory.  For a
+ * process that maps 1 GiB pages, Linux 6.18 reports that split at random
+ * (smaps asks hugetlb_pmd_shared() about the PUD-level table of a 1 GiB
+ * page, which reads a PMD-table share count the PUD table does not
+ * keep), so for such a process diff compares only the sum
+ * Shared_Hugetlb + Private_Hugetlb, as the row "smaps:P:Hugetlb(sum)".
+ * See docs/kernel-backend.md.
+ */
+static const struct diff_key {
+	const char *key;
+	int per_proc;
+} diff_keys[] = {
+	{ "meminfo:HugePages_Total", 0 },
+	{ "meminfo:HugePages_Free", 0 },
+	{ "meminfo:HugePages_Rsvd", 0 },
+	{ "meminfo:HugePages_Surp", 0 },
+	{ "meminfo:Hugetlb", 0 },
+	{ "sysfs:hugepages/hugepages-2048kB/nr_hugepages", 0 },
+	{ "sysfs:hugepages/hugepages-2048kB/free_hugepages", 0 },
+	{ "sysfs:hugepages/hugepages-2048kB/resv_hugepages", 0 },
+	{ "sysfs:hugepages/hugepages-2048kB/surplus_hugepages", 0 },
+	{ "sysfs:hugepages/hugepages-2048kB/nr_overcommit_hugepages", 0 },
+	{ "sysfs:hugepages/hugepages-1048576kB/nr_hugepages", 0 },
+	{ "sysfs:hugepages/hugepages-1048576kB/free_hugepages", 0 },
+	{ "sysfs:hugepages/hugepages-1048576kB/resv_hugepages", 0 },
+	{ "sysfs:hugepages/hugepages-1048576kB/surplus_hugepages", 0 },
+	{ "sysfs:hugepages/hugepages-1048576kB/nr_overcommit_hugepages", 0 },
+	{ "smaps:%s:Size", 1 },
+	{ "smaps:%s:Rss", 1 },
+	{ "smaps:%s:Shared_Hugetlb", 2 },
+	{ "smaps:%s:Private_Hugetlb", 2 },
+	{ "smaps:%s:AnonHugePages", 1 },
+};
+
+/*
+ * Totals over all files: @errors do not parse, @broken could not be
+ * run (a back end failed to open).
+ */
+struct diff_totals {
+	int files, mismatches, skipped, errors, broken;
+};
+
+/*
+ * One row of the table printed at the first difference.  At most one
+ * per compared key plus the outcome, for one step.
+ */
+struct diff_row {
+	char key[160];
+	char eng[48], ker[48];
+};
+
+/*
+ * The outcomes agree if they are the same, counting "no outcome" and
+ * "ok" as the same (a statement without `-> RESULT` in the grammar may
+ * report either when it succeeds).
+ */
+static int same_outcome(const struct result *a, const struct result *b)
+{
+	int an = a->kind == RES_NONE || a->kind == RES_OK;
+	int bn = b->kind == RES_NONE || b->kind == RES_OK;
+
+	if (an || bn)
+		return an && bn;
+	return a->kind == b->kind && (a->kind != RES_ERRNO || a->err == b->err);
+}
+
+static void outcome_name(const struct result *r, char *buf, size_t len)
+{
+	char tmp[48];
+
+	if (r->kind == RES_NONE)
+		snprintf(buf, len, "ok");
+	else
+		snprintf(buf, len, "%s", result_name(r, tmp, sizeof(tmp)));
+}
+
+static void value_name(const char *key, int have, int64_t v, char *buf,
+		       size_t len)
+{
+	if (!have)
+		snprintf(buf, len, "-");
+	else
+		format_value(key, v, buf, len);
+}
+
+/* Compare one key; add a row if it differs. */
+static void compare_key(const char *key, int per_proc,
+			const struct snapshot *se, const struct snapshot *sk,
+			struct diff_row *rows, int *nrows)
+{
+	int64_t ve = 0, vk = 0;
+	int he = snapshot_get(se, key, &ve);
+	int hk = snapshot_get(sk, key, &vk);
+	struct diff_row *r;
+
+	if (per_proc) {
+		he = hk = 1;	/* missing: 0 */
+	} else if (!he || !hk) {
+		return;		/* not modelled on one side */
+	}
+	if (ve == vk)
+		return;
+	r = &rows[(*nrows)++];
+	snprintf(r->key, sizeof(r->key), "%s", key);
+	value_name(key, he, ve, r->eng, sizeof(r->eng));
+	value_name(key, hk, vk, r->ker, sizeof(r->ker));
+}
+
+/* Does process @p map 1 GiB hugetlb pages at some point of the program? */
+static int maps_1g(const struct program *prog, int p)
+{
+	int i;
+
+	for (i = 0; i < prog->nmaps; i++)
+		if (prog->maps[i].proc == p &&
+		    (prog->maps[i].flags & MF_HUGETLB) &&
+		    prog->maps[i].pagesize == HR_SZ_1G)
+			return 1;
+	return 0;
+}
+
+/* Shared_Hugetlb + Private_Hugetlb of process @name (missing: 0). */
+static int64_t hugetlb_sum(const struct snapshot *s, const char *name)
+{
+	char key[160];
+	int64_t a = 0, b = 0;
+
+	snprintf(key, sizeof(key), "smaps:%s:Shared_Hugetlb", name);
+	snapshot_get(s, key, &a);
+	snprintf(key, sizeof(key), "smaps:%s:Private_Hugetlb", name);
+	snapshot_get(s, key, &b);
+	return a + b;
+}
+
+static void compare_hugetlb_sum(const char *name, const struct snapshot *se,
+				const struct snapshot *sk,
+				struct diff_row *rows, int *nrows)
+{
+	int64_t ve = hugetlb_sum(se, name), vk = hugetlb_sum(sk, name);
+	struct diff_row *r;
+	char key[160];
+
+	if (ve == vk)
+		return;
+	snprintf(key, sizeof(key), "smaps:%s:Private_Hugetlb", name);
+	r = &rows[(*nrows)++];
+	snprintf(r->key, sizeof(r->key), "smaps:%s:Hugetlb(sum)", name);
+	format_value(key, ve, r->eng, sizeof(r->eng));
+	format_value(key, vk, r->ker, sizeof(r->ker));
+}
+
+static int compare_step(const struct program *prog, const struct result *re,
+			const struct result *rk, const struct snapshot *se,
+			const struct snapshot *sk, struct diff_row *rows)
+{
+	int nrows = 0, p;
+	size_t i;
+
+	if (!same_outcome(re, rk)) {
+		struct diff_row *r = &rows[nrows++];
+
+		snprintf(r->key, sizeof(r->key), "outcome");
+		outcome_name(re, r->eng, sizeof(r->eng));
+		outcome_name(rk, r->ker, sizeof(r->ker));
+	}
+	for (i = 0; i < sizeof(diff_keys) / sizeof(diff_keys[0]); i++) {
+		const struct diff_key *dk = &diff_keys[i];
+		char key[160];
+
+		if (!dk->per_proc) {
+			compare_key(dk->key, 0, se, sk, rows, &nrows);
+			continue;
+		}
+		for (p = 0; p < prog->nprocs; p++) {
+			if (dk->per_proc == 2 && maps_1g(prog, p))
+				continue;
+			/* The format is one of the table's literals. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+			snprintf(key, sizeof(key), dk->key, prog->procs[p].name);
+#pragma GCC diagnostic pop
+			compare_key(key, 1, se, sk, rows, &nrows);
+		}
+	}
+	for (p = 0; p < prog->nprocs; p++)
+		if (maps_1g(prog, p))
+			compare_hugetlb_sum(prog->procs[p].name, se, sk, rows,
+					    &nrows);
+	return nrows;
+}
+
+/* The statement with runs of blanks squeezed, cut to fit @len. */
+static void squeeze(const char *text, char *buf, size_t len)
+{
+	size_t n = 0;
+	int blank = 0;
+
+	for (; text && *text && n + 1 < len; text++) {
+		if (*text == ' ' || *text == '\t') {
+			blank = 1;
+			continue;
+		}
+		if (blank && n)
+			buf[n++] = ' ';
+		blank = 0;
+		if (n + 1 < len)
+			buf[n++] = *text;
+	}
+	buf[n] = '\0';
+	if (text && *text && len > 4)
+		memcpy(buf + len - 4, "...", 4);
+}
+
+static void print_table(const struct step *st, const struct diff_row *rows,
+			int nrows)
+{
+	char stmt[48];
+	int i, kw = 3, ew = 6, vw = 6;
+
+	squeeze(st->text, stmt, sizeof(stmt));
+	for (i = 0; i < nrows; i++) {
+		int a = (int)strlen(rows[i].key), b = (int)strlen(rows[i].eng);
+		int c = (int)strlen(rows[i].ker);
+
+		kw = a > kw ? a : kw;
+		ew = b > ew ? b : ew;
+		vw = c > vw ? c : vw;
+	}
+	printf("  %-5s  %-*s  %-*s  %*s  %*s\n", "line", (int)strlen(stmt) > 9 ?
+	       (int)strlen(stmt) : 9, "statement", kw, "key", ew, "engine", vw,
+	       "kernel");
+	for (i = 0; i < nrows; i++)
+		printf("  %-5d  %-*s  %-*s  %*s  %*s\n", st->line,
+		       (int)strlen(stmt) > 9 ? (int)strlen(stmt) : 9,
+		       i == 0 ? stmt : "", kw, rows[i].key, ew, rows[i].eng, vw,
+		       rows[i].ker);
+}
+
+enum { DIFF_OK, DIFF_MISMATCH, DIFF_REFUSED, DIFF_ERROR };
+
+/*
+ * diff_one() - run one program on both back ends in lockstep.
+ * Return: DIFF_OK, DIFF_MISMATCH (table and summary printed),
+ * DIFF_REFUSED (the kernel back end refused: stop), DIFF_ERROR.
+ */
+static int diff_one(const struct program *prog)
+{
+	struct backend eng = { &engine_backend_ops, prog, NULL };
+	struct backend ker = { &kernel_backend_ops, prog, NULL };
+	struct snapshot se, sk;
+	struct diff_row *rows;
+	size_t maxrows;
+	char err[512];
+	int i, rc, nsteps = 0, ret = DIFF_OK;
+
+	maxrows = 1 + sizeof(diff_keys) / sizeof(diff_keys[0]) *
+		  (size_t)(prog->nprocs + 1);
+	rows = calloc(maxrows, sizeof(*rows));
+	if (!rows) {
+		fprintf(stderr, "hugeresv diff: out of memory\n");
+		return DIFF_ERROR;
+	}
+	err[0] = '\0';
+	rc = eng.ops->open(&eng, prog, err, sizeof(err));
+	if (rc) {
+		printf("%s: error (engine: %s)\n", prog->path, err);
+		free(rows);
+		return DIFF_ERROR;
+	}
+	err[0] = '\0';
+	fflush(stdout);
+	rc = ker.ops->open(&ker, prog, err, sizeof(err));
+	if (rc) {
+		eng.ops->close(&eng);
+		free(rows);
+		if (rc == EXIT_REFUSED) {
+			printf("%s: refused (%s)\n", prog->path, err);
+			return DIFF_REFUSED;
+		}
+		printf("%s: error (%s)\n", prog->path, err);
+		return DIFF_ERROR;
+	}
+	snapshot_init(&se);
+	snapshot_init(&sk);
+
+	for (i = 0; i < prog->nsteps; i++) {
+		const struct step *st = &prog->steps[i];
+		struct result re = { RES_NONE, 0 }, rk = { RES_NONE, 0 };
+		int nrows;
+
+		if (st->kind == ST_EXPECT || st->kind == ST_SHOW)
+			continue;
+		if (eng.ops->exec(&eng, st, &re, err, sizeof(err))) {
+			printf("%s:%d: the engine back end failed: %s\n",
+			       prog->path, st->line, err);
+			ret = DIFF_MISMATCH;
+			break;
+		}
+		if (ker.ops->exec(&ker, st, &rk, err, sizeof(err))) {
+			printf("%s:%d: the kernel back end failed: %s\n",
+			       prog->path, st->line, err);
+			ret = DIFF_MISMATCH;
+			break;
+		}
+		nsteps++;
+		if (eng.ops->snapshot(&eng, &se) || ker.ops->snapshot(&ker, &sk)) {
+			printf("%s:%d: cannot read the counters\n", prog->path,
+			       st->line);
+			ret = DIFF_MISMATCH;
+			break;
+		}
+		nrows = compare_step(prog, &re, &rk, &se, &sk, rows);
+		if (eng.ops->check && eng.ops->check(&eng, err, sizeof(err))) {
+			/* A broken engine state is a difference of its own. */
+			printf("%s:%d: engine invariant violated after '%s': "
+			       "%s\n", prog->path, st->line, st->text, err);
+			ret = DIFF_MISMATCH;
+		}
+		if (nrows) {
+			print_table(st, rows, nrows);
+			ret = DIFF_MISMATCH;
+		}
+		if (ret != DIFF_OK)
+			break;
+	}
+	fflush(stdout);
+	ker.ops->close(&ker);
+	eng.ops->close(&eng);
+	snapshot_free(&se);
+	snapshot_free(&sk);
+	free(rows);
+	if (ret == DIFF_OK)
+		printf("%s: ok (%d steps)\n", prog->path, nsteps);
+	else if (i < prog->nsteps)
+		printf("%s: MISMATCH at line %d\n", prog->path,
+		       prog->steps[i].line);
+	fflush(stdout);
+	return ret;
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: hugeresv diff FILE...\n"
+		"  Run each scenario on the engine and on the running kernel\n"
+		"  in lockstep; stop a file at the first step where the\n"
+		"  outcome or a compared counter differs.  Needs root.\n");
+}
+
+/**
+ * diff_main() - `hugeresv diff FILE...` (see cli.h and the top of this
+ * file).
+ * @argc: argument count; argv[0] is "diff"
+ * @argv: the arguments
+ *
+ * Return: EXIT_OK, EXIT_FAIL (a mismatch), EXIT_USAGE (bad command line
+ * or a file that does not parse), EXIT_REFUSED (the kernel back end
+ * refused).
+ */
+int diff_main(int argc, char **argv)
+{
+	struct diff_totals t = { 0, 0, 0, 0, 0 };
+	char **files;
+	int i, nfiles = 0, opts = 1, refused = 0;
+
+	files = calloc((size_t)argc + 1, sizeof(*files));
+	if (!files)
+		return EXIT_FAIL;
+	for (i = 1; i < argc; i++) {
+		if (opts && !strcmp(argv[i], "--")) {
+			opts = 0;
+		} else if (opts && (!strcmp(argv[i], "-h") ||
+				    !strcmp(argv[i], "--help"))) {
+			usage(stdout);
+			free(files);
+			return EXIT_OK;
+		} else if (opts && argv[i][0] == '-' && argv[i][1]) {
+			fprintf(stderr, "hugeresv diff: unknown option '%s'\n",
+				argv[i]);
+			usage(stderr);
+			free(files);
+			return EXIT_USAGE;
+		} else {
+			files[nfiles++] = argv[i];
+		}
+	}
+	if (!nfiles) {
+		usage(stderr);
+		free(files);
+		return EXIT_USAGE;
+	}
+	for (i = 0; i < nfiles && !refused; i++) {
+		struct program *prog = NULL;
+		char err[512];
+		int rc;
+
+		t.files++;
+		if (program_load(files[i], &prog, err, sizeof(err))) {
+			fprintf(stderr, "%s\n", err);
+			printf("%s: error (cannot load it: see above)\n", files[i]);
+			t.errors++;
+			continue;
+		}
+		if (prog->engine_only) {
+			printf("%s: skipped (engine-only: %s)\n", prog->path,
+			       prog->engine_only_why[0] ?
+			       prog->engine_only_why : "see the file");
+			t.skipped++;
+			program_free(prog);
+			continue;
+		}
+		rc = diff_one(prog);
+		if (rc == DIFF_MISMATCH)
+			t.mismatches++;
+		else if (rc == DIFF_REFUSED)
+			refused = 1;
+		else if (rc == DIFF_ERROR)
+			t.broken++;
+		program_free(prog);
+	}
+	free(files);
+	printf("%d files, %d mismatches, %d skipped\n", t.files, t.mismatches,
+	       t.skipped);
+	if (t.errors + t.broken)
+		printf("(%d files could not be run)\n", t.errors + t.broken);
+	fflush(stdout);
+	if (refused)
+		return EXIT_REFUSED;
+	if (t.mismatches || t.broken)
+		return EXIT_FAIL;
+	return t.errors ? EXIT_USAGE : EXIT_OK;
+}

@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * main.c - the hugeresv command: run, diff, demo.
+ *
+ * The kernel back end (be_kernel.c) and the diff command (diff.c) are
+ * separate files that a build may not have yet.  They are referenced
+ * through weak symbols, so that this file links without them and says
+ * "not built" instead of failing to link.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hugeresv.h"
+#include "backend.h"
+#include "cli.h"
+#include "program.h"
+
+extern const struct backend_ops kernel_backend_ops __attribute__((weak));
+int diff_main(int argc, char **argv) __attribute__((weak));
+
+static const char usage_text[] =
+	"usage: hugeresv COMMAND [ARGS]\n"
+	"\n"
+	"A userspace model of Linux's huge page reservations, driven by scenario\n"
+	"files (docs/scenario-language.md).\n"
+	"\n"
+	"commands:\n"
+	"  run [--kernel] [-v] [--json] [--check] FILE...\n"
+	"                   run scenario files on the engine ('-' reads stdin,\n"
+	"                   '--' ends the options)\n"
+	"      --kernel     run on the running Linux kernel instead (root, hugetlbfs)\n"
+	"      -v, --verbose\n"
+	"                   print each step and the counters it changed\n"
+	"      --json       print the figures and a summary as JSON, a line a file\n"
+	"      --check      run the back end's validators after every step\n"
+	"  diff FILE...     run on the engine and on the kernel, compare step by step\n"
+	"  demo [--print]   run a built-in scenario verbosely on the engine\n"
+	"      --print      print the scenario instead of running it\n"
+	"  -h, --help       print this help\n"
+	"  --version        print the version\n"
+	"\n"
+	"exit status: 0 every expectation held, 1 one failed, 2 bad input (a\n"
+	"malformed scenario or command line), 3 the back end refused to run it.\n"
+	"With several files, the worst status wins: 2, then 1, then 3.\n";
+
+/*
+ * The demo: the contract's example (a private mapping split in two keeps
+ * its reservation), then shared mappings of a hugetlbfs file, then a
+ * subpool.  Every expectation is Linux's behaviour.
+ */
+static const char demo_text[] =
+	"# hugeresv demo: how Linux reserves huge pages, step by step.\n"
+	"\n"
+	"# 1. A private mapping reserves all its pages at mmap time, and a\n"
+	"#    split (unmapping a page in the middle) returns only that page's\n"
+	"#    reservation ('hugetlb reservations: fix hugetlb MAP_PRIVATE\n"
+	"#    reservations across vma splits').\n"
+	"sysctl vm.nr_hugepages=8\n"
+	"proc A\n"
+	"A: map x 4h anon private hugetlb        -> ok\n"
+	"expect meminfo HugePages_Free=8 HugePages_Rsvd=4\n"
+	"A: touch x 0 write                      -> ok\n"
+	"expect meminfo HugePages_Free=7 HugePages_Rsvd=3\n"
+	"A: unmap x 1h..2h                       -> ok\n"
+	"expect meminfo HugePages_Rsvd=2\n"
+	"A: touch x 2h..4h write                 -> ok\n"
+	"expect meminfo HugePages_Free=5 HugePages_Rsvd=0\n"
+	"A: exit\n"
+	"expect meminfo HugePages_Free=8 HugePages_Rsvd=0\n"
+	"\n"
+	"# 2. A shared mapping reserves the file's pages once, however many\n"
+	"#    processes map them; the pages outlive the mappings, in the file.\n"
+	"mount fs\n"
+	"file f mount=fs\n"
+	"proc B\n"
+	"B: map s 2h file=f shared               -> ok\n"
+	"expect meminfo HugePages_Free=8 HugePages_Rsvd=2\n"
+	"B: fork C\n"
+	"C: touch s all write                    -> ok\n"
+	"expect meminfo HugePages_Free=6 HugePages_Rsvd=0\n"
+	"show\n"
+	"B: exit\n"
+	"C: exit\n"
+	"expect meminfo HugePages_Free=6 HugePages_Rsvd=0\n"
+	"unlink f\n"
+	"expect meminfo HugePages_Free=8 HugePages_Rsvd=0\n"
+	"\n"
+	"# 3. A subpool: min_size is reserved at mount time and lent to the\n"
+	"#    files on it; size caps what they may use.\n"
+	"mount small size=4h min_size=2h\n"
+	"expect meminfo HugePages_Rsvd=2\n"
+	"file g mount=small\n"
+	"proc D\n"
+	"D: map a 2h file=g shared               -> ok\n"
+	"expect meminfo HugePages_Rsvd=2\n"
+	"D: map b 2h file=g offset=2h shared     -> ok\n"
+	"expect meminfo HugePages_Rsvd=4\n"
+	"D: map c 1h file=g offset=4h shared     -> ENOMEM\n"
+	"D: touch a all write                    -> ok\n"
+	"expect meminfo HugePages_Free=6 HugePages_Rsvd=2\n"
+	"D: exit\n"
+	"expect meminfo HugePages_Free=6 HugePages_Rsvd=2\n"
+	"unlink g\n"
+	"expect meminfo HugePages_Free=8 HugePages_Rsvd=2\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "hugeresv: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'hugeresv --help'.\n");
+	return EXIT_USAGE;
+}
+
+/* Fold one file's status into the run's: 2 beats 1 beats 3 beats 0. */
+static int worse(int a, int b)
+{
+	static const int rank[] = { [EXIT_OK] = 0, [EXIT_FAIL] = 2,
+				    [EXIT_USAGE] = 3, [EXIT_REFUSED] = 1 };
+
+	if (a < 0 || a > EXIT_REFUSED)
+		return a;
+	if (b < 0 || b > EXIT_REFUSED)
+		return b;
+	return rank[b] > rank[a] ? b : a;
+}
+
+static int cmd_run(int argc, char **argv)
+{
+	const struct backend_ops *ops = &engine_backend_ops;
+	struct run_opts o = { 0, 0, 0 };
+	struct program **progs;
+	int nfiles = 0, status = EXIT_OK, dashdash = 0, kernel = 0;
+	char err[1024];
+
+	progs = calloc((size_t)argc + 1, sizeof(*progs));
+	if (!progs)
+		return EXIT_FAIL;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!dashdash && a[0] == '-' && a[1]) {
+			if (!strcmp(a, "--"))
+				dashdash = 1;
+			else if (!strcmp(a, "--kernel"))
+				kernel = 1;
+			else if (!strcmp(a, "-v") || !strcmp(a, "--verbose"))
+				o.verbose = 1;
+			else if (!strcmp(a, "--json"))
+				o.json = 1;
+			else if (!strcmp(a, "--check"))
+				o.check = 1;
+			else {
+				free(progs);
+				return usage_error("unknown option '%s' for run", a);
+			}
+			continue;
+		}
+		argv[1 + nfiles++] = argv[i];
+	}
+	if (!nfiles) {
+		free(progs);
+		return usage_error("%s", "run needs at least one FILE");
+	}
+	if (kernel) {
+		if (!&kernel_backend_ops) {
+			free(progs);
+			fprintf(stderr, "hugeresv: kernel back end not built\n");
+			return EXIT_REFUSED;
+		}
+		ops = &kernel_backend_ops;
+	}
+	/* Every file is parsed before anything runs. */
+	for (int i = 0; i < nfiles; i++) {
+		if (program_load(argv[1 + i], &progs[i], err, sizeof(err)) == 0)
+			continue;
+		fprintf(stderr, "%s\n", err);
+		if (o.json) {
+			printf("{\"file\":");
+			json_string(stdout, argv[1 + i]);
+			printf(",\"error\":");
+			json_string(stdout, err);
+			printf(",\"status\":%d}\n", EXIT_USAGE);
+		}
+		status = EXIT_USAGE;
+	}
+	for (int i = 0; i < nfiles && status != EXIT_USAGE; i++)
+		status = worse(status, run_program(progs[i], ops, &o));
+	for (int i = 0; i < nfiles; i++)
+		program_free(progs[i]);
+	free(progs);
+	return status;
+}
+
+static int cmd_demo(int argc, char **argv)
+{
+	struct run_opts o = { 1, 0, 0 };
+	struct program *prog;
+	char err[1024];
+	int rc;
+
+	if (argc > 2 || (argc == 2 && strcmp(argv[1], "--print")))
+		return usage_error("unknown argument '%s' for demo", argv[1]);
+	if (argc == 2) {
+		fputs(demo_text, stdout);
+		return EXIT_OK;
+	}
+	if (program_parse("demo", demo_text, &prog, err, sizeof(err))) {
+		fprintf(stderr, "hugeresv: the built-in demo is malformed: %s\n", err);
+		return EXIT_FAIL;
+	}
+	rc = run_program(prog, &engine_backend_ops, &o);
+	program_free(prog);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	const char *cmd = argc > 1 ? argv[1] : NULL;
+
+	if (!cmd) {
+		fputs(usage_text, stderr);
+		return EXIT_USAGE;
+	}
+	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+		fputs(usage_text, stdout);
+		return EXIT_OK;
+	}
+	if (!strcmp(cmd, "--version")) {
+		printf("hugeresv %s\n", HR_VERSION);
+		return EXIT_OK;
+	}
+	if (!strcmp(cmd, "run"))
+		return cmd_run(argc - 1, argv + 1);
+	if (!strcmp(cmd, "demo"))
+		return cmd_demo(argc - 1, argv + 1);
+	if (!strcmp(cmd, "diff")) {
+		if (!diff_main) {
+			fprintf(stderr, "hugeresv: diff not built (it needs the kernel back end)\n");
+			return EXIT_REFUSED;
+		}
+		return diff_main(argc - 1, argv + 1);
+	}
+	if (cmd[0] == '-')
+		return usage_error("unknown option '%s'", cmd);
+	return usage_error("unknown command '%s'", cmd);
+}

@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * program.h - a parsed scenario file.
+ *
+ * The parser (parse.c) turns a .scn file into a struct program: tables of
+ * the named objects the file makes (mounts, files, shm segments,
+ * processes, mappings) and a list of steps that refer to them by index.
+ * Every size is resolved to bytes and every range to a half-open byte
+ * range [a, b) relative to the start of its object, so back ends never
+ * see units, names or the `h` unit's page-size rules.
+ *
+ * Invariants (established by the parser, relied on by every back end):
+ *  - every index in a step is valid for its table, or -1 where unused;
+ *  - a step only names objects made by an earlier step;
+ *  - ranges lie inside their mapping's size at that point of the file
+ *    (remap changes the size) and are aligned to the mapping's page size;
+ *  - each entry of maps[] is created by exactly one step: the ST_MAP step
+ *    at maps[i].created_by, or the ST_FORK step that copied
+ *    maps[i].inherit_from into a child.
+ */
+#ifndef HR_PROGRAM_H
+#define HR_PROGRAM_H
+
+#include <stdint.h>
+
+#define PROG_NAME_MAX 64
+
+enum step_kind {
+	ST_MACHINE,
+	ST_SYSCTL,
+	ST_THP,
+	ST_MOUNT,
+	ST_FILE,
+	ST_TRUNCATE,
+	ST_FALLOCATE,
+	ST_UNLINK,
+	ST_SHM,
+	ST_SHM_RM,
+	ST_PROC,
+	ST_MAP,
+	ST_TOUCH,
+	ST_UNMAP,
+	ST_PROTECT,
+	ST_REMAP,
+	ST_ADVISE,
+	ST_FORK,
+	ST_EXIT,
+	ST_KHUGEPAGED,	/* engine-only */
+	ST_RECLAIM,	/* engine-only */
+	ST_EXPECT,
+	ST_SHOW,
+	ST__COUNT
+};
+
+/* What a statement ending in `-> RESULT` expects, and what a step did. */
+enum result_kind {
+	RES_NONE = 0,	/* not checked (no `->`), or: step has no outcome */
+	RES_OK,
+	RES_SIGBUS,
+	RES_SIGSEGV,
+	RES_ERRNO,	/* .err holds a positive errno value */
+};
+
+struct result {
+	enum result_kind kind;
+	int err;
+};
+
+enum map_source { SRC_ANON, SRC_FILE, SRC_SHM };
+
+/* Step flags; which apply depends on the step kind. */
+#define SF_WRITE	0x0001	/* touch: write access */
+#define SF_PUNCH	0x0002	/* fallocate: punch a hole */
+#define SF_MAYMOVE	0x0004	/* remap */
+#define SF_ALL		0x0008	/* unmap/reclaim without a range: all */
+
+/* Mapping flags (struct prog_map.flags). */
+#define MF_SHARED	0x0001
+#define MF_HUGETLB	0x0002
+#define MF_NORESERVE	0x0004
+#define MF_RO		0x0008
+#define MF_POPULATE	0x0010
+
+struct prog_mount {
+	char name[PROG_NAME_MAX];
+	uint64_t pagesize;	/* HR_SZ_2M or HR_SZ_1G */
+	int64_t size;		/* bytes, -1: not given */
+	int64_t min_size;	/* bytes, -1: not given */
+};
+
+struct prog_file {
+	char name[PROG_NAME_MAX];
+	int mount;		/* index into mounts[] */
+};
+
+struct prog_shm {
+	char name[PROG_NAME_MAX];
+	uint64_t size;
+	uint64_t pagesize;
+	int noreserve;
+};
+
+struct prog_proc {
+	char name[PROG_NAME_MAX];
+	int parent;		/* index into procs[] for a fork child, or -1 */
+};
+
+struct prog_map {
+	char name[PROG_NAME_MAX];
+	int proc;		/* owning process */
+	enum map_source source;
+	int obj;		/* files[] or shms[] index; -1 for anon */
+	uint64_t size;		/* bytes at creation */
+	uint64_t offset;	/* file offset in bytes */
+	uint64_t pagesize;	/* page size of the mapping: 4K for plain anon */
+	uint64_t misalign;	/* bytes past a 2 MiB boundary */
+	int flags;		/* MF_* */
+	int created_by;		/* index into steps[] (ST_MAP or ST_FORK) */
+	int inherit_from;	/* maps[] index copied by fork, or -1 */
+};
+
+enum expect_source { EX_MEMINFO, EX_VMSTAT, EX_SMAPS, EX_SYSFS };
+
+struct expect_item {
+	char key[128];		/* meminfo/vmstat/smaps key, or sysfs path */
+	int64_t value;		/* kB fields: bytes; counts: the count */
+	int col;		/* column of the item, for messages */
+};
+
+struct step {
+	enum step_kind kind;
+	int line, col;		/* where the statement starts */
+	char *text;		/* the statement as written, trimmed */
+	int proc;		/* acting process (procs[]), or -1 */
+	int map;		/* maps[] index, or -1 */
+	int obj;		/* mounts[]/files[]/shms[]/procs[] (fork child) */
+	uint64_t a, b;		/* byte range [a, b); truncate/remap: size in a */
+	uint64_t stride;	/* touch: bytes between accesses */
+	int flags;		/* SF_* */
+	int prot;		/* protect: HR_PROT_* bits */
+	int advice;		/* advise: HR_MADV_* */
+	char key[128];		/* sysctl/thp: key */
+	char value[64];		/* sysctl/thp: value */
+	enum expect_source ex_source;	/* expect */
+	int ex_proc;		/* expect NAME smaps: procs[] index */
+	struct expect_item *items;
+	int nitems;
+	struct result want;	/* RES_NONE: no `->` */
+	int want_col;		/* column of the `->`, for messages */
+	int engine_only;	/* the statement is engine-only */
+};
+
+struct program {
+	char *path;		/* as given on the command line */
+	uint64_t memory;	/* machine memory=, 0: not given */
+	int nodes;		/* machine nodes=, 0: not given */
+	int engine_only;	/* some step or knob is engine-only */
+	char engine_only_why[160];	/* the first reason, for messages */
+
+	struct step *steps;
+	int nsteps;
+	struct prog_mount *mounts;
+	int nmounts;
+	struct prog_file *files;
+	int nfiles;
+	struct prog_shm *shms;
+	int nshms;
+	struct prog_proc *procs;
+	int nprocs;
+	struct prog_map *maps;
+	int nmaps;
+};
+
+/**
+ * program_parse() - parse a scenario file.
+ * @path: file name (used in messages)
+ * @text: the whole file, NUL terminated
+ * @out:  the program; free with program_free()
+ * @err, @errlen: on failure, "PATH:LINE:COL: message"
+ *
+ * Return: 0, or -1 with @err set.  Nothing is run.
+ */
+int program_parse(const char *path, const char *text, struct program **out,
+		  char *err, size_t errlen);
+
+/** program_load() - read @path and parse it (see program_parse()). */
+int program_load(const char *path, struct program **out, char *err,
+		 size_t errlen);
+
+void program_free(struct program *prog);
+
+/** result_name() - "ok", "SIGBUS", "SIGSEGV" or the errno's name. */
+const char *result_name(const struct result *r, char *buf, size_t len);
+
+#endif /* HR_PROGRAM_H */

@@ -1,0 +1,336 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * snapshot.c - counters as a flat key -> value list (backend.h), and the
+ * helpers that print them the way scenarios write them.
+ *
+ * Both back ends fill a snapshot from the same kernel-format text
+ * (/proc/meminfo, /proc/vmstat, smaps, sysfs), so one parser here reads
+ * the engine's rendering and the real kernel's alike.  Snapshots hold a
+ * few hundred keys; a linear search keeps this simple and is far from
+ * any hot path (snapshots are taken at `expect`, `show` and with -v).
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backend.h"
+#include "cli.h"
+
+/** snapshot_init() - an empty snapshot. */
+void snapshot_init(struct snapshot *s)
+{
+	s->v = NULL;
+	s->n = s->cap = 0;
+}
+
+/** snapshot_free() - release the storage (the snapshot is empty again). */
+void snapshot_free(struct snapshot *s)
+{
+	free(s->v);
+	snapshot_init(s);
+}
+
+/** snapshot_clear() - forget every key, keep the storage. */
+void snapshot_clear(struct snapshot *s)
+{
+	s->n = 0;
+}
+
+static struct kv *find(const struct snapshot *s, const char *key)
+{
+	for (int i = 0; i < s->n; i++)
+		if (!strcmp(s->v[i].key, key))
+			return &s->v[i];
+	return NULL;
+}
+
+/**
+ * snapshot_set() - add @key with @val, or replace its value.
+ * Keys longer than a struct kv holds are cut (they never occur: the
+ * longest is a sysfs path of about 60 characters).
+ * Return: 0, -ENOMEM.
+ */
+int snapshot_set(struct snapshot *s, const char *key, int64_t val)
+{
+	struct kv *kv = find(s, key);
+
+	if (!kv) {
+		if (s->n == s->cap) {
+			int ncap = s->cap ? 2 * s->cap : 256;
+			struct kv *q = realloc(s->v, (size_t)ncap * sizeof(*q));
+
+			if (!q)
+				return -ENOMEM;
+			s->v = q;
+			s->cap = ncap;
+		}
+		kv = &s->v[s->n++];
+		snprintf(kv->key, sizeof(kv->key), "%s", key);
+	}
+	kv->val = val;
+	return 0;
+}
+
+/** snapshot_get() - Return: 1 and *@val if @key is present, else 0. */
+int snapshot_get(const struct snapshot *s, const char *key, int64_t *val)
+{
+	const struct kv *kv = find(s, key);
+
+	if (!kv)
+		return 0;
+	if (val)
+		*val = kv->val;
+	return 1;
+}
+
+/*
+ * One line of a counters file: "Key:   123 kB", "Key: 8" or "key 123".
+ * Lines whose value is not a number (smaps' VMA headers and VmFlags,
+ * sysfs words) are not counters and are skipped.
+ */
+static int parse_line(const char *line, size_t len, char *key, size_t klen,
+		      int64_t *val)
+{
+	const char *p = line, *end = line + len, *k;
+	size_t kn;
+	int neg = 0;
+	uint64_t v = 0;
+
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	k = p;
+	while (p < end && *p != ':' && *p != ' ' && *p != '\t')
+		p++;
+	kn = (size_t)(p - k);
+	if (!kn || kn >= klen)
+		return 0;
+	memcpy(key, k, kn);
+	key[kn] = '\0';
+	if (p < end && *p == ':')
+		p++;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p < end && *p == '-') {
+		neg = 1;
+		p++;
+	}
+	if (p >= end || *p < '0' || *p > '9')
+		return 0;
+	for (; p < end && *p >= '0' && *p <= '9'; p++)
+		v = v * 10 + (uint64_t)(*p - '0');
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (end - p >= 2 && p[0] == 'k' && p[1] == 'B') {
+		v *= 1024;
+		p += 2;
+	}
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
+		p++;
+	if (p != end)
+		return 0;
+	*val = neg ? -(int64_t)v : (int64_t)v;
+	return 1;
+}
+
+/**
+ * snapshot_parse_keyvals() - add the counters of a text file.
+ * @s:      the snapshot
+ * @prefix: prepended to every key ("meminfo:", "smaps:A:")
+ * @text:   the file's text, NUL terminated
+ * @filter: if non-NULL, only keys (without prefix) it returns true for
+ *
+ * "Key: value kB" lines are stored in bytes.  A key already present is
+ * added to, so the per-VMA entries of smaps sum per process.
+ *
+ * Return: 0, -ENOMEM.
+ */
+int snapshot_parse_keyvals(struct snapshot *s, const char *prefix,
+			   const char *text, int (*filter)(const char *key))
+{
+	char key[sizeof(s->v[0].key)], full[sizeof(s->v[0].key)];
+	size_t plen = strlen(prefix);
+
+	for (const char *line = text; *line;) {
+		const char *nl = strchr(line, '\n');
+		size_t len = nl ? (size_t)(nl - line) : strlen(line);
+		int64_t val;
+
+		if (parse_line(line, len, key, sizeof(key), &val) &&
+		    (!filter || filter(key)) &&
+		    plen + strlen(key) < sizeof(full)) {
+			struct kv *kv;
+
+			memcpy(full, prefix, plen);
+			strcpy(full + plen, key);
+			kv = find(s, full);
+			if (kv)
+				kv->val += val;
+			else if (snapshot_set(s, full, val))
+				return -ENOMEM;
+		}
+		line += len + (nl != NULL);
+	}
+	return 0;
+}
+
+/**
+ * snapshot_key_is_kb() - whether a snapshot key holds a kB field (in
+ * bytes).  See cli.h.
+ */
+int snapshot_key_is_kb(const char *key)
+{
+	const char *k;
+
+	if (!strncmp(key, "meminfo:", 8)) {
+		k = key + 8;
+		return strcmp(k, "HugePages_Total") && strcmp(k, "HugePages_Free") &&
+		       strcmp(k, "HugePages_Rsvd") && strcmp(k, "HugePages_Surp");
+	}
+	if (!strncmp(key, "smaps:", 6)) {
+		k = strrchr(key, ':') + 1;
+		return strcmp(k, "THPeligible") && strcmp(k, "ProtectionKey");
+	}
+	return 0;
+}
+
+/** format_size() - bytes in the scenario language's units (see cli.h). */
+char *format_size(uint64_t bytes, char *buf, size_t len)
+{
+	static const char units[] = "TGMK";
+
+	if (!bytes) {
+		snprintf(buf, len, "0");
+		return buf;
+	}
+	for (int i = 0; i < 4; i++) {
+		uint64_t u = 1ULL << (10 * (4 - i));
+
+		if (bytes % u == 0) {
+			snprintf(buf, len, "%" PRIu64 "%c", bytes / u, units[i]);
+			return buf;
+		}
+	}
+	snprintf(buf, len, "%" PRIu64 "B", bytes);
+	return buf;
+}
+
+/** format_value() - @val as a scenario writes it for @key (see cli.h). */
+char *format_value(const char *key, int64_t val, char *buf, size_t len)
+{
+	if (!snapshot_key_is_kb(key)) {
+		snprintf(buf, len, "%" PRId64, val);
+		return buf;
+	}
+	if (val < 0) {
+		if (len > 1) {
+			buf[0] = '-';
+			format_size((uint64_t)0 - (uint64_t)val, buf + 1, len - 1);
+		}
+		return buf;
+	}
+	return format_size((uint64_t)val, buf, len);
+}
+
+/* "smaps:A:Rss" -> group "A smaps", name "Rss"; "meminfo:X" -> "meminfo", "X" */
+static void split_key(const char *key, char *group, size_t glen, const char **name)
+{
+	const char *c1 = strchr(key, ':'), *c2;
+
+	if (!c1) {
+		snprintf(group, glen, "?");
+		*name = key;
+		return;
+	}
+	if (!strncmp(key, "smaps:", 6) && (c2 = strchr(c1 + 1, ':'))) {
+		snprintf(group, glen, "%.*s smaps", (int)(c2 - c1 - 1), c1 + 1);
+		*name = c2 + 1;
+		return;
+	}
+	snprintf(group, glen, "%.*s", (int)(c1 - key), key);
+	*name = c1 + 1;
+}
+
+struct change {
+	const char *key;
+	int64_t old, new;
+	int done;
+};
+
+/**
+ * snapshot_print_changes() - print the counters that differ, one line per
+ * source (see cli.h).
+ * Return: the number of counters that changed.
+ */
+int snapshot_print_changes(FILE *f, const char *indent,
+			   const struct snapshot *before,
+			   const struct snapshot *after)
+{
+	struct change *ch;
+	int n = 0;
+
+	ch = calloc((size_t)(before->n + after->n) + 1, sizeof(*ch));
+	if (!ch)
+		return 0;
+	for (int i = 0; i < after->n; i++) {
+		int64_t old = 0;
+
+		snapshot_get(before, after->v[i].key, &old);
+		if (old != after->v[i].val)
+			ch[n++] = (struct change){ after->v[i].key, old, after->v[i].val, 0 };
+	}
+	for (int i = 0; i < before->n; i++)
+		if (!snapshot_get(after, before->v[i].key, NULL) && before->v[i].val)
+			ch[n++] = (struct change){ before->v[i].key, before->v[i].val, 0, 0 };
+
+	/* Group by source in order of first appearance. */
+	for (int i = 0; i < n; i++) {
+		char group[sizeof(before->v[0].key)], g2[sizeof(group)];
+		const char *name;
+		int first = 1;
+
+		if (ch[i].done)
+			continue;
+		split_key(ch[i].key, group, sizeof(group), &name);
+		fprintf(f, "%s%s:", indent, group);
+		for (int j = i; j < n; j++) {
+			char a[48], b[48];
+
+			if (ch[j].done)
+				continue;
+			split_key(ch[j].key, g2, sizeof(g2), &name);
+			if (strcmp(group, g2))
+				continue;
+			ch[j].done = 1;
+			fprintf(f, "%s %s %s -> %s", first ? "" : ",", name,
+				format_value(ch[j].key, ch[j].old, a, sizeof(a)),
+				format_value(ch[j].key, ch[j].new, b, sizeof(b)));
+			first = 0;
+		}
+		fputc('\n', f);
+	}
+	free(ch);
+	return n;
+}
+
+/** json_string() - @s as a JSON string literal (see cli.h). */
+void json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", f); break;
+		case '\\': fputs("\\\\", f); break;
+		case '\n': fputs("\\n", f); break;
+		case '\t': fputs("\\t", f); break;
+		case '\r': fputs("\\r", f); break;
+		default:
+			if (*p < 0x20)
+				fprintf(f, "\\u%04x", *p);
+			else
+				fputc(*p, f);
+		}
+	}
+	fputc('"', f);
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/perl
+# unit.t - run every unit-test binary in $UNITDIR (built from
+# tests/unit/*.c); each speaks TAP itself, this file gives one test per
+# binary and shows a failing binary's output.
+use strict;
+use warnings;
+
+my $dir = $ENV{UNITDIR} or die "UNITDIR is not set (run through 'make check')\n";
+# Run a command without a shell; return its wait status and its stdout
+# and stderr together.
+sub capture {
+    my ($stdin, @cmd) = @_;
+    my $pid = open(my $fh, '-|') // die "fork: $!\n";
+    if (!$pid) {
+        open(STDERR, '>&', \*STDOUT) or die;
+        if (defined $stdin) { open(STDIN, '<', $stdin) or die "$stdin: $!\n"; }
+        exec { $cmd[0] } @cmd or exit 127;
+    }
+    local $/;
+    my $out = <$fh> // '';
+    close($fh);
+    return ($?, $out);
+}
+
+my @bins = sort grep { -f $_ && -x $_ } glob("$dir/*");
+die "no unit tests in $dir\n" unless @bins;
+print "1..", scalar(@bins), "\n";
+my $n = 0;
+for my $b (@bins) {
+    $n++;
+    my ($status, $out) = capture(undef, $b);
+    my ($plan) = $out =~ /^1\.\.(\d+)/m;
+    my $run = () = $out =~ /^(?:not )?ok \d+/mg;
+    my $bad = () = $out =~ /^not ok \d+/mg;
+    my $name = $b;
+    $name =~ s{.*/}{};
+    if ($status == 0 && defined $plan && $plan == $run && !$bad
+        && $out !~ /Sanitizer|runtime error:/) {
+        print "ok $n - $name ($run tests)\n";
+    } else {
+        print "not ok $n - $name (status $status, $bad failed)\n";
+        print "# $_\n" for split /\n/, $out;
+    }
+}
