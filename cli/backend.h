@@ -35,9 +35,17 @@ struct kv {
 	int64_t val;
 };
 
+/*
+ * A snapshot: keys in insertion order in v[0..n), and an open-addressing
+ * index (slot[] holds v indices, -1 empty; nslot a power of two, at least
+ * twice cap) so that lookups stay O(1) when an expect line checks many
+ * keys against a few hundred.
+ */
 struct snapshot {
 	struct kv *v;
 	int n, cap;
+	int *slot;
+	int nslot;
 };
 
 void snapshot_init(struct snapshot *s);
@@ -86,6 +94,14 @@ struct backend_ops {
 		    struct result *out, char *err, size_t errlen);
 	/* Read every counter into @snap (cleared first). Return 0 or -1. */
 	int (*snapshot)(struct backend *be, struct snapshot *snap);
+	/*
+	 * Optional: read one counter, @key spelled as in a snapshot.  Return
+	 * 1 with *@val, 0 if the back end has no such counter (for smaps of
+	 * a process with no mappings: 1 and 0), -1 on error.  The runner
+	 * checks `expect` lines through it when present, so that a back end
+	 * that can answer directly need not produce whole snapshots.
+	 */
+	int (*get)(struct backend *be, const char *key, int64_t *val);
 	/*
 	 * Run the back end's own validators (may be NULL).  Return 0, or -1
 	 * with the first violation in @msg.

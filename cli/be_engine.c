@@ -46,20 +46,31 @@ static int unsupported(enum step_kind k)
 	return k == ST_THP || k == ST_KHUGEPAGED || k == ST_RECLAIM;
 }
 
-/* MemTotal of the host, in bytes; 0 if /proc/meminfo cannot be read. */
+/*
+ * MemTotal of the host, in bytes; 0 if /proc/meminfo cannot be read.
+ * Read once per command: the host does not change size under us, and
+ * a corpus run opens a machine per file.
+ */
 static uint64_t host_memory(void)
 {
+	static uint64_t cached;
+	static int done;
 	char line[256];
 	unsigned long long kb = 0;
-	FILE *f = fopen("/proc/meminfo", "r");
+	FILE *f;
 
+	if (done)
+		return cached;
+	done = 1;
+	f = fopen("/proc/meminfo", "r");
 	if (!f)
 		return 0;
 	while (fgets(line, sizeof(line), f))
 		if (sscanf(line, "MemTotal: %llu kB", &kb) == 1)
 			break;
 	fclose(f);
-	return (uint64_t)kb * 1024;
+	cached = (uint64_t)kb * 1024;
+	return cached;
 }
 
 static void eng_free(struct eng *E)
@@ -389,7 +400,7 @@ static int read_file(struct eng *E, hr_proc *p, const char *path)
 static int read_sysfs(struct eng *E, struct snapshot *s, const char *rel)
 {
 	char path[256], key[sizeof(s->v[0].key)], *end;
-	long long v;
+	unsigned long long v;
 	int rc;
 
 	snprintf(path, sizeof(path), "/sys/kernel/mm/%s", rel);
@@ -401,10 +412,11 @@ static int read_sysfs(struct eng *E, struct snapshot *s, const char *rel)
 		return 0;
 	if (rc)
 		return rc;
-	v = strtoll(E->buf, &end, 10);
+	/* unsigned: a wrapped counter must keep its bits, not saturate */
+	v = strtoull(E->buf, &end, 10);
 	if (end == E->buf)
 		return 0;	/* not a number: not a counter */
-	return snapshot_set(s, key, v);
+	return snapshot_set(s, key, (int64_t)v);
 }
 
 static int eng_snapshot(struct backend *be, struct snapshot *s)
@@ -470,6 +482,41 @@ static int eng_check(struct backend *be, char *msg, size_t len)
 	return hr_machine_check(E->m, msg, len) ? -1 : 0;
 }
 
+static int eng_get(struct backend *be, const char *key, int64_t *val)
+{
+	struct eng *E = be->priv;
+	const struct program *prog = be->prog;
+	const char *colon = strchr(key, ':');
+	char src[16];
+	size_t n;
+
+	if (!colon || (n = (size_t)(colon - key)) >= sizeof(src))
+		return 0;
+	memcpy(src, key, n);
+	src[n] = 0;
+	key = colon + 1;
+	if (!strcmp(src, "smaps")) {
+		const char *c2 = strchr(key, ':');
+		int i;
+
+		if (!c2)
+			return 0;
+		for (i = 0; i < prog->nprocs; i++) {
+			if (strlen(prog->procs[i].name) == (size_t)(c2 - key) &&
+			    !strncmp(prog->procs[i].name, key, (size_t)(c2 - key)))
+				break;
+		}
+		if (i == prog->nprocs)
+			return 0;
+		if (!E->procs[i]) {
+			*val = 0;	/* an exited process maps nothing */
+			return 1;
+		}
+		return hr_counter(E->m, E->procs[i], "smaps", c2 + 1, val) == 0;
+	}
+	return hr_counter(E->m, NULL, src, key, val) == 0;
+}
+
 static void eng_close(struct backend *be)
 {
 	eng_free(be->priv);
@@ -481,6 +528,7 @@ const struct backend_ops engine_backend_ops = {
 	.open = eng_open,
 	.exec = eng_exec,
 	.snapshot = eng_snapshot,
+	.get = eng_get,
 	.check = eng_check,
 	.close = eng_close,
 };

@@ -1415,17 +1415,18 @@ static int snap_number(struct snapshot *snap, const char *dir,
 		       const char *rel)
 {
 	char path[PATH_MAX], key[160], buf[64], *end;
-	long long v;
+	unsigned long long v;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, rel);
 	if (kstate_read_file(path, buf, sizeof(buf)) < 0)
 		return 0;
-	v = strtoll(buf, &end, 10);
+	/* unsigned: a wrapped counter must keep its bits, not saturate */
+	v = strtoull(buf, &end, 10);
 	if (end == buf || (*end && *end != '\n'))
 		return 0;	/* not a number: not a counter */
 	snprintf(key, sizeof(key), "sysfs:%s/%s",
 		 dir + strlen("/sys/kernel/mm/"), rel);
-	return snapshot_set(snap, key, v);
+	return snapshot_set(snap, key, (int64_t)v);
 }
 
 static const char *const kb_hp_files[] = {

@@ -53,6 +53,14 @@ int run_program(const struct program *prog, const struct backend_ops *ops,
 int diff_main(int argc, char **argv);
 
 /**
+ * bench_main() - `hugeresv bench`, in cli/bench.c.
+ * @argc, @argv: the arguments after the program name: argv[0] is "bench".
+ *
+ * Return: an EXIT_* status.
+ */
+int bench_main(int argc, char **argv);
+
+/**
  * snapshot_key_is_kb() - whether a snapshot key holds a kB field.
  * @key: a snapshot key, e.g. "meminfo:AnonHugePages", "smaps:A:Rss"
  *

@@ -35,6 +35,9 @@ static const char usage_text[] =
 	"      --json       print the figures and a summary as JSON, a line a file\n"
 	"      --check      run the back end's validators after every step\n"
 	"  diff FILE...     run on the engine and on the kernel, compare step by step\n"
+	"  bench [--repeat N] [--engine-only] FILE...\n"
+	"                   time the files on the engine (N passes, default 200)\n"
+	"                   and on the kernel (one pass), and print the ratio\n"
 	"  demo [--print]   run a built-in scenario verbosely on the engine\n"
 	"      --print      print the scenario instead of running it\n"
 	"  -h, --help       print this help\n"
@@ -234,6 +237,8 @@ int main(int argc, char **argv)
 		return cmd_run(argc - 1, argv + 1);
 	if (!strcmp(cmd, "demo"))
 		return cmd_demo(argc - 1, argv + 1);
+	if (!strcmp(cmd, "bench"))
+		return bench_main(argc - 1, argv + 1);
 	if (!strcmp(cmd, "diff")) {
 		if (!diff_main) {
 			fprintf(stderr, "hugeresv: diff not built (it needs the kernel back end)\n");

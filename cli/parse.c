@@ -340,7 +340,7 @@ static int parse_count(struct parser *P, const char *s, int col, uint64_t lo,
 	if (!isdigit((unsigned char)*p))
 		return perr(P, col, "%s must be a number, not '%s'", what, s);
 	for (; isdigit((unsigned char)*p); p++) {
-		if (n > (SIZE_MAX_BYTES - (uint64_t)(*p - '0')) / 10)
+		if (n > (UINT64_MAX - (uint64_t)(*p - '0')) / 10)
 			return perr(P, col, "%s '%s' is too large", what, s);
 		n = n * 10 + (uint64_t)(*p - '0');
 	}
@@ -1547,10 +1547,15 @@ static int st_expect(struct parser *P, struct step *st, struct tok *t, int n)
 					    it->key, it->key, val);
 			if (parse_size(P, val, vcol, HR_SZ_2M, &v))
 				return -1;
-		} else if (parse_count(P, val, vcol, 0, SIZE_MAX_BYTES, it->key, &v)) {
+		} else if (parse_count(P, val, vcol, 0, UINT64_MAX, it->key, &v)) {
+			/*
+			 * Counts go up to 2^64 - 1: Linux prints a wrapped
+			 * counter (HugePages_Rsvd after an underflow) as
+			 * 18446744073709551615, and a scenario may pin that.
+			 */
 			return -1;
 		}
-		it->value = (int64_t)v;
+		it->value = (int64_t)v;	/* compared as 64-bit patterns */
 		st->nitems++;
 	}
 	return 0;

@@ -6,8 +6,8 @@
  * Both back ends fill a snapshot from the same kernel-format text
  * (/proc/meminfo, /proc/vmstat, smaps, sysfs), so one parser here reads
  * the engine's rendering and the real kernel's alike.  Snapshots hold a
- * few hundred keys; a linear search keeps this simple and is far from
- * any hot path (snapshots are taken at `expect`, `show` and with -v).
+ * few hundred keys and are filled and searched at every `expect`, so
+ * lookups go through a small hash index (FNV-1a, linear probing).
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -23,12 +23,15 @@ void snapshot_init(struct snapshot *s)
 {
 	s->v = NULL;
 	s->n = s->cap = 0;
+	s->slot = NULL;
+	s->nslot = 0;
 }
 
 /** snapshot_free() - release the storage (the snapshot is empty again). */
 void snapshot_free(struct snapshot *s)
 {
 	free(s->v);
+	free(s->slot);
 	snapshot_init(s);
 }
 
@@ -36,14 +39,52 @@ void snapshot_free(struct snapshot *s)
 void snapshot_clear(struct snapshot *s)
 {
 	s->n = 0;
+	if (s->slot)
+		memset(s->slot, 0xff, (size_t)s->nslot * sizeof(*s->slot));
+}
+
+static unsigned hash_key(const char *key)
+{
+	unsigned h = 2166136261u;
+
+	for (; *key; key++)
+		h = (h ^ (unsigned char)*key) * 16777619u;
+	return h;
+}
+
+/* The slot that holds @key, or the empty slot where it would go. */
+static int *find_slot(const struct snapshot *s, const char *key)
+{
+	unsigned mask = (unsigned)s->nslot - 1, i = hash_key(key) & mask;
+
+	while (s->slot[i] >= 0 && strcmp(s->v[s->slot[i]].key, key))
+		i = (i + 1) & mask;
+	return &s->slot[i];
+}
+
+static int reindex(struct snapshot *s, int nslot)
+{
+	int *slot = malloc((size_t)nslot * sizeof(*slot));
+
+	if (!slot)
+		return -ENOMEM;
+	free(s->slot);
+	s->slot = slot;
+	s->nslot = nslot;
+	memset(slot, 0xff, (size_t)nslot * sizeof(*slot));
+	for (int i = 0; i < s->n; i++)
+		*find_slot(s, s->v[i].key) = i;
+	return 0;
 }
 
 static struct kv *find(const struct snapshot *s, const char *key)
 {
-	for (int i = 0; i < s->n; i++)
-		if (!strcmp(s->v[i].key, key))
-			return &s->v[i];
-	return NULL;
+	int idx;
+
+	if (!s->nslot)
+		return NULL;
+	idx = *find_slot(s, key);
+	return idx >= 0 ? &s->v[idx] : NULL;
 }
 
 /**
@@ -65,9 +106,12 @@ int snapshot_set(struct snapshot *s, const char *key, int64_t val)
 				return -ENOMEM;
 			s->v = q;
 			s->cap = ncap;
+			if (reindex(s, 2 * ncap))
+				return -ENOMEM;
 		}
-		kv = &s->v[s->n++];
+		kv = &s->v[s->n];
 		snprintf(kv->key, sizeof(kv->key), "%s", key);
+		*find_slot(s, kv->key) = s->n++;
 	}
 	kv->val = val;
 	return 0;
@@ -220,7 +264,8 @@ char *format_size(uint64_t bytes, char *buf, size_t len)
 char *format_value(const char *key, int64_t val, char *buf, size_t len)
 {
 	if (!snapshot_key_is_kb(key)) {
-		snprintf(buf, len, "%" PRId64, val);
+		/* counts print unsigned, as Linux prints them (wraps too) */
+		snprintf(buf, len, "%" PRIu64, (uint64_t)val);
 		return buf;
 	}
 	if (val < 0) {

@@ -122,6 +122,21 @@ ssize_t hr_procfs_read(hr_machine *m, hr_proc *p, const char *path,
  */
 int hr_inject_fail(hr_machine *m, const char *site, long nth);
 
+/**
+ * hr_counter() - one counter of the files hr_procfs_read() renders,
+ * without rendering them.
+ * @p:      the process, for "smaps" (summed over its mappings)
+ * @source: "meminfo", "vmstat", "sysfs" or "smaps"
+ * @key:    the field name, or for "sysfs" the path under /sys/kernel/mm
+ *          ("hugepages/hugepages-2048kB/resv_hugepages")
+ * @val:    the value; fields shown in kB are returned in bytes; a wrapped
+ *          counter keeps its 64-bit pattern
+ *
+ * Return: 0, or -ENOENT for a counter the engine does not model.
+ */
+int hr_counter(hr_machine *m, hr_proc *p, const char *source,
+	       const char *key, int64_t *val);
+
 /* ------------------------------------------------------------------ */
 /* hugetlbfs, files and shm                                            */
 

@@ -43,7 +43,15 @@ static void kb(struct out *o, const char *name, uint64_t kbytes)
 	outf(o, "%-16s%8llu kB\n", label, (unsigned long long)kbytes);
 }
 
-static void render_meminfo(hr_machine *m, struct out *o)
+/*
+ * Each file's fields come from one generator, which both the text
+ * rendering and hr_counter() consume: a field is defined once.
+ */
+enum field_kind { F_KB, F_COUNT };
+typedef void (*field_fn)(void *ctx, const char *name, uint64_t val,
+			 enum field_kind kind);
+
+static void meminfo_fields(hr_machine *m, field_fn emit, void *ctx)
 {
 	const struct hstate *h = &m->hstates[m->default_hstate];
 	uint64_t hugetlb_kb = 0;
@@ -52,24 +60,91 @@ static void render_meminfo(hr_machine *m, struct out *o)
 	for (i = 0; i < HR_NR_HSTATES; i++)
 		hugetlb_kb += m->hstates[i].nr_huge_pages *
 			      (m->hstates[i].size / 1024);
-	kb(o, "MemTotal", phys_total(&m->phys) * 4);
-	kb(o, "MemFree", phys_free_total(&m->phys) * 4);
-	kb(o, "MemAvailable", phys_free_total(&m->phys) * 4);
-	kb(o, "AnonPages", 0);
-	kb(o, "AnonHugePages", 0);
-	outf(o, "HugePages_Total:   %5lu\n", h->nr_huge_pages);
-	outf(o, "HugePages_Free:    %5lu\n", h->free_huge_pages);
-	outf(o, "HugePages_Rsvd:    %5lu\n", h->resv_huge_pages);
-	outf(o, "HugePages_Surp:    %5lu\n", h->surplus_huge_pages);
-	outf(o, "Hugepagesize:   %8llu kB\n",
-	     (unsigned long long)(h->size / 1024));
-	outf(o, "Hugetlb:        %8llu kB\n", (unsigned long long)hugetlb_kb);
+	emit(ctx, "MemTotal", phys_total(&m->phys) * 4, F_KB);
+	emit(ctx, "MemFree", phys_free_total(&m->phys) * 4, F_KB);
+	emit(ctx, "MemAvailable", phys_free_total(&m->phys) * 4, F_KB);
+	emit(ctx, "AnonPages", 0, F_KB);
+	emit(ctx, "AnonHugePages", 0, F_KB);
+	emit(ctx, "HugePages_Total", h->nr_huge_pages, F_COUNT);
+	emit(ctx, "HugePages_Free", h->free_huge_pages, F_COUNT);
+	emit(ctx, "HugePages_Rsvd", h->resv_huge_pages, F_COUNT);
+	emit(ctx, "HugePages_Surp", h->surplus_huge_pages, F_COUNT);
+	emit(ctx, "Hugepagesize", h->size / 1024, F_KB);
+	emit(ctx, "Hugetlb", hugetlb_kb, F_KB);
 }
 
-static void render_vmstat(hr_machine *m, struct out *o)
+static void vmstat_fields(hr_machine *m, field_fn emit, void *ctx)
 {
-	outf(o, "nr_free_pages %llu\n",
-	     (unsigned long long)phys_free_total(&m->phys));
+	emit(ctx, "nr_free_pages", phys_free_total(&m->phys), F_COUNT);
+}
+
+/*
+ * smaps_hugetlb_range: a mapped page counts as shared when it is mapped
+ * more than once (by any process), else as private.
+ */
+static void smaps_fields(const struct vm_area *vma, field_fn emit, void *ctx)
+{
+	static const char *const zero_kb[] = {
+		"Rss", "Pss", "Pss_Dirty", "Shared_Clean", "Shared_Dirty",
+		"Private_Clean", "Private_Dirty", "Referenced", "Anonymous",
+		"KSM", "LazyFree", "AnonHugePages", "ShmemPmdMapped",
+		"FilePmdMapped",
+	};
+	uint64_t shared = 0, priv = 0, i, hkb = vma->h->size / 1024;
+
+	if (vma->pte) {
+		for (i = 0; i < vma_pages(vma); i++) {
+			struct hpage *pg = vma->pte[i].page;
+
+			if (!pg)
+				continue;
+			if (pg->mapcount > 1)
+				shared += hkb;
+			else
+				priv += hkb;
+		}
+	}
+	emit(ctx, "Size", (vma->end - vma->start) / 1024, F_KB);
+	emit(ctx, "KernelPageSize", hkb, F_KB);
+	emit(ctx, "MMUPageSize", hkb, F_KB);
+	for (i = 0; i < sizeof(zero_kb) / sizeof(zero_kb[0]); i++)
+		emit(ctx, zero_kb[i], 0, F_KB);
+	emit(ctx, "Shared_Hugetlb", shared, F_KB);
+	emit(ctx, "Private_Hugetlb", priv, F_KB);
+	emit(ctx, "Swap", 0, F_KB);
+	emit(ctx, "SwapPss", 0, F_KB);
+	emit(ctx, "Locked", 0, F_KB);
+	emit(ctx, "THPeligible", 0, F_COUNT);
+}
+
+static void text_meminfo_field(void *ctx, const char *name, uint64_t val,
+			       enum field_kind kind)
+{
+	struct out *o = ctx;
+	char label[32];
+
+	if (kind == F_KB) {
+		kb(o, name, val);
+		return;
+	}
+	snprintf(label, sizeof(label), "%s:", name);
+	outf(o, "%-19s%5llu\n", label, (unsigned long long)val);
+}
+
+static void text_vmstat_field(void *ctx, const char *name, uint64_t val,
+			      enum field_kind kind)
+{
+	(void)kind;
+	outf(ctx, "%s %llu\n", name, (unsigned long long)val);
+}
+
+static void text_smaps_field(void *ctx, const char *name, uint64_t val,
+			     enum field_kind kind)
+{
+	if (kind == F_KB)
+		kb(ctx, name, val);
+	else
+		outf(ctx, "%-16s%llu\n", name, (unsigned long long)val);
 }
 
 static void vma_flags_text(const struct vm_area *vma, char *s)
@@ -87,21 +162,8 @@ static void render_smaps(hr_proc *p, struct out *o)
 
 	list_for_each(l, &p->vmas) {
 		struct vm_area *vma = list_entry(l, struct vm_area, link);
-		uint64_t shared = 0, priv = 0, i, hkb = vma->h->size / 1024;
 		char perm[5];
 
-		if (vma->pte) {
-			for (i = 0; i < vma_pages(vma); i++) {
-				struct hpage *pg = vma->pte[i].page;
-
-				if (!pg)
-					continue;
-				if (pg->mapcount > 1)
-					shared += hkb;
-				else
-					priv += hkb;
-			}
-		}
 		vma_flags_text(vma, perm);
 		outf(o, "%08llx-%08llx %s %08llx 00:00 0 %s\n",
 		     (unsigned long long)vma->start,
@@ -111,29 +173,7 @@ static void render_smaps(hr_proc *p, struct out *o)
 		     : vma->file->kind == FILE_ANON_HUGETLB
 			     ? "/anon_hugepage (deleted)"
 			     : "/hugetlbfs-file");
-		kb(o, "Size", (vma->end - vma->start) / 1024);
-		kb(o, "KernelPageSize", hkb);
-		kb(o, "MMUPageSize", hkb);
-		kb(o, "Rss", 0);
-		kb(o, "Pss", 0);
-		kb(o, "Pss_Dirty", 0);
-		kb(o, "Shared_Clean", 0);
-		kb(o, "Shared_Dirty", 0);
-		kb(o, "Private_Clean", 0);
-		kb(o, "Private_Dirty", 0);
-		kb(o, "Referenced", 0);
-		kb(o, "Anonymous", 0);
-		kb(o, "KSM", 0);
-		kb(o, "LazyFree", 0);
-		kb(o, "AnonHugePages", 0);
-		kb(o, "ShmemPmdMapped", 0);
-		kb(o, "FilePmdMapped", 0);
-		kb(o, "Shared_Hugetlb", shared);
-		kb(o, "Private_Hugetlb", priv);
-		kb(o, "Swap", 0);
-		kb(o, "SwapPss", 0);
-		kb(o, "Locked", 0);
-		outf(o, "THPeligible:    0\n");
+		smaps_fields(vma, text_smaps_field, o);
 		outf(o, "VmFlags: %s%s%s%s%s%sht\n",
 		     (vma->flags & VM_READ) ? "rd " : "",
 		     (vma->flags & VM_WRITE) ? "wr " : "",
@@ -160,8 +200,8 @@ static struct hstate *hstate_by_dir(hr_machine *m, const char *dir, size_t n)
 	return NULL;
 }
 
-static int render_hstate_file(struct hstate *h, const char *file,
-			      struct out *o)
+static int hstate_file_value(const struct hstate *h, const char *file,
+			     unsigned long *out)
 {
 	unsigned long v;
 
@@ -178,7 +218,82 @@ static int render_hstate_file(struct hstate *h, const char *file,
 		v = h->nr_overcommit_huge_pages;
 	else
 		return -ENOENT;
-	outf(o, "%lu\n", v);
+	*out = v;
+	return 0;
+}
+
+/* "hugepages/hugepages-2048kB/free_hugepages" (or with /sys/kernel/mm/) */
+static int sysfs_value(hr_machine *m, const char *rel, unsigned long *out)
+{
+	static const char hp[] = "hugepages/";
+	const char *slash;
+	struct hstate *h;
+
+	if (strncmp(rel, hp, sizeof(hp) - 1))
+		return -ENOENT;
+	rel += sizeof(hp) - 1;
+	slash = strchr(rel, '/');
+	if (!slash)
+		return -ENOENT;
+	h = hstate_by_dir(m, rel, (size_t)(slash - rel));
+	if (!h)
+		return -ENOENT;
+	return hstate_file_value(h, slash + 1, out);
+}
+
+struct pick {
+	const char *name;
+	int64_t val;
+	bool found;
+};
+
+/* Keep (and, across VMAs, sum) the field called pick->name. */
+static void pick_field(void *ctx, const char *name, uint64_t val,
+		       enum field_kind kind)
+{
+	struct pick *pk = ctx;
+
+	if (strcmp(name, pk->name))
+		return;
+	pk->val += (int64_t)(kind == F_KB ? val * 1024 : val);
+	pk->found = true;
+}
+
+int hr_counter(hr_machine *m, hr_proc *p, const char *source,
+	       const char *key, int64_t *val)
+{
+	struct pick pk = { key, 0, false };
+
+	if (!strcmp(source, "meminfo")) {
+		meminfo_fields(m, pick_field, &pk);
+	} else if (!strcmp(source, "vmstat")) {
+		vmstat_fields(m, pick_field, &pk);
+	} else if (!strcmp(source, "sysfs")) {
+		unsigned long v;
+		int err = sysfs_value(m, key, &v);
+
+		if (err)
+			return err;
+		pk.val = (int64_t)v;
+		pk.found = true;
+	} else if (!strcmp(source, "smaps")) {
+		struct list_head *l;
+
+		if (!p)
+			return -EINVAL;
+		list_for_each(l, &p->vmas)
+			smaps_fields(list_entry(l, struct vm_area, link),
+				     pick_field, &pk);
+		if (list_empty(&p->vmas)) {
+			/* an empty smaps: a field of none is 0 */
+			pk.found = true;
+		}
+	} else {
+		return -ENOENT;
+	}
+	if (!pk.found)
+		return -ENOENT;
+	*val = pk.val;
 	return 0;
 }
 
@@ -211,9 +326,9 @@ ssize_t hr_procfs_read(hr_machine *m, hr_proc *p, const char *path,
 	if (len)
 		buf[0] = 0;
 	if (!strcmp(path, "/proc/meminfo")) {
-		render_meminfo(m, &o);
+		meminfo_fields(m, text_meminfo_field, &o);
 	} else if (!strcmp(path, "/proc/vmstat")) {
-		render_vmstat(m, &o);
+		vmstat_fields(m, text_vmstat_field, &o);
 	} else if (!strcmp(path, "/proc/self/smaps")) {
 		if (!p)
 			return -EINVAL;
@@ -230,7 +345,13 @@ ssize_t hr_procfs_read(hr_machine *m, hr_proc *p, const char *path,
 		h = hstate_by_dir(m, rest, (size_t)(slash - rest));
 		if (!h)
 			return -ENOENT;
-		err = render_hstate_file(h, slash + 1, &o);
+		{
+			unsigned long v;
+
+			err = hstate_file_value(h, slash + 1, &v);
+			if (!err)
+				outf(&o, "%lu\n", v);
+		}
 	} else {
 		return -ENOENT;
 	}
