@@ -185,6 +185,12 @@ static int do_map(struct eng *E, const struct program *prog, const struct step *
 	return rc;
 }
 
+/* The step's process is alive and its mapping still mapped. */
+static int map_live(const struct eng *E, const struct step *st)
+{
+	return E->procs[st->proc] && E->maps[st->map].live;
+}
+
 /* touch: one access per stride, in order, up to the first signal. */
 static int do_touch(struct eng *E, const struct step *st)
 {
@@ -357,6 +363,28 @@ static int eng_exec(struct backend *be, const struct step *st, struct result *ou
 	case ST_EXIT:
 		do_exit(E, prog, st);
 		return 0;
+	case ST_INJECT:
+		rc = hr_inject_fail(E->m, st->key, (long)st->a, st->times);
+		if (rc) {
+			snprintf(err, errlen, "inject: %s", strerror(-rc));
+			return -1;
+		}
+		out->kind = RES_NONE;
+		return 0;
+	case ST_BIND:
+		rc = map_live(E, st) ? hr_mbind(E->procs[st->proc],
+						E->maps[st->map].addr + st->a,
+						st->b - st->a, st->nodemask)
+				     : -EFAULT;
+		break;
+	case ST_MIGRATE:
+		rc = map_live(E, st) ? hr_migrate(E->procs[st->proc],
+						  E->maps[st->map].addr + st->a,
+						  st->b - st->a, st->node)
+				     : -EFAULT;
+		if (rc > 0)
+			rc = 0;		/* pages moved */
+		break;
 	case ST_THP:
 	case ST_KHUGEPAGED:
 	case ST_RECLAIM:

@@ -1283,6 +1283,9 @@ static int kb_exec(struct backend *be, const struct step *st,
 		return do_exit(k, st, err, errlen);
 	case ST_KHUGEPAGED:
 	case ST_RECLAIM:
+	case ST_INJECT:
+	case ST_BIND:
+	case ST_MIGRATE:
 	default:
 		kb_err(err, errlen, st, "`%s` cannot run on the kernel",
 		       st->text ? st->text : "?");

@@ -1396,6 +1396,100 @@ static int st_reclaim(struct parser *P, struct step *st, struct tok *t, int n)
 	return 0;
 }
 
+/*
+ * inject SITE [after=N]: the Nth next allocation at SITE fails once
+ * (hr_inject_fail).  Sites: hpage, region, pagecache.
+ */
+static int st_inject(struct parser *P, struct step *st, struct tok *t, int n)
+{
+	static const char *const sites[] = { "hpage", "region", "pagecache" };
+	size_t i;
+	int vcol;
+
+	if (n < 2)
+		return perr(P, col_after(P, t, n), "inject needs a SITE (hpage, region or pagecache)");
+	for (i = 0; i < sizeof(sites) / sizeof(sites[0]); i++)
+		if (!strcmp(t[1].s, sites[i]))
+			break;
+	if (i == sizeof(sites) / sizeof(sites[0]))
+		return perr(P, t[1].col, "unknown inject site '%s' (expected hpage, region or pagecache)",
+			    t[1].s);
+	snprintf(st->key, sizeof(st->key), "%s", t[1].s);
+	st->a = 1;
+	st->times = 1;
+	for (int k = 2; k < n; k++) {
+		uint64_t v;
+		char *val = opt_value(&t[k], &vcol);
+
+		if (opt_is(&t[k], "after")) {
+			if (parse_count(P, val, vcol, 0, 1000000, "after", &st->a))
+				return -1;
+		} else if (opt_is(&t[k], "times")) {
+			if (parse_count(P, val, vcol, 1, 1000000, "times", &v))
+				return -1;
+			st->times = (long)v;
+		} else {
+			return perr(P, t[k].col, "unknown inject option '%s' (expected after=N or times=N)",
+				    t[k].s);
+		}
+	}
+	mark_engine_only(P, st, "inject");
+	return 0;
+}
+
+/* NAME: bind MAP RANGE nodes=0,2: mbind(MPOL_BIND); nodes= with nothing resets */
+static int st_bind(struct parser *P, struct step *st, struct tok *t, int n)
+{
+	char *val, *p;
+	int vcol;
+
+	if (n < 4)
+		return perr(P, col_after(P, t, n), "bind needs MAP RANGE nodes=LIST");
+	if (n > 4)
+		return perr(P, t[4].col, "unexpected '%s'", t[4].s);
+	if (map_range(P, st, &t[1], &t[2]))
+		return -1;
+	if (!opt_is(&t[3], "nodes"))
+		return perr(P, t[3].col, "expected nodes=LIST, got '%s'", t[3].s);
+	val = opt_value(&t[3], &vcol);
+	st->nodemask = 0;
+	for (p = val; *p;) {
+		char *end;
+		long nid = strtol(p, &end, 10);
+
+		if (end == p || nid < 0 || nid >= HR_MAX_NODES || (*end && *end != ','))
+			return perr(P, vcol + (int)(p - val),
+				    "nodes= takes node numbers 0..%d separated by commas", HR_MAX_NODES - 1);
+		st->nodemask |= 1UL << nid;
+		p = *end ? end + 1 : end;
+	}
+	mark_engine_only(P, st, "bind");
+	return 0;
+}
+
+/* NAME: migrate MAP RANGE node=N */
+static int st_migrate(struct parser *P, struct step *st, struct tok *t, int n)
+{
+	uint64_t nid;
+	char *val;
+	int vcol;
+
+	if (n < 4)
+		return perr(P, col_after(P, t, n), "migrate needs MAP RANGE node=N");
+	if (n > 4)
+		return perr(P, t[4].col, "unexpected '%s'", t[4].s);
+	if (map_range(P, st, &t[1], &t[2]))
+		return -1;
+	if (!opt_is(&t[3], "node"))
+		return perr(P, t[3].col, "expected node=N, got '%s'", t[3].s);
+	val = opt_value(&t[3], &vcol);
+	if (parse_count(P, val, vcol, 0, HR_MAX_NODES - 1, "node", &nid))
+		return -1;
+	st->node = (int)nid;
+	mark_engine_only(P, st, "migrate");
+	return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Checks                                                              */
 
@@ -1595,6 +1689,7 @@ static const struct stmt top_stmts[] = {
 	{ "proc", ST_PROC, st_proc, 0 },
 	{ "khugepaged", ST_KHUGEPAGED, st_khugepaged, 0 },
 	{ "reclaim", ST_RECLAIM, st_reclaim, 0 },
+	{ "inject", ST_INJECT, st_inject, 0 },
 	{ "expect", ST_EXPECT, st_expect, 0 },
 	{ "show", ST_SHOW, st_show, 0 },
 };
@@ -1608,6 +1703,8 @@ static const struct stmt proc_stmts[] = {
 	{ "advise", ST_ADVISE, st_advise, 1 },
 	{ "fork", ST_FORK, st_fork, 1 },
 	{ "exit", ST_EXIT, st_exit, 0 },
+	{ "bind", ST_BIND, st_bind, 1 },
+	{ "migrate", ST_MIGRATE, st_migrate, 1 },
 };
 
 /**

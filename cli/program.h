@@ -49,6 +49,9 @@ enum step_kind {
 	ST_RECLAIM,	/* engine-only */
 	ST_EXPECT,
 	ST_SHOW,
+	ST_INJECT,	/* engine-only: fault injection */
+	ST_BIND,	/* engine-only: mbind(MPOL_BIND) of a range */
+	ST_MIGRATE,	/* engine-only: migrate a range's pages to a node */
 	ST__COUNT
 };
 
@@ -139,7 +142,10 @@ struct step {
 	int flags;		/* SF_* */
 	int prot;		/* protect: HR_PROT_* bits */
 	int advice;		/* advise: HR_MADV_* */
-	char key[128];		/* sysctl/thp: key */
+	unsigned long nodemask;	/* bind: bit n for node n */
+	int node;		/* migrate: the target node */
+	long times;		/* inject: consecutive failures */
+	char key[128];		/* sysctl/thp: key; inject: the site */
 	char value[64];		/* sysctl/thp: value */
 	enum expect_source ex_source;	/* expect */
 	int ex_proc;		/* expect NAME smaps: procs[] index */

@@ -111,16 +111,18 @@ ssize_t hr_procfs_read(hr_machine *m, hr_proc *p, const char *path,
 		       char *buf, size_t len);
 
 /**
- * hr_inject_fail() - make the @nth next allocation at @site fail once
- * (engine-only fault injection, for the error paths of the design).
+ * hr_inject_fail() - make allocations at @site fail, starting with the
+ * @nth next one, @times in a row (engine-only fault injection, for the
+ * error paths of the design).
  * @site: "hpage" (a huge page for a fault or fallocate), "region" (a
  *        file_region descriptor for a reserve map), "pagecache" (adding
  *        a page to a file's page cache)
- * @nth:  1 for the very next allocation; 0 cancels
+ * @nth:   1 for the very next allocation; 0 cancels
+ * @times: how many consecutive allocations fail (at least 1)
  *
- * Return: 0, or -EINVAL for an unknown site or a negative @nth.
+ * Return: 0, or -EINVAL for an unknown site or a bad count.
  */
-int hr_inject_fail(hr_machine *m, const char *site, long nth);
+int hr_inject_fail(hr_machine *m, const char *site, long nth, long times);
 
 /**
  * hr_counter() - one counter of the files hr_procfs_read() renders,

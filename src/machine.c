@@ -42,13 +42,18 @@ bool machine_should_fail(struct hr_machine *m, enum fail_site site)
 {
 	if (m->fail_after[site] <= 0)
 		return false;
-	if (--m->fail_after[site] > 0)
+	if (m->fail_after[site] > 1) {
+		m->fail_after[site]--;
 		return false;
+	}
+	/* triggered: fail this one and the next fail_times - 1 */
+	if (--m->fail_times[site] <= 0)
+		m->fail_after[site] = 0;
 	m->fail_count[site]++;
 	return true;
 }
 
-int hr_inject_fail(hr_machine *m, const char *site, long nth)
+int hr_inject_fail(hr_machine *m, const char *site, long nth, long times)
 {
 	static const char *const names[FAIL__COUNT] = {
 		[FAIL_HPAGE_ALLOC] = "hpage",
@@ -57,11 +62,12 @@ int hr_inject_fail(hr_machine *m, const char *site, long nth)
 	};
 	int i;
 
-	if (nth < 0)
+	if (nth < 0 || times < 1)
 		return -EINVAL;
 	for (i = 0; i < FAIL__COUNT; i++) {
 		if (!strcmp(site, names[i])) {
 			m->fail_after[i] = nth;
+			m->fail_times[i] = times;
 			return 0;
 		}
 	}

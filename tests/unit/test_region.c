@@ -51,7 +51,7 @@ static void test_two_phase(void)
 	is_int(need, 2, "two gaps need two descriptors");
 	ok(rm->region_cache_count >= rm->adds_in_progress, "the cache covers the adds in progress");
 	/* a failing allocator must not break region_add now */
-	m->fail_after[FAIL_REGION_CACHE] = 1;
+	hr_inject_fail(m, "region", 1, 1);
 	is_int(region_add(rm, 2, 10, need), 4, "region_add cannot fail after region_chg");
 	m->fail_after[FAIL_REGION_CACHE] = 0;
 	is_int(nregions(rm), 1, "adjacent regions are coalesced into [0,10)");
@@ -68,7 +68,7 @@ static void test_two_phase(void)
 		long dummy;
 		region_chg(rm, 100, 101, &dummy);	/* pin every spare */
 	}
-	m->fail_after[FAIL_REGION_CACHE] = 1;
+	hr_inject_fail(m, "region", 1, 1);
 	is_int(region_chg(rm, 50, 60, &need), -ENOMEM, "region_chg returns -ENOMEM when the cache cannot grow");
 	m->fail_after[FAIL_REGION_CACHE] = 0;
 	while (rm->adds_in_progress)
@@ -94,7 +94,7 @@ static void test_region_del(void)
 		rm->region_cache_count--;
 		free(rg);
 	}
-	m->fail_after[FAIL_REGION_CACHE] = 1;
+	hr_inject_fail(m, "region", 1, 1);
 	is_int(region_del(rm, 4, 5), -ENOMEM, "a hole punch that must split fails with -ENOMEM");
 	is_int(region_count(rm, 0, LONG_MAX), 6, "and leaves the map unchanged");
 	is_int(region_del(rm, 4, 5), 1, "the same split succeeds when memory is there");
