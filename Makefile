@@ -5,6 +5,7 @@
 #   make check      test build (ASan + UBSan, validators after every step)
 #                   in build-check/, then every test through prove (TAP)
 #   make bench      benchmarks (ratios, not absolute times)
+#   make coverage   gcov of the engine over every scenario: the error paths
 #   make clean
 #
 # No dependency beyond a C11 compiler, GNU Make and (for check) perl's
@@ -80,7 +81,24 @@ check: check-build
 bench: $(B)/hugeresv
 	@sh bench/run.sh
 
-clean:
-	rm -rf $(B) $(T)
+# --- coverage of the error paths (gcov) ------------------------------------
+C := build-cov
+CFLAGS_COV := $(CSTD) $(WARN) $(INC) -O0 -g --coverage -DHR_DEBUG=1 $(CFLAGS)
+C_LIB_OBJ := $(LIB_SRC:%.c=$(C)/%.o)
+C_CLI_OBJ := $(CLI_SRC:%.c=$(C)/%.o)
 
-.PHONY: all check check-build bench clean
+$(C)/%.o: %.c $(wildcard include/*.h src/*.h cli/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COV) -c -o $@ $<
+
+$(C)/hugeresv: $(C)/cli/main.o $(C_CLI_OBJ) $(C_LIB_OBJ)
+	$(CC) --coverage -o $@ $^ -lm
+
+coverage: $(C)/hugeresv
+	@find $(C) -name '*.gcda' -delete
+	@sh tests/coverage.sh
+
+clean:
+	rm -rf $(B) $(T) $(C)
+
+.PHONY: all check check-build bench coverage clean
