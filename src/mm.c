@@ -323,11 +323,29 @@ int hr_munmap(hr_proc *p, uint64_t addr, uint64_t len)
 	return do_munmap(p, addr, end);
 }
 
+static void vma_set_prot(struct vm_area *vma, int prot)
+{
+	uint64_t i;
+
+	vma->flags &= ~(unsigned long)(VM_READ | VM_WRITE);
+	if (prot & HR_PROT_READ)
+		vma->flags |= VM_READ;
+	if (prot & HR_PROT_WRITE)
+		vma->flags |= VM_WRITE | VM_READ;
+	/* change_protection: dropping write protects the PTEs */
+	if (!(prot & HR_PROT_WRITE) && vma->pte)
+		for (i = 0; i < vma_pages(vma); i++)
+			vma->pte[i].write = false;
+}
+
+/*
+ * do_mprotect_pkey: VMA by VMA in address order.  A hole stops the walk
+ * with ENOMEM, but the VMAs before it keep their new protection, and so
+ * does a split that fails part way (as in Linux).
+ */
 int hr_mprotect(hr_proc *p, uint64_t addr, uint64_t len, int prot)
 {
-	struct list_head *l;
 	uint64_t end, pos;
-	int err;
 
 	if (addr & (HR_PAGE_SIZE - 1))
 		return -EINVAL;
@@ -336,32 +354,19 @@ int hr_mprotect(hr_proc *p, uint64_t addr, uint64_t len, int prot)
 	end = addr + align_up(len, HR_PAGE_SIZE);
 	if (end <= addr)
 		return -EINVAL;
-	/* the range must be mapped without holes */
 	for (pos = addr; pos < end;) {
 		struct vm_area *vma = find_vma(p, pos);
+		uint64_t e;
+		int err;
 
-		if (!vma)
+		if (!vma || vma->start > pos)
 			return -ENOMEM;
-		pos = vma->end;
-	}
-	err = split_range(p, addr, end);
-	if (err)
-		return err;
-	list_for_each(l, &p->vmas) {
-		struct vm_area *vma = list_entry(l, struct vm_area, link);
-		uint64_t i;
-
-		if (vma->start < addr || vma->end > end)
-			continue;
-		vma->flags &= ~(unsigned long)(VM_READ | VM_WRITE);
-		if (prot & HR_PROT_READ)
-			vma->flags |= VM_READ;
-		if (prot & HR_PROT_WRITE)
-			vma->flags |= VM_WRITE | VM_READ;
-		/* change_protection: dropping write protects the PTEs */
-		if (!(prot & HR_PROT_WRITE) && vma->pte)
-			for (i = 0; i < vma_pages(vma); i++)
-				vma->pte[i].write = false;
+		e = HR_MIN(end, vma->end);
+		err = split_range(p, pos, e);
+		if (err)
+			return err;
+		vma_set_prot(find_vma(p, pos), prot);
+		pos = e;
 	}
 	return 0;
 }
@@ -387,8 +392,11 @@ int hr_mremap(hr_proc *p, uint64_t addr, uint64_t old_len, uint64_t new_len,
 	/* the reserve map cannot follow a grown hugetlb mapping */
 	if (new_len > old_len)
 		return -EINVAL;
-	if (addr + old_len > vma->end)
-		return -EFAULT;
+	/*
+	 * A shrink is a munmap of the tail, whatever VMAs and holes it
+	 * spans, and a same-size call does nothing: only a remap that must
+	 * map something new insists on one VMA.
+	 */
 	if (new_len < old_len) {
 		int err = do_munmap(p, addr + new_len, addr + old_len);
 
@@ -418,7 +426,8 @@ static int madvise_remove(struct vm_area *vma, uint64_t start, uint64_t end)
 {
 	uint64_t off;
 
-	if ((vma->flags & (VM_SHARED | VM_WRITE)) != (VM_SHARED | VM_WRITE))
+	/* vma_is_shared_maywrite (6.7+): a read-only shared mapping will do */
+	if ((vma->flags & (VM_SHARED | VM_MAYWRITE)) != (VM_SHARED | VM_MAYWRITE))
 		return -EACCES;
 	off = (start - vma->start) + (vma->pgoff << 12);
 	return hr_file_fallocate(vma->file,
