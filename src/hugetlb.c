@@ -151,6 +151,27 @@ static long vma_del_reservation(struct vm_area *vma, uint64_t addr)
 }
 
 /*
+ * A page that carries HP_RESTORE_RESERVE will give its reservation back
+ * to the global count when freed: make the reserve map say the same
+ * (the entry of a consumed reservation goes, or an in-progress change is
+ * ended).  When the map cannot be changed, drop the flag instead, so the
+ * counts stay consistent and only the guarantee for the page is lost.
+ */
+static void restore_map_for_page(struct vm_area *vma, uint64_t addr,
+				 struct hpage *pg)
+{
+	long rc = vma_needs_reservation(vma, addr);
+
+	if (rc < 0)
+		pg->flags &= ~HP_RESTORE_RESERVE;
+	else if (rc)
+		(void)vma_add_reservation(vma, addr);
+	else
+		/* Linux leaves the change in progress in the zap case */
+		vma_end_reservation(vma, addr);
+}
+
+/*
  * restore_reserve_on_error - a page allocated for @addr is being freed
  * before it was instantiated: make the reserve map agree with what
  * free_huge_folio() will do to the global count.  When the map cannot be
@@ -160,27 +181,23 @@ static long vma_del_reservation(struct vm_area *vma, uint64_t addr)
 static void restore_reserve_on_error(struct vm_area *vma, uint64_t addr,
 				     struct hpage *pg)
 {
-	long rc = vma_needs_reservation(vma, addr);
+	long rc;
 
 	if (pg->flags & HP_RESTORE_RESERVE) {
-		if (rc < 0)
-			pg->flags &= ~HP_RESTORE_RESERVE;
-		else if (rc)
-			(void)vma_add_reservation(vma, addr);
-		else
-			vma_end_reservation(vma, addr);
+		restore_map_for_page(vma, addr, pg);
+		return;
+	}
+	rc = vma_needs_reservation(vma, addr);
+	if (!rc) {
+		/* an entry not added by this allocation: remove it */
+		if (vma_del_reservation(vma, addr) < 0)
+			pg->flags |= HP_RESTORE_RESERVE;
+	} else if (rc < 0) {
+		/* private: no entry means a reservation exists; free restores it */
+		if (!(vma->flags & VM_MAYSHARE))
+			pg->flags |= HP_RESTORE_RESERVE;
 	} else {
-		if (!rc) {
-			/* an entry not added by this allocation: remove it */
-			rc = vma_del_reservation(vma, addr);
-			if (rc < 0)
-				pg->flags |= HP_RESTORE_RESERVE;
-		} else if (rc < 0) {
-			if (!(vma->flags & VM_MAYSHARE))
-				pg->flags |= HP_RESTORE_RESERVE;
-		} else {
-			vma_end_reservation(vma, addr);
-		}
+		vma_end_reservation(vma, addr);
 	}
 }
 
@@ -519,7 +536,6 @@ void hugetlb_unmap_range(struct vm_area *vma, uint64_t start, uint64_t end,
 	for (addr = start; addr < end; addr += h->size) {
 		struct hpte *pte = vma_pte(vma, addr);
 		struct hpage *pg = pte->page;
-		bool adjust = false;
 
 		if (!pg)
 			continue;
@@ -533,18 +549,7 @@ void hugetlb_unmap_range(struct vm_area *vma, uint64_t start, uint64_t end,
 		if (!h->surplus_huge_pages && vma_private_with_map(vma) &&
 		    (pg->flags & HP_ANON)) {
 			pg->flags |= HP_RESTORE_RESERVE;
-			adjust = true;
-		}
-		if (adjust) {
-			long rc = vma_needs_reservation(vma, addr);
-
-			if (rc < 0)
-				pg->flags &= ~HP_RESTORE_RESERVE;
-			else if (rc)
-				(void)vma_add_reservation(vma, addr);
-			else
-				/* Linux leaves the add in progress here */
-				vma_end_reservation(vma, addr);
+			restore_map_for_page(vma, addr, pg);
 		}
 		hugetlb_put_page(pg);
 		if (ref_page)

@@ -110,6 +110,21 @@ static void vma_remove(struct vm_area *vma)
 }
 
 /* Can @vma be split at @at?  hugetlb_vm_op_split's rule. */
+/*
+ * The range checks munmap, mprotect, madvise and mbind share: a page
+ * aligned start, a length rounded up to pages, no wrap.  Return 0 with
+ * *@end set, 1 for an empty range (nothing to do), or -EINVAL.
+ */
+static int user_range(uint64_t addr, uint64_t len, uint64_t *end)
+{
+	if (addr & (HR_PAGE_SIZE - 1))
+		return -EINVAL;
+	if (len == 0)
+		return 1;
+	*end = addr + align_up(len, HR_PAGE_SIZE);
+	return *end <= addr ? -EINVAL : 0;
+}
+
 static int vma_may_split(const struct vm_area *vma, uint64_t at)
 {
 	if (vma_is_hugetlb(vma) && (at & (vma->h->size - 1)))
@@ -313,13 +328,11 @@ static int do_munmap(struct hr_proc *p, uint64_t start, uint64_t end)
 
 int hr_munmap(hr_proc *p, uint64_t addr, uint64_t len)
 {
-	uint64_t end;
+	uint64_t end = 0;
+	int r = user_range(addr, len, &end);
 
-	if ((addr & (HR_PAGE_SIZE - 1)) || len == 0)
-		return -EINVAL;
-	end = addr + align_up(len, HR_PAGE_SIZE);
-	if (end <= addr)
-		return -EINVAL;
+	if (r)
+		return -EINVAL;		/* munmap of nothing is EINVAL too */
 	return do_munmap(p, addr, end);
 }
 
@@ -345,15 +358,11 @@ static void vma_set_prot(struct vm_area *vma, int prot)
  */
 int hr_mprotect(hr_proc *p, uint64_t addr, uint64_t len, int prot)
 {
-	uint64_t end, pos;
+	uint64_t end = 0, pos;
+	int r = user_range(addr, len, &end);
 
-	if (addr & (HR_PAGE_SIZE - 1))
-		return -EINVAL;
-	if (len == 0)
-		return 0;
-	end = addr + align_up(len, HR_PAGE_SIZE);
-	if (end <= addr)
-		return -EINVAL;
+	if (r)
+		return r < 0 ? r : 0;
 	for (pos = addr; pos < end;) {
 		struct vm_area *vma = find_vma(p, pos);
 		uint64_t e;
@@ -437,8 +446,8 @@ static int madvise_remove(struct vm_area *vma, uint64_t start, uint64_t end)
 
 int hr_madvise(hr_proc *p, uint64_t addr, uint64_t len, int advice)
 {
-	uint64_t end, pos;
-	int err = 0, ret = 0;
+	uint64_t end = 0, pos;
+	int err = 0, ret = 0, r;
 
 	if (addr & (HR_PAGE_SIZE - 1))
 		return -EINVAL;
@@ -453,11 +462,9 @@ int hr_madvise(hr_proc *p, uint64_t addr, uint64_t len, int advice)
 	default:
 		return -EINVAL;
 	}
-	if (len == 0)
-		return 0;
-	end = addr + align_up(len, HR_PAGE_SIZE);
-	if (end <= addr)
-		return -EINVAL;
+	r = user_range(addr, len, &end);
+	if (r)
+		return r < 0 ? r : 0;
 	for (pos = addr; pos < end;) {
 		struct vm_area *vma = find_vma(p, pos);
 		uint64_t s, e;
@@ -508,16 +515,13 @@ int hr_madvise(hr_proc *p, uint64_t addr, uint64_t len, int advice)
 int hr_mbind(hr_proc *p, uint64_t addr, uint64_t len, unsigned long nodemask)
 {
 	struct list_head *l;
-	uint64_t end, pos;
+	uint64_t end = 0, pos;
 	int err;
 
-	if ((addr & (HR_PAGE_SIZE - 1)) || len == 0)
+	if (user_range(addr, len, &end))
 		return -EINVAL;
 	if (p->m->phys.nr_nodes < (int)(8 * sizeof(nodemask)) &&
 	    (nodemask >> p->m->phys.nr_nodes))
-		return -EINVAL;
-	end = addr + align_up(len, HR_PAGE_SIZE);
-	if (end <= addr)
 		return -EINVAL;
 	for (pos = addr; pos < end;) {
 		struct vm_area *vma = find_vma(p, pos);

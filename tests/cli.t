@@ -10,21 +10,8 @@ my $tmp = tempdir(CLEANUP => 1);
 my $n = 0;
 my @plan;
 
-# Run a command without a shell; return its wait status and its stdout
-# and stderr together.
-sub capture {
-    my ($stdin, @cmd) = @_;
-    my $pid = open(my $fh, '-|') // die "fork: $!\n";
-    if (!$pid) {
-        open(STDERR, '>&', \*STDOUT) or die;
-        if (defined $stdin) { open(STDIN, '<', $stdin) or die "$stdin: $!\n"; }
-        exec { $cmd[0] } @cmd or exit 127;
-    }
-    local $/;
-    my $out = <$fh> // '';
-    close($fh);
-    return ($?, $out);
-}
+use FindBin;
+require "$FindBin::Bin/lib.pl";
 
 # Scenario text never goes through a shell: it is written to a file
 # and handed over as standard input.

@@ -8,21 +8,8 @@ use warnings;
 use File::Find;
 
 my $bin = $ENV{HUGERESV} or die "HUGERESV is not set (run through 'make check')\n";
-# Run a command without a shell; return its wait status and its stdout
-# and stderr together.
-sub capture {
-    my ($stdin, @cmd) = @_;
-    my $pid = open(my $fh, '-|') // die "fork: $!\n";
-    if (!$pid) {
-        open(STDERR, '>&', \*STDOUT) or die;
-        if (defined $stdin) { open(STDIN, '<', $stdin) or die "$stdin: $!\n"; }
-        exec { $cmd[0] } @cmd or exit 127;
-    }
-    local $/;
-    my $out = <$fh> // '';
-    close($fh);
-    return ($?, $out);
-}
+use FindBin;
+require "$FindBin::Bin/lib.pl";
 
 my @files;
 find({ wanted => sub { push @files, $File::Find::name if /\.scn\z/ && -f $_ },

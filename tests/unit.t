@@ -6,21 +6,8 @@ use strict;
 use warnings;
 
 my $dir = $ENV{UNITDIR} or die "UNITDIR is not set (run through 'make check')\n";
-# Run a command without a shell; return its wait status and its stdout
-# and stderr together.
-sub capture {
-    my ($stdin, @cmd) = @_;
-    my $pid = open(my $fh, '-|') // die "fork: $!\n";
-    if (!$pid) {
-        open(STDERR, '>&', \*STDOUT) or die;
-        if (defined $stdin) { open(STDIN, '<', $stdin) or die "$stdin: $!\n"; }
-        exec { $cmd[0] } @cmd or exit 127;
-    }
-    local $/;
-    my $out = <$fh> // '';
-    close($fh);
-    return ($?, $out);
-}
+use FindBin;
+require "$FindBin::Bin/lib.pl";
 
 my @bins = sort grep { -f $_ && -x $_ } glob("$dir/*");
 die "no unit tests in $dir\n" unless @bins;
