@@ -1317,20 +1317,16 @@ static ssize_t kb_slurp(struct kbe *k, const char *path)
 			k->buf = p;
 			k->bufcap = cap;
 		}
-		n = read(fd, k->buf + have, k->bufcap - 1 - have);
+		n = kstate_read_fd(fd, k->buf + have, k->bufcap - have);
 		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			n = -errno;
 			close(fd);
 			return n;
 		}
-		if (n == 0)
-			break;
 		have += (size_t)n;
+		if (have + 1 < k->bufcap)
+			break;		/* end of file before the buffer filled */
 	}
 	close(fd);
-	k->buf[have] = '\0';
 	return (ssize_t)have;
 }
 

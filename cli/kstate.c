@@ -157,11 +157,35 @@ int kstate_stop_requested(void)
 /* Small file helpers                                                  */
 
 /**
+ * kstate_read_fd() - see kstate.h.
+ */
+ssize_t kstate_read_fd(int fd, char *buf, size_t len)
+{
+	size_t have = 0;
+	ssize_t n;
+
+	if (len == 0)
+		return -EINVAL;
+	while (have + 1 < len) {
+		n = read(fd, buf + have, len - 1 - have);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		if (n == 0)
+			break;
+		have += (size_t)n;
+	}
+	buf[have] = '\0';
+	return (ssize_t)have;
+}
+
+/*
  * kstate_read_file() - see kstate.h.
  */
 ssize_t kstate_read_file(const char *path, char *buf, size_t len)
 {
-	size_t have = 0;
 	ssize_t n;
 	int fd;
 
@@ -170,22 +194,9 @@ ssize_t kstate_read_file(const char *path, char *buf, size_t len)
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
-	while (have + 1 < len) {
-		n = read(fd, buf + have, len - 1 - have);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			n = -errno;
-			close(fd);
-			return n;
-		}
-		if (n == 0)
-			break;
-		have += (size_t)n;
-	}
-	buf[have] = '\0';
+	n = kstate_read_fd(fd, buf, len);
 	close(fd);
-	return (ssize_t)have;
+	return n;
 }
 
 static void trim(char *s)

@@ -114,6 +114,13 @@ int kstate_end(struct kstate *ks);
 ssize_t kstate_read_file(const char *path, char *buf, size_t len);
 
 /**
+ * kstate_read_fd() - read @fd until end of file or until @buf holds
+ * @len - 1 bytes, retrying on EINTR; the text is NUL terminated.
+ * Return: the bytes read, or -errno.
+ */
+ssize_t kstate_read_fd(int fd, char *buf, size_t len);
+
+/**
  * kstate_read_setting() - a setting's current value as it should be
  * written back: the bracketed word of "always [madvise] never" style
  * files, otherwise the trimmed text.

@@ -190,9 +190,6 @@ int hstate_set_max(struct hstate *h, unsigned long count)
 {
 	unsigned long min_count;
 
-	if (hstate_is_gigantic(h) && count > persistent_huge_pages(h)) {
-		/* gigantic pages are allocated only here: no surplus first */
-	}
 	while (h->surplus_huge_pages && count > persistent_huge_pages(h)) {
 		if (!adjust_pool_surplus(h, -1))
 			break;

@@ -500,9 +500,6 @@ struct hr_machine {
 	/* fault injection: countdown per site, 0 = off */
 	long fail_after[FAIL__COUNT];
 	long fail_times[FAIL__COUNT];	/* failures left once triggered */
-	unsigned long fail_count[FAIL__COUNT];
-	/* teardown in progress: inodes evict without page cache checks */
-	bool tearing_down;
 	/* total bytes the engine allocated for its own use */
 	size_t own_bytes;
 };

@@ -49,7 +49,6 @@ bool machine_should_fail(struct hr_machine *m, enum fail_site site)
 	/* triggered: fail this one and the next fail_times - 1 */
 	if (--m->fail_times[site] <= 0)
 		m->fail_after[site] = 0;
-	m->fail_count[site]++;
 	return true;
 }
 
@@ -111,7 +110,6 @@ void hr_machine_free(hr_machine *m)
 	if (!m)
 		return;
 	mm_teardown(m);
-	m->tearing_down = true;
 	hugetlbfs_teardown(m);
 	for (i = 0; i < HR_NR_HSTATES; i++)
 		hstate_teardown(&m->hstates[i]);
