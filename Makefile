@@ -6,6 +6,12 @@
 #                   in build-check/, then every test through prove (TAP)
 #   make bench      benchmarks (ratios, not absolute times)
 #   make coverage   gcov of the engine over every scenario: the error paths
+#   make fuzz       libFuzzer harnesses (clang) for FUZZ_TIME seconds each,
+#                   in build-fuzz/ (docs/fuzzing-harnesses.md)
+#   make fuzz-replay  the harnesses over their corpora and fuzz/findings/,
+#                   without libFuzzer (cc + ASan/UBSan)
+#   make valgrind   every scenario and both corpora under valgrind, on a
+#                   plain -O1 -g build in build-vg/
 #   make clean
 #
 # No dependency beyond a C11 compiler, GNU Make and (for check) perl's
@@ -72,11 +78,15 @@ $(T)/unit/%: tests/unit/%.c tests/unit/tap.h $(T_CLI_OBJ) $(T)/libhugeresv.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_CHK) -Itests/unit -o $@ $< $(T_CLI_OBJ) $(T)/libhugeresv.a -lm
 
-check-build: $(T)/hugeresv $(UNIT_BIN)
+# the fuzz harnesses' replay drivers (fuzz/replay.c), for tests/fuzz-replay.t
+$(T)/fuzz/replay-%: $(T)/fuzz/fuzz_%.o $(T)/fuzz/replay.o $(T_CLI_OBJ) $(T)/libhugeresv.a
+	$(CC) $(SAN) -o $@ $^ -lm
+
+check-build: $(T)/hugeresv $(UNIT_BIN) $(T)/fuzz/replay-parse $(T)/fuzz/replay-engine
 
 check: check-build
 	@command -v prove >/dev/null || { echo "prove not found: apt-get install perl"; exit 1; }
-	HUGERESV=$(CURDIR)/$(T)/hugeresv UNITDIR=$(CURDIR)/$(T)/unit prove -f tests/*.t
+	HUGERESV=$(CURDIR)/$(T)/hugeresv UNITDIR=$(CURDIR)/$(T)/unit FUZZDIR=$(CURDIR)/$(T)/fuzz prove -f tests/*.t
 
 bench: $(B)/hugeresv
 	@sh bench/run.sh
@@ -98,7 +108,112 @@ coverage: $(C)/hugeresv
 	@find $(C) -name '*.gcda' -delete
 	@sh tests/coverage.sh
 
+# --- fuzzing (docs/fuzzing-harnesses.md) -----------------------------------
+# The harnesses are fuzz/fuzz_parse.c (the scenario parser) and
+# fuzz/fuzz_engine.c (the library API).  `make fuzz` builds them with
+# clang's libFuzzer into build-fuzz/ and runs each for FUZZ_TIME seconds
+# (FUZZ_TARGETS: which ones), one at a time; `make fuzz-merge` adds the new
+# inputs that reach new coverage to fuzz/corpus/; fuzz/replay.c runs a
+# harness over files without libFuzzer.
+F := build-fuzz
+FUZZ_CC ?= clang
+FUZZ_TIME ?= 60
+FUZZ_TARGETS ?= parse engine
+FUZZ_SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+CFLAGS_FUZZ := $(CSTD) $(WARN) $(INC) -O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN) -DHR_DEBUG=1 $(CFLAGS)
+F_LIB_OBJ := $(LIB_SRC:%.c=$(F)/%.o)
+F_CLI_OBJ := $(CLI_SRC:%.c=$(F)/%.o)
+FUZZ_NO_LIBFUZZER := $(FUZZ_CC) -fsanitize=fuzzer does not link: make fuzz needs clang and \
+	its libFuzzer runtime (on Debian 12: apt-get install clang libclang-rt-14-dev; the \
+	runtime is only a Recommends of clang-14). make fuzz-replay needs neither.
+
+# Is there a clang that links -fsanitize=fuzzer?  Exit status 2 if not.
+$(F)/.libfuzzer-ok:
+	@mkdir -p $(F)
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz: $(FUZZ_CC) not found: $(FUZZ_NO_LIBFUZZER)" >&2; exit 2; }
+	@printf '#include <stddef.h>\n#include <stdint.h>\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }\n' > $(F)/probe.c
+	@$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $(F)/probe $(F)/probe.c > $(F)/probe.log 2>&1 || \
+		{ cat $(F)/probe.log >&2; echo "make fuzz: $(FUZZ_NO_LIBFUZZER)" >&2; exit 2; }
+	@touch $@
+
+$(F)/%.o: %.c $(wildcard include/*.h src/*.h cli/*.h) | $(F)/.libfuzzer-ok
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CFLAGS_FUZZ) -c -o $@ $<
+
+$(F)/libhugeresv.a: $(F_LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(F)/fuzz-parse: $(F)/fuzz/fuzz_parse.o $(F_CLI_OBJ) $(F)/libhugeresv.a
+	$(FUZZ_CC) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $^ -lm
+
+$(F)/fuzz-engine: $(F)/fuzz/fuzz_engine.o $(F)/libhugeresv.a
+	$(FUZZ_CC) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $^ -lm
+
+fuzz-build: $(FUZZ_TARGETS:%=$(F)/fuzz-%)
+
+fuzz: fuzz-build
+	@sh fuzz/run.sh $(F) $(FUZZ_TIME) $(FUZZ_TARGETS)
+
+# Add the inputs of the last `make fuzz` that reach new coverage to the
+# seed corpora (libFuzzer -merge=1 keeps the seeds and adds only those).
+fuzz-merge: fuzz-build
+	@for h in $(FUZZ_TARGETS); do \
+		test -d $(F)/corpus/$$h || continue; \
+		before=$$(ls fuzz/corpus/$$h | wc -l); \
+		$(F)/fuzz-$$h -merge=1 fuzz/corpus/$$h $(F)/corpus/$$h > $(F)/logs/$$h-merge.log 2>&1 || \
+			{ tail -n 20 $(F)/logs/$$h-merge.log; exit 1; }; \
+		echo "fuzz-merge: $$h: $$before -> $$(ls fuzz/corpus/$$h | wc -l) inputs in fuzz/corpus/$$h"; \
+	done
+
+# The replay drivers: the harnesses without libFuzzer, $(CC) with the
+# sanitizers and -DHR_DEBUG=1 (the objects of the test build).
+$(F)/replay-%: $(T)/fuzz/fuzz_%.o $(T)/fuzz/replay.o $(T_CLI_OBJ) $(T)/libhugeresv.a
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN) -o $@ $^ -lm
+
+fuzz-replay: $(F)/replay-parse $(F)/replay-engine
+	$(F)/replay-parse fuzz/corpus/parse
+	$(F)/replay-engine fuzz/corpus/engine
+	@status=0; for h in parse engine; do \
+		test -d fuzz/findings/$$h || continue; \
+		for f in $$(find fuzz/findings/$$h -type f ! -name '*.md' | sort); do \
+			if $(F)/replay-$$h -q $$f > $(F)/finding.log 2>&1; then \
+				echo "fuzz-replay: $$f: fixed (no longer crashes)"; \
+			else \
+				echo "fuzz-replay: $$f: STILL CRASHES (fuzz/findings/README.md)"; \
+				grep -E 'invariant|engine bug|ERROR:|runtime error|fuzz_(parse|engine):' $(F)/finding.log | head -n 3 | sed 's/^/    /'; \
+				status=1; \
+			fi; \
+		done; \
+	done; exit $$status
+
+# --- valgrind ---------------------------------------------------------------
+V := build-vg
+CFLAGS_VG := $(CSTD) $(WARN) $(INC) -O1 -g $(CFLAGS)
+V_LIB_OBJ := $(LIB_SRC:%.c=$(V)/%.o)
+V_CLI_OBJ := $(CLI_SRC:%.c=$(V)/%.o)
+
+$(V)/%.o: %.c $(wildcard include/*.h src/*.h cli/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_VG) -c -o $@ $<
+
+$(V)/libhugeresv.a: $(V_LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(V)/hugeresv: $(V)/cli/main.o $(V_CLI_OBJ) $(V)/libhugeresv.a
+	$(CC) -o $@ $^ -lm
+
+$(V)/replay-%: $(V)/fuzz/fuzz_%.o $(V)/fuzz/replay.o $(V_CLI_OBJ) $(V)/libhugeresv.a
+	$(CC) -o $@ $^ -lm
+
+valgrind: $(V)/hugeresv $(V)/replay-parse $(V)/replay-engine
+	@command -v valgrind >/dev/null || { echo "valgrind not found: apt-get install valgrind"; exit 2; }
+	@sh fuzz/valgrind.sh $(V)
+
 clean:
-	rm -rf $(B) $(T) $(C)
+	rm -rf $(B) $(T) $(C) $(F) $(V)
 
 .PHONY: all check check-build bench coverage clean
+.PHONY: fuzz fuzz-build fuzz-merge fuzz-replay valgrind

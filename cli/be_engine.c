@@ -269,6 +269,29 @@ static void do_exit(struct eng *E, const struct program *prog, const struct step
 			E->maps[i].live = 0;
 }
 
+/*
+ * umount: on success the mount and every file on it are gone, their
+ * handles with them.  Files unlinked earlier have no handle here any
+ * more; the others are the parser's live files of the mount.
+ */
+static int do_umount(struct eng *E, const struct program *prog,
+		     const struct step *st)
+{
+	hr_mount *mnt = E->mounts[st->obj];
+	int rc;
+
+	if (!mnt)
+		return -ENOENT;	/* its mount failed: no such mount point */
+	rc = hr_mount_umount(mnt);
+	if (rc)
+		return rc;
+	E->mounts[st->obj] = NULL;
+	for (int i = 0; i < prog->nfiles; i++)
+		if (prog->files[i].mount == st->obj)
+			E->files[i] = NULL;
+	return 0;
+}
+
 static int range_op(struct eng *E, const struct step *st)
 {
 	const struct emap *em = &E->maps[st->map];
@@ -304,6 +327,9 @@ static int eng_exec(struct backend *be, const struct step *st, struct result *ou
 				  &E->mounts[st->obj]);
 		break;
 	}
+	case ST_UMOUNT:
+		rc = do_umount(E, prog, st);
+		break;
 	case ST_FILE: {
 		hr_mount *mnt = E->mounts[prog->files[st->obj].mount];
 
@@ -523,6 +549,15 @@ static int eng_get(struct backend *be, const char *key, int64_t *val)
 	memcpy(src, key, n);
 	src[n] = 0;
 	key = colon + 1;
+	/* Not kernel counters: the engine's own, for the fuzzer. */
+	if (!strcmp(src, "engine") && !strcmp(key, "taint")) {
+		*val = hr_machine_taint(E->m, NULL, 0);
+		return 1;
+	}
+	if (!strcmp(src, "engine") && !strcmp(key, "restoring")) {
+		*val = (int64_t)hr_machine_restoring(E->m);
+		return 1;
+	}
 	if (!strcmp(src, "smaps")) {
 		const char *c2 = strchr(key, ':');
 		int i;

@@ -29,8 +29,9 @@
  * next run kills any left over (kstate.c).
  *
  * Outcomes (struct result): a statement that may carry `-> RESULT`
- * (sysctl, mount, truncate, fallocate, shm, map, touch, unmap, protect,
- * remap, advise, fork) reports RES_OK when its system call succeeds;
+ * (sysctl, mount, umount, truncate, fallocate, shm, map, touch, unmap,
+ * protect, remap, advise, fork) reports RES_OK when its system call
+ * succeeds;
  * the others (thp, file, unlink, shm-rm, proc, exit, machine) report
  * RES_NONE.  A failing system call reports RES_ERRNO with its errno, a
  * touch that faults RES_SIGBUS or RES_SIGSEGV.  exec() returns -1 only
@@ -1069,7 +1070,13 @@ static int do_mount(struct kbe *k, const struct step *st, struct result *out,
 		kb_err(err, errlen, st, "mount point name too long");
 		return -1;
 	}
-	if (mkdir(dir, 0755) < 0) {
+	/*
+	 * The directory is still there when an earlier mount of the same
+	 * name is: its `umount` was assumed to succeed but failed at run
+	 * time (EBUSY).  Mount on top of it, as a shell would; the teardown
+	 * unmounts stacked mounts too.
+	 */
+	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
 		kb_err(err, errlen, st, "mkdir %s: %s", dir, strerror(errno));
 		return -1;
 	}
@@ -1095,6 +1102,44 @@ static int do_mount(struct kbe *k, const struct step *st, struct result *out,
 	}
 	snprintf(k->mountdir[st->obj], PATH_MAX, "%s", dir);
 	out->kind = RES_OK;	/* mount may carry `-> RESULT` */
+	return 0;
+}
+
+/*
+ * umount: umount2(dir, 0), so that Linux alone decides whether the mount
+ * is busy.  Nothing of the back end's own holds it: the conductor opens
+ * a file only for the length of one call, agents close the descriptor
+ * right after mmap, and no process has its working directory there.  On
+ * success the mount point goes too, and the state file says so (a later
+ * recovery has nothing to undo there); a later `mount` of the same name
+ * makes the directory again.
+ */
+static int do_umount(struct kbe *k, const struct step *st, struct result *out,
+		     char *err, size_t errlen)
+{
+	char *dir = k->mountdir[st->obj];
+
+	if (!dir[0]) {
+		res_errno(out, ENOENT);	/* its mount failed: no mount point */
+		return 0;
+	}
+	if (umount2(dir, 0) < 0) {
+		res_errno(out, errno);
+		return 0;
+	}
+	if (kstate_note_umount(k->ks, dir) < 0) {
+		kb_err(err, errlen, st, "cannot record the umount of %s in %s",
+		       dir, KSTATE_FILE);
+		return -1;
+	}
+	/* EBUSY: an older mount of the same name is still below (see
+	 * do_mount()); the directory goes with the teardown. */
+	if (rmdir(dir) < 0 && errno != EBUSY) {
+		kb_err(err, errlen, st, "rmdir %s: %s", dir, strerror(errno));
+		return -1;
+	}
+	dir[0] = '\0';
+	out->kind = RES_OK;
 	return 0;
 }
 
@@ -1217,6 +1262,8 @@ static int kb_exec(struct backend *be, const struct step *st,
 		return do_setting(k, st, out, err, errlen);
 	case ST_MOUNT:
 		return do_mount(k, st, out, err, errlen);
+	case ST_UMOUNT:
+		return do_umount(k, st, out, err, errlen);
 	case ST_FILE:
 	case ST_TRUNCATE:
 	case ST_FALLOCATE:

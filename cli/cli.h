@@ -52,6 +52,41 @@ int run_program(const struct program *prog, const struct backend_ops *ops,
  */
 int diff_main(int argc, char **argv);
 
+/* What diff_program() returns. */
+enum { DIFF_OK, DIFF_MISMATCH, DIFF_REFUSED, DIFF_ERROR };
+
+/*
+ * The first difference diff_program() found: the step (index into
+ * prog->steps, and its line), the compared key ("outcome", a snapshot
+ * key, "invariant", ...) and a one-line message.  @prog must be set by
+ * the caller; the rest is filled in.
+ */
+struct diff_verdict {
+	const struct program *prog;
+	int step, line, steps;
+	char key[160];
+	char msg[384];
+};
+
+/**
+ * diff_program() - run @prog on the engine and on the running kernel in
+ * lockstep, stopping at the first step whose outcome or compared
+ * counters differ, or where an engine validator fails.
+ * @out: where to print the per-file line and the table (NULL: quiet)
+ * @v:   the first difference, if not NULL (set v->prog first)
+ *
+ * Return: DIFF_OK, DIFF_MISMATCH, DIFF_REFUSED (the kernel back end
+ * refused: not root, lock busy, ...) or DIFF_ERROR (could not run).
+ */
+int diff_program(const struct program *prog, FILE *out,
+		 struct diff_verdict *v);
+
+/**
+ * fuzz_main() - `hugeresv fuzz`, in cli/fuzz.c.
+ * Return: an EXIT_* status.
+ */
+int fuzz_main(int argc, char **argv);
+
 /**
  * bench_main() - `hugeresv bench`, in cli/bench.c.
  * @argc, @argv: the arguments after the program name: argv[0] is "bench".

@@ -24,6 +24,7 @@
  * else EXIT_USAGE (2) if a file does not parse, else 0.
  */
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -254,8 +255,8 @@ static void squeeze(const char *text, char *buf, size_t len)
 		memcpy(buf + len - 4, "...", 4);
 }
 
-static void print_table(const struct step *st, const struct diff_row *rows,
-			int nrows)
+static void print_table(FILE *out, const struct step *st,
+			const struct diff_row *rows, int nrows)
 {
 	char stmt[48];
 	int i, kw = 3, ew = 6, vw = 6;
@@ -269,24 +270,50 @@ static void print_table(const struct step *st, const struct diff_row *rows,
 		ew = b > ew ? b : ew;
 		vw = c > vw ? c : vw;
 	}
-	printf("  %-5s  %-*s  %-*s  %*s  %*s\n", "line", (int)strlen(stmt) > 9 ?
+	fprintf(out, "  %-5s  %-*s  %-*s  %*s  %*s\n", "line", (int)strlen(stmt) > 9 ?
 	       (int)strlen(stmt) : 9, "statement", kw, "key", ew, "engine", vw,
 	       "kernel");
 	for (i = 0; i < nrows; i++)
-		printf("  %-5d  %-*s  %-*s  %*s  %*s\n", st->line,
+		fprintf(out, "  %-5d  %-*s  %-*s  %*s  %*s\n", st->line,
 		       (int)strlen(stmt) > 9 ? (int)strlen(stmt) : 9,
 		       i == 0 ? stmt : "", kw, rows[i].key, ew, rows[i].eng, vw,
 		       rows[i].ker);
 }
 
-enum { DIFF_OK, DIFF_MISMATCH, DIFF_REFUSED, DIFF_ERROR };
+/* fprintf to @out, or nothing when @out is NULL (a quiet diff). */
+static void say(FILE *out, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void say(FILE *out, const char *fmt, ...)
+{
+	va_list ap;
 
-/*
- * diff_one() - run one program on both back ends in lockstep.
- * Return: DIFF_OK, DIFF_MISMATCH (table and summary printed),
- * DIFF_REFUSED (the kernel back end refused: stop), DIFF_ERROR.
- */
-static int diff_one(const struct program *prog)
+	if (!out)
+		return;
+	va_start(ap, fmt);
+	vfprintf(out, fmt, ap);
+	va_end(ap);
+}
+
+/* Record the first difference in @v (when given). */
+static void verdict(struct diff_verdict *v, const struct step *st,
+		    const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void verdict(struct diff_verdict *v, const struct step *st,
+		    const char *key, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!v)
+		return;
+	v->line = st ? st->line : 0;
+	v->step = st ? (int)(st - v->prog->steps) : -1;
+	snprintf(v->key, sizeof(v->key), "%s", key);
+	va_start(ap, fmt);
+	vsnprintf(v->msg, sizeof(v->msg), fmt, ap);
+	va_end(ap);
+}
+
+int diff_program(const struct program *prog, FILE *out, struct diff_verdict *v)
 {
 	struct backend eng = { &engine_backend_ops, prog, NULL };
 	struct backend ker = { &kernel_backend_ops, prog, NULL };
@@ -300,27 +327,32 @@ static int diff_one(const struct program *prog)
 		  (size_t)(prog->nprocs + 1);
 	rows = calloc(maxrows, sizeof(*rows));
 	if (!rows) {
-		fprintf(stderr, "hugeresv diff: out of memory\n");
+		say(out ? stderr : NULL, "hugeresv diff: out of memory\n");
+		verdict(v, NULL, "", "out of memory");
 		return DIFF_ERROR;
 	}
 	err[0] = '\0';
 	rc = eng.ops->open(&eng, prog, err, sizeof(err));
 	if (rc) {
-		printf("%s: error (engine: %s)\n", prog->path, err);
+		say(out, "%s: error (engine: %s)\n", prog->path, err);
+		verdict(v, NULL, "", "engine: %s", err);
 		free(rows);
 		return DIFF_ERROR;
 	}
 	err[0] = '\0';
-	fflush(stdout);
+	if (out)
+		fflush(out);
 	rc = ker.ops->open(&ker, prog, err, sizeof(err));
 	if (rc) {
 		eng.ops->close(&eng);
 		free(rows);
 		if (rc == EXIT_REFUSED) {
-			printf("%s: refused (%s)\n", prog->path, err);
+			say(out, "%s: refused (%s)\n", prog->path, err);
+			verdict(v, NULL, "", "refused: %s", err);
 			return DIFF_REFUSED;
 		}
-		printf("%s: error (%s)\n", prog->path, err);
+		say(out, "%s: error (%s)\n", prog->path, err);
+		verdict(v, NULL, "", "kernel: %s", err);
 		return DIFF_ERROR;
 	}
 	snapshot_init(&se);
@@ -334,50 +366,64 @@ static int diff_one(const struct program *prog)
 		if (st->kind == ST_EXPECT || st->kind == ST_SHOW)
 			continue;
 		if (eng.ops->exec(&eng, st, &re, err, sizeof(err))) {
-			printf("%s:%d: the engine back end failed: %s\n",
-			       prog->path, st->line, err);
+			say(out, "%s:%d: the engine back end failed: %s\n",
+			    prog->path, st->line, err);
+			verdict(v, st, "engine", "the engine back end failed: %s",
+				err);
 			ret = DIFF_MISMATCH;
 			break;
 		}
 		if (ker.ops->exec(&ker, st, &rk, err, sizeof(err))) {
-			printf("%s:%d: the kernel back end failed: %s\n",
-			       prog->path, st->line, err);
+			say(out, "%s:%d: the kernel back end failed: %s\n",
+			    prog->path, st->line, err);
+			verdict(v, st, "kernel", "the kernel back end failed: %s",
+				err);
 			ret = DIFF_MISMATCH;
 			break;
 		}
 		nsteps++;
 		if (eng.ops->snapshot(&eng, &se) || ker.ops->snapshot(&ker, &sk)) {
-			printf("%s:%d: cannot read the counters\n", prog->path,
-			       st->line);
+			say(out, "%s:%d: cannot read the counters\n", prog->path,
+			    st->line);
+			verdict(v, st, "snapshot", "cannot read the counters");
 			ret = DIFF_MISMATCH;
 			break;
 		}
 		nrows = compare_step(prog, &re, &rk, &se, &sk, rows);
 		if (eng.ops->check && eng.ops->check(&eng, err, sizeof(err))) {
 			/* A broken engine state is a difference of its own. */
-			printf("%s:%d: engine invariant violated after '%s': "
-			       "%s\n", prog->path, st->line, st->text, err);
+			say(out, "%s:%d: engine invariant violated after '%s': "
+			    "%s\n", prog->path, st->line, st->text, err);
+			verdict(v, st, "invariant", "engine invariant: %s", err);
 			ret = DIFF_MISMATCH;
 		}
 		if (nrows) {
-			print_table(st, rows, nrows);
+			if (out)
+				print_table(out, st, rows, nrows);
+			if (ret == DIFF_OK)
+				verdict(v, st, rows[0].key, "%s: engine %s, kernel %s",
+					rows[0].key, rows[0].eng, rows[0].ker);
 			ret = DIFF_MISMATCH;
 		}
 		if (ret != DIFF_OK)
 			break;
 	}
-	fflush(stdout);
+	if (out)
+		fflush(out);
 	ker.ops->close(&ker);
 	eng.ops->close(&eng);
 	snapshot_free(&se);
 	snapshot_free(&sk);
 	free(rows);
 	if (ret == DIFF_OK)
-		printf("%s: ok (%d steps)\n", prog->path, nsteps);
+		say(out, "%s: ok (%d steps)\n", prog->path, nsteps);
 	else if (i < prog->nsteps)
-		printf("%s: MISMATCH at line %d\n", prog->path,
-		       prog->steps[i].line);
-	fflush(stdout);
+		say(out, "%s: MISMATCH at line %d\n", prog->path,
+		    prog->steps[i].line);
+	if (v)
+		v->steps = nsteps;
+	if (out)
+		fflush(out);
 	return ret;
 }
 
@@ -451,7 +497,7 @@ int diff_main(int argc, char **argv)
 			program_free(prog);
 			continue;
 		}
-		rc = diff_one(prog);
+		rc = diff_program(prog, stdout, NULL);
 		if (rc == DIFF_MISMATCH)
 			t.mismatches++;
 		else if (rc == DIFF_REFUSED)

@@ -371,6 +371,21 @@ static int ks_add_mount(struct kstate *ks, const char *path)
 	return 0;
 }
 
+/* The scenario unmounted @path itself: forget it (the last record wins). */
+static void ks_del_mount(struct kstate *ks, const char *path)
+{
+	int i;
+
+	for (i = ks->nmounts - 1; i >= 0; i--)
+		if (!strcmp(ks->mounts[i], path)) {
+			memmove(ks->mounts[i], ks->mounts[i + 1],
+				(size_t)(ks->nmounts - i - 1) *
+				sizeof(ks->mounts[0]));
+			ks->nmounts--;
+			return;
+		}
+}
+
 static int ks_add_shm(struct kstate *ks, int id)
 {
 	GROW(ks->shms, ks->nshms, ks->capshms);
@@ -459,6 +474,8 @@ static struct kstate *ks_parse(const char *text)
 			snprintf(ks->tmpdir, sizeof(ks->tmpdir), "%s", a);
 		} else if (sscanf(line, "mount %4095s", a) == 1) {
 			ks_add_mount(ks, a);
+		} else if (sscanf(line, "umount %4095s", a) == 1) {
+			ks_del_mount(ks, a);
 		} else if (sscanf(line, "shm-rm %d", &id) == 1) {
 			int i;
 
@@ -1143,6 +1160,17 @@ int kstate_note_mount(struct kstate *ks, const char *path)
 	int e = ks_add_mount(ks, path);
 
 	return e < 0 ? e : ks_append(ks, "mount %s\n", path);
+}
+
+/**
+ * kstate_note_umount() - see kstate.h.  Written after the umount, like
+ * shm-rm: it records a fact, and until it is written the mount is still
+ * on the record (and a recovery would find it already gone).
+ */
+int kstate_note_umount(struct kstate *ks, const char *path)
+{
+	ks_del_mount(ks, path);
+	return ks_append(ks, "umount %s\n", path);
 }
 
 /**

@@ -17,6 +17,7 @@
  *     set PATH VALUE                   PATH held VALUE before the run
  *     dir PATH                         private temporary directory
  *     mount PATH                       a hugetlbfs mount point (intent)
+ *     umount PATH                      ... that the scenario unmounted
  *     shm ID                           a SysV shm segment we created
  *     shm-rm ID                        ... that we removed ourselves
  *     agent PID STARTTIME              an agent process
@@ -71,6 +72,12 @@ int kstate_write_setting(struct kstate *ks, const char *path,
 
 /** kstate_note_mount() - record a mount point before mounting it. */
 int kstate_note_mount(struct kstate *ks, const char *path);
+
+/**
+ * kstate_note_umount() - the scenario unmounted @path (and removes the
+ * directory next): a recovery has nothing left to undo there.
+ */
+int kstate_note_umount(struct kstate *ks, const char *path);
 
 /** kstate_note_shm() - record a shm segment just created. */
 int kstate_note_shm(struct kstate *ks, int id);

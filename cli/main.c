@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * main.c - the hugeresv command: run, diff, demo.
+ * main.c - the hugeresv command: run, diff, bench, fuzz, demo.
  *
  * The kernel back end (be_kernel.c) and the diff command (diff.c) are
  * separate files that a build may not have yet.  They are referenced
@@ -38,6 +38,10 @@ static const char usage_text[] =
 	"  bench [--repeat N] [--engine-only] FILE...\n"
 	"                   time the files on the engine (N passes, default 200)\n"
 	"                   and on the kernel (one pass), and print the ratio\n"
+	"  fuzz [--seed S] [--steps N] [--time T] [--kernel] [--out DIR] [--shard I/N]\n"
+	"                   random scenarios against the engine's invariants (and,\n"
+	"                   with --kernel, against the kernel); failures are shrunk\n"
+	"                   to minimal .scn files ('hugeresv fuzz --help')\n"
 	"  demo [--print]   run a built-in scenario verbosely on the engine\n"
 	"      --print      print the scenario instead of running it\n"
 	"  -h, --help       print this help\n"
@@ -237,6 +241,8 @@ int main(int argc, char **argv)
 		return cmd_run(argc - 1, argv + 1);
 	if (!strcmp(cmd, "demo"))
 		return cmd_demo(argc - 1, argv + 1);
+	if (!strcmp(cmd, "fuzz"))
+		return fuzz_main(argc - 1, argv + 1);
 	if (!strcmp(cmd, "bench"))
 		return bench_main(argc - 1, argv + 1);
 	if (!strcmp(cmd, "diff")) {

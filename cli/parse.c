@@ -10,11 +10,12 @@
  *
  * To do that it follows the file's objects statically, statement by
  * statement: which names are live (a mapping dies with a whole unmap or
- * its process's exit, a file with unlink, a segment with shm-rm), how big
- * each mapping is (remap changes it) and how big each file is (truncate,
- * fallocate).  One rule keeps this static view honest: a statement that
- * is *expected* to fail with an errno (`-> ENOMEM`) changes nothing, so a
- * failed map binds no name and a failed remap keeps the old size.
+ * its process's exit, a file with unlink or with its mount's umount, a
+ * mount with umount, a segment with shm-rm), how big each mapping is
+ * (remap changes it) and how big each file is (truncate, fallocate).
+ * One rule keeps this static view honest: a statement that is *expected*
+ * to fail with an errno (`-> ENOMEM`) changes nothing, so a failed map
+ * binds no name and a failed remap keeps the old size.
  *
  * The first error stops the parse; it is reported as
  * "PATH:LINE:COL: message" with the column of the offending word (for a
@@ -50,6 +51,7 @@ struct objstate {
 	int live;
 	int line_made;		/* statement that made it */
 	int line_gone;		/* statement that ended it, 0 while live */
+	int by_umount;		/* files: ended by their mount's umount */
 	uint64_t size;		/* maps: current size; files: i_size */
 };
 
@@ -242,6 +244,10 @@ static int lookup_file(struct parser *P, const struct tok *t)
 	FIND_LAST(P, files, nfiles, t->s, last);
 	if (last >= 0 && P->fs.st[last].live)
 		return last;
+	if (last >= 0 && P->fs.st[last].by_umount)
+		return perr(P, t->col, "file '%s' went with mount '%s' (umount, line %d)",
+			    t->s, P->prog->mounts[P->prog->files[last].mount].name,
+			    P->fs.st[last].line_gone);
 	if (last >= 0)
 		return perr(P, t->col, "file '%s' was unlinked (line %d)", t->s,
 			    P->fs.st[last].line_gone);
@@ -268,6 +274,9 @@ static int lookup_mount(struct parser *P, const struct tok *t)
 	FIND_LAST(P, mounts, nmounts, t->s, last);
 	if (last >= 0 && P->mts.st[last].live)
 		return last;
+	if (last >= 0 && P->mts.st[last].line_gone)
+		return perr(P, t->col, "mount '%s' was unmounted (line %d)", t->s,
+			    P->mts.st[last].line_gone);
 	return perr(P, t->col, "undefined mount '%s'", t->s);
 }
 
@@ -767,6 +776,40 @@ static int st_mount(struct parser *P, struct step *st, struct tok *t, int n)
 	st->obj = idx;
 	os->live = !expect_fail(P);	/* a mount expected to fail makes no name */
 	os->line_made = P->line;
+	return 0;
+}
+
+/*
+ * umount NAME: umount2(dir, 0).  Expected to succeed, it ends the mount's
+ * name and the name of every file still on it (evicted with it); the
+ * mappings of those files need no care, since a mapped file makes the
+ * umount fail with EBUSY.  Expected to fail (`-> EBUSY`), it ends nothing.
+ */
+static int st_umount(struct parser *P, struct step *st, struct tok *t, int n)
+{
+	int mnt;
+
+	if (n < 2)
+		return perr(P, col_after(P, t, n), "umount needs a mount NAME");
+	if (n > 2)
+		return perr(P, t[2].col, "unexpected '%s': umount takes one mount NAME",
+			    t[2].s);
+	if (check_name(P, &t[1], "mount"))
+		return -1;
+	mnt = lookup_mount(P, &t[1]);
+	if (mnt < 0)
+		return -1;
+	st->obj = mnt;
+	if (expect_fail(P))
+		return 0;
+	P->mts.st[mnt].live = 0;
+	P->mts.st[mnt].line_gone = P->line;
+	for (int i = 0; i < P->prog->nfiles; i++)
+		if (P->prog->files[i].mount == mnt && P->fs.st[i].live) {
+			P->fs.st[i].live = 0;
+			P->fs.st[i].line_gone = P->line;
+			P->fs.st[i].by_umount = 1;
+		}
 	return 0;
 }
 
@@ -1680,6 +1723,7 @@ static const struct stmt top_stmts[] = {
 	{ "sysctl", ST_SYSCTL, st_sysctl, 1 },		/* result: extension */
 	{ "thp", ST_THP, st_thp, 0 },
 	{ "mount", ST_MOUNT, st_mount, 1 },		/* result: extension */
+	{ "umount", ST_UMOUNT, st_umount, 1 },		/* extension */
 	{ "file", ST_FILE, st_file, 0 },
 	{ "truncate", ST_TRUNCATE, st_truncate, 1 },
 	{ "fallocate", ST_FALLOCATE, st_fallocate, 1 },

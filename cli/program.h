@@ -30,6 +30,7 @@ enum step_kind {
 	ST_SYSCTL,
 	ST_THP,
 	ST_MOUNT,
+	ST_UMOUNT,	/* extension: umount2(dir, 0) of a mount */
 	ST_FILE,
 	ST_TRUNCATE,
 	ST_FALLOCATE,

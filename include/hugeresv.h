@@ -125,6 +125,31 @@ ssize_t hr_procfs_read(hr_machine *m, hr_proc *p, const char *path,
 int hr_inject_fail(hr_machine *m, const char *site, long nth, long times);
 
 /**
+ * hr_machine_taint() - whether the machine took a path on which Linux
+ * itself loses exact reservation accounting: one reachable only through
+ * hr_inject_fail(), after which hr_machine_check() no longer checks the
+ * conservation of reservations; or an hr_mount_umount() that left
+ * HugePages_Rsvd wrong for good, as Linux does (the validators stay on:
+ * they count that error).
+ * @why, @len: if given, the first such path, or "" (may be NULL)
+ *
+ * Return: 0 if untainted, else a non-zero set of taint bits.
+ */
+unsigned hr_machine_taint(const hr_machine *m, char *why, size_t len);
+
+/**
+ * hr_machine_restoring() - pages in use that will give a reservation
+ * back when freed (the kernel's hugetlb_restore_reserve flag).
+ *
+ * While there are any, HugePages_Rsvd is lower than the reservations
+ * owed (Linux 6.18 restores a private owner's reservation in its map at
+ * zap time, but in the global count only when the page is freed, which
+ * a fork child can delay), so a reserved fault can find no page.
+ * docs/kernel-differences.md 1.3.
+ */
+unsigned long hr_machine_restoring(const hr_machine *m);
+
+/**
  * hr_counter() - one counter of the files hr_procfs_read() renders,
  * without rendering them.
  * @p:      the process, for "smaps" (summed over its mappings)
@@ -157,6 +182,24 @@ int hr_counter(hr_machine *m, hr_proc *p, const char *source,
  */
 int hr_mount_new(hr_machine *m, uint64_t pagesize, int64_t size,
 		 int64_t min_size, hr_mount **out);
+
+/**
+ * hr_mount_umount() - umount2(dir, 0) of a hugetlbfs mount.
+ * @mnt: a mount made by hr_mount_new()
+ *
+ * The mount is busy while any mapping maps one of its files, named or
+ * already unlinked.  Otherwise every file still on it is evicted (its
+ * pages freed, its reservations returned, as for a truncate to 0) and
+ * its subpool is put, as Linux 6.18 does it: a subpool with size= goes
+ * when nothing is charged to it and then gives back its whole min_size=
+ * even if it held only part of it; one that does not go keeps its
+ * reserve in HugePages_Rsvd for good (docs/kernel-differences.md).
+ * On success @mnt and the handles of every file on it are invalid.
+ *
+ * Return: 0, -EBUSY (something maps a file of the mount), -EINVAL (not
+ * a mount made by hr_mount_new()).
+ */
+int hr_mount_umount(hr_mount *mnt);
 
 /** hr_file_create() - create an empty regular file on @mnt. */
 int hr_file_create(hr_mount *mnt, hr_file **out);

@@ -355,14 +355,18 @@ free:
 /*
  * return_unused_surplus_pages - drop @unused reservations and free as
  * many surplus pages as that leaves idle.
+ *
+ * Gigantic pages too: they are never allocated as surplus, but a pool
+ * shrunk below its reserved pages leaves some surplus, and x86-64 can
+ * free gigantic pages at run time (gigantic_page_runtime_supported()),
+ * so Linux frees them here.  Found by `hugeresv fuzz`
+ * (scenarios/regress/gigantic_surplus_return.scn).
  */
 static void return_unused_surplus_pages(struct hstate *h, unsigned long unused)
 {
 	unsigned long nr;
 
 	h->resv_huge_pages -= unused;
-	if (hstate_is_gigantic(h))
-		return;
 	nr = HR_MIN(unused, h->surplus_huge_pages);
 	while (nr--) {
 		if (!remove_pool_huge_page(h, true))
@@ -446,6 +450,11 @@ void hstate_check(const struct hstate *h, struct check_ctx *c)
 	const char *n = h->idx == HSTATE_2M ? "hstate 2M" : "hstate 1G";
 	int nid;
 
+	/* A pool count that went below zero shows as a huge unsigned one. */
+	CHECK(c, (long)h->nr_huge_pages >= 0 &&
+		 (long)h->nr_overcommit_huge_pages >= 0,
+	      "%s: nr_huge_pages=%lu nr_overcommit_huge_pages=%lu wrapped", n,
+	      h->nr_huge_pages, h->nr_overcommit_huge_pages);
 	CHECK(c, h->free_huge_pages <= h->nr_huge_pages,
 	      "%s: free_huge_pages=%lu > nr_huge_pages=%lu", n,
 	      h->free_huge_pages, h->nr_huge_pages);
@@ -498,13 +507,19 @@ void hstate_check(const struct hstate *h, struct check_ctx *c)
 	 *    below zero meanwhile (18446744073709551615 in /proc/meminfo);
 	 *  - a page freed to restore a subpool's minimum while its node has
 	 *    surplus pages is released as surplus anyway: resv > free.
+	 * A third one is for good: an unmount that releases a subpool's
+	 * whole minimum while the subpool holds only part of it
+	 * (subpool.c: hugepage_put_subpool(); resv_skew < 0).
 	 * What holds is the conservation of reservations
 	 * (machine.c: resv_conservation_check) and the lower bound below:
-	 * only pages that will restore a reservation can owe one.
+	 * only pages that will restore a reservation, and unmount's
+	 * miscount, can take it below zero.
 	 */
-	CHECK(c, (long)h->resv_huge_pages + (long)restoring >= 0,
+	CHECK(c, (h->m->taint & HR_TAINT_RESV) ||
+		 (long)h->resv_huge_pages + (long)restoring - h->resv_skew >= 0,
 	      "%s: resv_huge_pages=%ld below zero by more than the %lu pages "
-	      "that will restore one", n, (long)h->resv_huge_pages, restoring);
+	      "that will restore one and unmount's skew %ld", n,
+	      (long)h->resv_huge_pages, restoring, h->resv_skew);
 	CHECK(c, h->free_huge_pages + active == h->nr_huge_pages,
 	      "%s: free=%lu + in use=%lu != nr_huge_pages=%lu", n,
 	      h->free_huge_pages, active, h->nr_huge_pages);

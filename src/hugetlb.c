@@ -162,8 +162,25 @@ static void restore_map_for_page(struct vm_area *vma, uint64_t addr,
 {
 	long rc = vma_needs_reservation(vma, addr);
 
-	if (rc < 0)
+	if (rc < 0) {
+		/*
+		 * Linux's reasoning ("appear as though the reservation was
+		 * consumed") holds for a private map; a shared map keeps the
+		 * entry alloc_hugetlb_folio added, with no page and no global
+		 * reservation behind it.
+		 */
+		struct resv_map *resv = vma_resv_map(vma);
+		long idx = vma_hugecache_offset(vma, addr);
+
+		if ((vma->flags & VM_MAYSHARE) && resv &&
+		    region_count(resv, idx, idx + 1))
+			machine_taint(vma->h->m, HR_TAINT_RESV,
+				      "restore_reserve_on_error: region_chg failed "
+				      "for a shared page that consumed a reservation; "
+				      "its map entry outlives the reservation, as in "
+				      "Linux");
 		pg->flags &= ~HP_RESTORE_RESERVE;
+	}
 	else if (rc)
 		(void)vma_add_reservation(vma, addr);
 	else
@@ -193,7 +210,26 @@ static void restore_reserve_on_error(struct vm_area *vma, uint64_t addr,
 		if (vma_del_reservation(vma, addr) < 0)
 			pg->flags |= HP_RESTORE_RESERVE;
 	} else if (rc < 0) {
-		/* private: no entry means a reservation exists; free restores it */
+		/*
+		 * Linux assumes region_chg only allocates when no entry
+		 * exists, so that for a shared mapping there is nothing to
+		 * undo and for a private one the free must restore the
+		 * reservation.  But region_chg also allocates when the
+		 * descriptor cache is empty, which it is right after
+		 * alloc_hugetlb_folio's own region_add: then the entry is
+		 * there, and the shared map keeps a reservation no global
+		 * count backs (or the private free restores one that the
+		 * map says was consumed).  Do the same, and say so.
+		 */
+		struct resv_map *resv = vma_resv_map(vma);
+		long idx = vma_hugecache_offset(vma, addr);
+
+		if (resv && region_count(resv, idx, idx + 1))
+			machine_taint(vma->h->m, HR_TAINT_RESV,
+				      "restore_reserve_on_error: region_chg failed "
+				      "with the page's entry present; the reserve "
+				      "map and HugePages_Rsvd now disagree by one, "
+				      "as in Linux");
 		if (!(vma->flags & VM_MAYSHARE))
 			pg->flags |= HP_RESTORE_RESERVE;
 	} else {

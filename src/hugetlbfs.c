@@ -411,6 +411,69 @@ int hr_shm_rm(hr_file *seg)
 	return 0;
 }
 
+/* ---- unmount -------------------------------------------------------- */
+
+/*
+ * A mount is busy while a VMA maps one of its files (named or already
+ * unlinked): the VMA's struct file holds the mount.  Nothing else can
+ * hold one here: the model has no open file descriptors and no working
+ * directories.
+ */
+static bool mount_busy(struct hr_mount *mnt)
+{
+	struct list_head *p;
+
+	list_for_each(p, &mnt->m->files) {
+		struct hr_file *f = list_entry(p, struct hr_file, link);
+
+		if (f->mnt == mnt && f->mappers)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * kill_sb for a mount nothing holds: evict every inode still on it
+ * (page cache freed, reservations returned as for a truncate to 0),
+ * then put the subpool (hugetlbfs_put_super).  The order of evictions
+ * does not change the counters: what the subpool absorbs depends only
+ * on its counters before and the pages given back in all.
+ */
+static void kill_mount(struct hr_mount *mnt)
+{
+	struct list_head *p, *n;
+
+	list_for_each_safe(p, n, &mnt->m->files) {
+		struct hr_file *f = list_entry(p, struct hr_file, link);
+
+		if (f->mnt != mnt)
+			continue;
+		HR_BUG_ON(f->mappers != 0);
+		evict_inode(f);
+	}
+#if HR_DEBUG
+	/* Every page charged to the subpool was in an evicted inode or a
+	 * VMA of one, so none can give pages back to it later. */
+	for (int i = 0; mnt->spool && i < HR_NR_HSTATES; i++)
+		list_for_each(p, &mnt->m->hstates[i].active)
+			HR_BUG_ON(list_entry(p, struct hpage, active)->spool ==
+				  mnt->spool);
+#endif
+	hugepage_put_subpool(mnt->spool);
+	list_del(&mnt->link);
+	free(mnt);
+}
+
+int hr_mount_umount(hr_mount *mnt)
+{
+	if (mnt->internal)
+		return -EINVAL;
+	if (mount_busy(mnt))
+		return -EBUSY;
+	kill_mount(mnt);
+	return 0;
+}
+
 /** hugetlbfs_teardown() - evict every inode and unmount everything. */
 void hugetlbfs_teardown(struct hr_machine *m)
 {
@@ -422,13 +485,8 @@ void hugetlbfs_teardown(struct hr_machine *m)
 		HR_BUG_ON(f->mappers != 0);
 		evict_inode(f);
 	}
-	list_for_each_safe(p, n, &m->mounts) {
-		struct hr_mount *mnt = list_entry(p, struct hr_mount, link);
-
-		hugepage_put_subpool(mnt->spool);
-		list_del(&mnt->link);
-		free(mnt);
-	}
+	list_for_each_safe(p, n, &m->mounts)
+		kill_mount(list_entry(p, struct hr_mount, link));
 }
 
 /**
@@ -465,6 +523,9 @@ void hugetlbfs_check(struct hr_machine *m, struct check_ctx *c)
 			      pg->index);
 		}
 	}
+	/* A subpool is charged like the global count: see HR_TAINT_RESV. */
+	if (m->taint & HR_TAINT_RESV)
+		return;
 	list_for_each(p, &m->mounts)
 		subpool_check(list_entry(p, struct hr_mount, link)->spool, c);
 }

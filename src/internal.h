@@ -140,6 +140,22 @@ enum fail_site {
 
 bool machine_should_fail(struct hr_machine *m, enum fail_site site);
 
+/*
+ * Taint: the model took a path on which Linux itself loses exact
+ * reservation accounting (only reachable with injected failures).  The
+ * engine then does what the kernel does, and the conservation validator,
+ * which would rightly object, stands down for that machine.  Like the
+ * kernel's own taint flags, it never clears.
+ */
+#define HR_TAINT_RESV	0x1	/* a reserve map and the global count disagree */
+/*
+ * An unmount left HugePages_Rsvd wrong for good, as Linux 6.18 does
+ * (subpool.c: hugepage_put_subpool()).  Reachable without injection;
+ * the validators stay on, since hstate->resv_skew counts the error.
+ */
+#define HR_TAINT_UMOUNT	0x2
+void machine_taint(struct hr_machine *m, unsigned flag, const char *why);
+
 /* ------------------------------------------------------------------ */
 /* phys.c: base memory                                                 */
 
@@ -226,6 +242,15 @@ struct hpage {
  * resv <= free is the design's promise (a reserved page is a free page
  * only its reservation may take) but Linux 6.18 breaks it in two
  * corners, and so does this model: see hstate_check().
+ *
+ * resv_skew counts what Linux's unmount got wrong in resv_huge_pages, so
+ * that the validators can stay exact: hugepage_put_subpool() adds the
+ * reservations a subpool held when it went away minus those it gave
+ * back.  Positive: a subpool that was not freed (its reserve stays in
+ * HugePages_Rsvd with no holder, for good); negative: a minimum released
+ * in full although the subpool held only part of it (HugePages_Rsvd
+ * drops below what is really held, and may wrap).  Never changes after
+ * that; the machine's teardown cancels it.
  */
 struct hstate {
 	struct hr_machine *m;
@@ -238,6 +263,7 @@ struct hstate {
 	unsigned long surplus_huge_pages;
 	unsigned long nr_overcommit_huge_pages;
 	unsigned long max_huge_pages;	/* persistent pool size last set */
+	long resv_skew;			/* see above: unmount's miscount */
 	unsigned long nr_huge_pages_node[HR_MAX_NODES];
 	unsigned long free_huge_pages_node[HR_MAX_NODES];
 	unsigned long surplus_huge_pages_node[HR_MAX_NODES];
@@ -502,6 +528,8 @@ struct hr_machine {
 	long fail_times[FAIL__COUNT];	/* failures left once triggered */
 	/* total bytes the engine allocated for its own use */
 	size_t own_bytes;
+	unsigned taint;			/* HR_TAINT_* */
+	char taint_why[160];		/* the first reason */
 };
 
 #endif /* HR_INTERNAL_H */

@@ -111,8 +111,24 @@ void hr_machine_free(hr_machine *m)
 		return;
 	mm_teardown(m);
 	hugetlbfs_teardown(m);
-	for (i = 0; i < HR_NR_HSTATES; i++)
-		hstate_teardown(&m->hstates[i]);
+	for (i = 0; i < HR_NR_HSTATES; i++) {
+		struct hstate *h = &m->hstates[i];
+
+		/*
+		 * Nothing holds a reservation any more.  A tainted machine
+		 * may still count some (an unmount's skew, an injected
+		 * failure's miscount, both as Linux would): that goes with
+		 * the machine, and so do the surplus pages kept free for
+		 * it, so that the pool can be emptied.  An untainted
+		 * machine must be at 0 by itself (checked below).
+		 */
+		if (m->taint) {
+			h->resv_huge_pages = h->surplus_huge_pages;
+			hugetlb_acct_memory(h, -(long)h->surplus_huge_pages);
+		}
+		h->resv_skew = 0;
+		hstate_teardown(h);
+	}
 #if HR_DEBUG
 	for (i = 0; i < HR_NR_HSTATES; i++) {
 		struct hstate *h = &m->hstates[i];
@@ -141,7 +157,8 @@ void hr_machine_free(hr_machine *m)
  *   a page of a private owner's range whose reservation is unconsumed,
  *   a subpool's reserve for its minimum.
  * A page carrying HP_RESTORE_RESERVE will add one more when it is freed,
- * so it counts on the left: resv + restoring == held.
+ * so it counts on the left; what unmounts got wrong (hstate->resv_skew)
+ * counts on the right: resv + restoring == held + skew.
  */
 static void resv_conservation_check(struct hr_machine *m, struct check_ctx *c)
 {
@@ -183,12 +200,40 @@ static void resv_conservation_check(struct hr_machine *m, struct check_ctx *c)
 				restoring[i]++;
 		}
 		CHECK(c, (long)m->hstates[i].resv_huge_pages + restoring[i] ==
-				 held[i],
+				 held[i] + m->hstates[i].resv_skew,
 		      "hstate %s: resv_huge_pages=%lu (+%ld restoring) but "
-		      "maps, owners and subpools hold %ld",
+		      "maps, owners and subpools hold %ld (unmount skew %ld)",
 		      i == HSTATE_2M ? "2M" : "1G",
-		      m->hstates[i].resv_huge_pages, restoring[i], held[i]);
+		      m->hstates[i].resv_huge_pages, restoring[i], held[i],
+		      m->hstates[i].resv_skew);
 	}
+}
+
+void machine_taint(struct hr_machine *m, unsigned flag, const char *why)
+{
+	if (!m->taint)
+		snprintf(m->taint_why, sizeof(m->taint_why), "%s", why);
+	m->taint |= flag;
+}
+
+unsigned long hr_machine_restoring(const hr_machine *m)
+{
+	unsigned long n = 0;
+	const struct list_head *l;
+
+	for (int i = 0; i < HR_NR_HSTATES; i++)
+		list_for_each(l, &m->hstates[i].active)
+			if (list_entry(l, struct hpage, active)->flags &
+			    HP_RESTORE_RESERVE)
+				n++;
+	return n;
+}
+
+unsigned hr_machine_taint(const hr_machine *m, char *why, size_t len)
+{
+	if (why && len)
+		snprintf(why, len, "%s", m->taint ? m->taint_why : "");
+	return m->taint;
 }
 
 int hr_machine_check(hr_machine *m, char *msg, size_t len)
@@ -203,7 +248,8 @@ int hr_machine_check(hr_machine *m, char *msg, size_t len)
 		hstate_check(&m->hstates[i], &c);
 	hugetlbfs_check(m, &c);
 	mm_check(m, &c);
-	resv_conservation_check(m, &c);
+	if (!(m->taint & HR_TAINT_RESV))
+		resv_conservation_check(m, &c);
 	return c.failures ? -EUCLEAN : 0;
 }
 

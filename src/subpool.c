@@ -37,17 +37,71 @@ struct hugepage_subpool *hugepage_new_subpool(struct hstate *h, long max,
 	return spool;
 }
 
+/*
+ * subpool_is_free() - may the subpool go, now that its mount is gone?
+ *
+ * Linux 6.18 asks a different question for each kind of subpool (the
+ * rule dates from 2021: a subpool without size= never counts
+ * used_hpages, so that count cannot say anything about it).  With a
+ * size= it is "is nothing charged to the maximum" (used_hpages == 0),
+ * never looking at the minimum's reserve; with only a min_size= it is
+ * "is the minimum's reserve complete" (rsv_hpages == min_hpages).  The
+ * first answer can be wrong about the reserve, and that is where
+ * unmount miscounts (see hugepage_put_subpool()).
+ */
+static bool subpool_is_free(const struct hugepage_subpool *spool)
+{
+	if (spool->max_hpages != -1)
+		return spool->used_hpages == 0;
+	if (spool->min_hpages != -1)
+		return spool->rsv_hpages == spool->min_hpages;
+	return true;
+}
+
 /**
- * hugepage_put_subpool() - unmount: give the minimum's reservations back
- * and free the subpool.  Linux returns min_hpages, which equals
- * rsv_hpages once every page and reservation of the mount is gone.
+ * hugepage_put_subpool() - the mount's reference goes (hugetlbfs_put_super,
+ * after every inode of the mount was evicted): free the subpool if
+ * subpool_is_free() says so, giving back min_hpages global reservations.
+ *
+ * That is right when the subpool holds its whole minimum, and it does
+ * whenever used_hpages + rsv_hpages >= min_hpages held all along.  Two
+ * corners of Linux 6.18 break it, and this model follows both:
+ *  - the failed-mmap unwind (hugetlb_reserve_pages(), out_put_pages) can
+ *    leave a size= + min_size= subpool with used_hpages == 0 but less
+ *    than its minimum in reserve: the whole minimum is released anyway,
+ *    so HugePages_Rsvd drops by more than the subpool held (and wraps
+ *    below zero when nothing else holds reservations);
+ *  - a failed fault leaves used_hpages one too high
+ *    (alloc_hugetlb_folio(), out_subpool_put puts nothing back when the
+ *    page was to come from the global pool): the subpool is never freed,
+ *    and the reserve it held for its minimum stays in HugePages_Rsvd.
+ * The difference between what the subpool held and what was given back
+ * goes to hstate->resv_skew, so that resv_conservation_check() stays
+ * exact.  Once its mount is gone no page refers to the subpool (every
+ * inode was evicted), so the engine frees it either way; Linux leaks the
+ * one it keeps.
  */
 void hugepage_put_subpool(struct hugepage_subpool *spool)
 {
+	struct hstate *h;
+	long released = 0;
+
 	if (!spool)
 		return;
-	if (spool->min_hpages != -1)
-		hugetlb_acct_memory(spool->hstate, -spool->min_hpages);
+	h = spool->hstate;
+	/* spin_lock(&spool->lock); spool->count-- reaches 0 */
+	if (subpool_is_free(spool) && spool->min_hpages != -1) {
+		released = spool->min_hpages;
+		hugetlb_acct_memory(h, -released);
+	}
+	if (spool->rsv_hpages != released) {
+		h->resv_skew += spool->rsv_hpages - released;
+		machine_taint(h->m, HR_TAINT_UMOUNT, released ?
+			      "umount: a size= subpool holding less than its "
+			      "minimum gave back all of it, as in Linux" :
+			      "umount: a subpool that was not freed keeps its "
+			      "reserve in HugePages_Rsvd, as in Linux");
+	}
 	free(spool);
 }
 

@@ -291,6 +291,44 @@ static void test_statements(void)
 	program_free(p);
 }
 
+static void test_umount(void)
+{
+	struct program *p = parse_ok(
+		"mount m size=4h\n"
+		"mount n\n"
+		"file f mount=m\n"
+		"file g mount=m\n"
+		"file h mount=n\n"
+		"unlink g\n"
+		"umount m -> EBUSY\n"
+		"truncate f 2h\n"
+		"umount m\n"
+		"mount m pagesize=1G\n"
+		"file f mount=m\n"
+		"file g mount=n\n"
+		"truncate f 1h\n"
+		"umount m -> ok\n"
+		"truncate h 1h\n",
+		"umount and the names it ends");
+
+	if (!p)
+		return;
+	is_int(step_at(p, 7)->kind, ST_UMOUNT, "umount step");
+	is_int(step_at(p, 7)->obj, 0, "umount names the mount");
+	is_int(step_at(p, 7)->want.err, EBUSY, "-> EBUSY");
+	is_int(step_at(p, 8)->obj, 0, "a umount expected to fail ends no file");
+	is_int(step_at(p, 10)->obj, 2, "the name of an unmounted mount can be made again");
+	is_int(step_at(p, 11)->obj, 3, "so can its files' names");
+	is_int(step_at(p, 11)->kind, ST_FILE, "file on the new mount");
+	is_int(p->files[3].mount, 2, "on the new mount");
+	is_int(step_at(p, 12)->obj, 4, "a name unlinked earlier, made on another mount");
+	is_int((int64_t)step_at(p, 13)->a, 1LL << 30, "h of the new mount's page size");
+	is_int(step_at(p, 14)->want.kind, RES_OK, "-> ok");
+	is_int(step_at(p, 15)->obj, 2, "files of other mounts live on");
+	is_str(step_kind_name(ST_UMOUNT), "umount", "step_kind_name");
+	program_free(p);
+}
+
 static void test_engine_only(void)
 {
 	struct program *p;
@@ -417,6 +455,20 @@ static const struct bad {
 	{ NULL, "mount m size=4h quota=1", 1, 17, "unknown mount option" },
 	{ "mount m\n", "mount m", 2, 7, "mount 'm' already exists" },
 	{ NULL, "file f mount=nowhere", 1, 14, "undefined mount 'nowhere'" },
+	{ NULL, "umount nowhere", 1, 8, "undefined mount 'nowhere'" },
+	{ NULL, "umount", 1, 8, "umount needs a mount NAME" },
+	{ NULL, "umount -> ok", 1, 8, "umount needs a mount NAME" },
+	{ "mount m\n", "umount m n", 2, 10, "umount takes one mount NAME" },
+	{ "mount m\n", "umount 9m", 2, 8, "bad mount name" },
+	{ "mount m\n", "umount m -> ", 2, 10, "missing result" },
+	{ "mount m\numount m\n", "umount m", 3, 8, "mount 'm' was unmounted (line 2)" },
+	{ "mount m\numount m\n", "file f mount=m", 3, 14, "mount 'm' was unmounted (line 2)" },
+	{ "mount m\nfile f mount=m\numount m\n", "truncate f 1h", 4, 10,
+	  "file 'f' went with mount 'm' (umount, line 3)" },
+	{ "mount m\nfile f mount=m\numount m -> EBUSY\n", "file f mount=m", 4, 6,
+	  "file 'f' already exists (line 2)" },
+	{ "mount m\nmount m2\nfile f mount=m\nunlink f\numount m2\n", "unlink f", 6, 8,
+	  "file 'f' was unlinked (line 4)" },
 	{ NULL, "file f", 1, 8, "file needs mount=MOUNT" },
 	{ NULL, "truncate g 2h", 1, 10, "undefined file 'g'" },
 	{ "mount m\nfile f mount=m\n", "fallocate f all", 3, 13, "'all' is empty" },
@@ -493,6 +545,7 @@ int main(void)
 	test_ranges();
 	test_names();
 	test_statements();
+	test_umount();
 	test_engine_only();
 	test_result_name();
 	test_errors();

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * fuzz.h - what the fuzzer's generator (fuzz_gen.c) and its driver
+ * (fuzz.c) share.
+ *
+ * A generated scenario is kept as a list of statement lines, not as a
+ * struct program: the shrinker deletes and edits lines, and every
+ * candidate goes back through the real parser, so a reproducer is always
+ * a file `hugeresv run` and `hugeresv diff` accept as it is.
+ */
+#ifndef HR_FUZZ_H
+#define HR_FUZZ_H
+
+#include <stdint.h>
+
+/* A scenario as lines (no newlines inside, no comments). */
+struct fuzz_prog {
+	char **line;
+	int n, cap;
+};
+
+struct fuzz_gen_opts {
+	int kernel;	/* only statements the kernel back end runs */
+	int umount;	/* the language has `umount` (end mounts too) */
+	int max_body;	/* statements between setup and cleanup (>= 1) */
+};
+
+/**
+ * fuzz_generate() - the scenario a seed stands for.
+ * @seed: the scenario's own seed (see fuzz.c: scenario_seed())
+ * @o:    what may be generated
+ * @out:  filled with the lines (empty on entry); free with
+ *        fuzz_prog_free()
+ *
+ * The result always parses: the generator keeps the parser's own
+ * bookkeeping (live names, mapping sizes after remap, page sizes), and
+ * ends with a cleanup (every process exits, every file is unlinked, every
+ * segment removed, every mount unmounted when @o->umount) so that the
+ * end-of-run invariants apply.  Deterministic in (@seed, @o).
+ *
+ * Return: 0, or -ENOMEM.
+ */
+int fuzz_generate(uint64_t seed, const struct fuzz_gen_opts *o,
+		  struct fuzz_prog *out);
+
+/** fuzz_prog_add() - append a copy of @line. Return: 0 or -ENOMEM. */
+int fuzz_prog_add(struct fuzz_prog *p, const char *line);
+
+/** fuzz_prog_text() - the lines joined with '\n' (malloc'd), or NULL. */
+char *fuzz_prog_text(const struct fuzz_prog *p);
+
+/** fuzz_prog_copy() - @dst (empty) becomes a copy of @src. */
+int fuzz_prog_copy(struct fuzz_prog *dst, const struct fuzz_prog *src);
+
+void fuzz_prog_free(struct fuzz_prog *p);
+
+#endif /* HR_FUZZ_H */
