@@ -163,8 +163,15 @@ static int do_map(struct eng *E, const struct program *prog, const struct step *
 		file = E->files[pm->obj];
 	else if (pm->source == SRC_SHM)
 		file = E->shms[pm->obj];
+	/*
+	 * The file or segment was never made: the kernel back end's
+	 * shmat() of an invalid id says EINVAL, its mmap() of a file it
+	 * could not open says EBADF.
+	 */
+	if (pm->source == SRC_SHM && !file)
+		return -EINVAL;
 	if (pm->source != SRC_ANON && !file)
-		return -EBADF;	/* the file or segment was never made */
+		return -EBADF;
 	if (!(pm->flags & MF_RO))
 		prot |= HR_PROT_WRITE;
 	flags = (pm->flags & MF_SHARED) ? HR_MAP_SHARED : HR_MAP_PRIVATE;

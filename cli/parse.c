@@ -261,9 +261,12 @@ static int lookup_shm(struct parser *P, const struct tok *t)
 	FIND_LAST(P, shms, nshms, t->s, last);
 	if (last >= 0 && P->ss.st[last].live)
 		return last;
-	if (last >= 0)
+	if (last >= 0 && P->ss.st[last].line_gone)
 		return perr(P, t->col, "shm segment '%s' was removed (line %d)",
 			    t->s, P->ss.st[last].line_gone);
+	if (last >= 0)
+		return perr(P, t->col, "shm segment '%s' was never made (line %d "
+			    "expects it to fail)", t->s, P->ss.st[last].line_made);
 	return perr(P, t->col, "undefined shm segment '%s'", t->s);
 }
 
@@ -277,6 +280,9 @@ static int lookup_mount(struct parser *P, const struct tok *t)
 	if (last >= 0 && P->mts.st[last].line_gone)
 		return perr(P, t->col, "mount '%s' was unmounted (line %d)", t->s,
 			    P->mts.st[last].line_gone);
+	if (last >= 0)
+		return perr(P, t->col, "mount '%s' was never made (line %d "
+			    "expects it to fail)", t->s, P->mts.st[last].line_made);
 	return perr(P, t->col, "undefined mount '%s'", t->s);
 }
 

@@ -561,14 +561,51 @@ int hugetlb_fault(struct vm_area *vma, uint64_t addr, bool write)
  * reservation back to the global count when it is freed, and its entry
  * leaves the private map so the reservation exists again.
  */
+/** tlb_gather_mmu() - start deferring page frees (nests). */
+void tlb_gather_mmu(struct hr_machine *m)
+{
+	m->tlb_depth++;
+}
+
+/** tlb_finish_mmu() - the outermost one frees the gathered pages. */
+void tlb_finish_mmu(struct hr_machine *m)
+{
+	HR_BUG_ON(m->tlb_depth <= 0);
+	if (--m->tlb_depth)
+		return;
+	for (int i = 0; i < m->tlb_n; i++)
+		hugetlb_put_page(m->tlb_pages[i]);
+	m->tlb_n = 0;
+}
+
+/* tlb_remove_page: drop the mapping's reference at tlb_finish_mmu(). */
+static void tlb_remove_page(struct hr_machine *m, struct hpage *pg)
+{
+	if (m->tlb_depth && m->tlb_n == m->tlb_cap) {
+		int cap = m->tlb_cap ? m->tlb_cap * 2 : 64;
+		struct hpage **np = realloc(m->tlb_pages, (size_t)cap * sizeof(*np));
+
+		if (np) {
+			m->tlb_pages = np;
+			m->tlb_cap = cap;
+		}
+	}
+	if (m->tlb_depth && m->tlb_n < m->tlb_cap)
+		m->tlb_pages[m->tlb_n++] = pg;
+	else
+		hugetlb_put_page(pg);	/* Linux flushes a full batch early too */
+}
+
 void hugetlb_unmap_range(struct vm_area *vma, uint64_t start, uint64_t end,
 			 struct hpage *ref_page)
 {
 	struct hstate *h = vma->h;
+	struct hr_machine *m = h->m;
 	uint64_t addr;
 
 	if (!vma->pte)
 		return;
+	tlb_gather_mmu(m);
 	for (addr = start; addr < end; addr += h->size) {
 		struct hpte *pte = vma_pte(vma, addr);
 		struct hpage *pg = pte->page;
@@ -587,10 +624,11 @@ void hugetlb_unmap_range(struct vm_area *vma, uint64_t start, uint64_t end,
 			pg->flags |= HP_RESTORE_RESERVE;
 			restore_map_for_page(vma, addr, pg);
 		}
-		hugetlb_put_page(pg);
+		tlb_remove_page(m, pg);
 		if (ref_page)
 			break;
 	}
+	tlb_finish_mmu(m);
 }
 
 /**

@@ -504,6 +504,8 @@ void hugetlb_fix_reserve_counts(struct hr_file *f);
 void hugetlb_vm_op_open(struct vm_area *vma);
 void hugetlb_vm_op_close(struct vm_area *vma);
 int hugetlb_fault(struct vm_area *vma, uint64_t addr, bool write);
+void tlb_gather_mmu(struct hr_machine *m);
+void tlb_finish_mmu(struct hr_machine *m);
 void hugetlb_unmap_range(struct vm_area *vma, uint64_t start, uint64_t end,
 			 struct hpage *ref_page);
 void hugetlb_put_page(struct hpage *pg);
@@ -528,6 +530,14 @@ struct hr_machine {
 	long fail_times[FAIL__COUNT];	/* failures left once triggered */
 	/* total bytes the engine allocated for its own use */
 	size_t own_bytes;
+	/*
+	 * mmu_gather: while tlb_depth > 0, pages whose last mapping a zap
+	 * removed wait in tlb_pages[0..tlb_n) and are freed together at
+	 * tlb_finish_mmu(), as Linux frees them after the whole unmap (so
+	 * every page of one zap sees the same surplus count).
+	 */
+	struct hpage **tlb_pages;
+	int tlb_n, tlb_cap, tlb_depth;
 	unsigned taint;			/* HR_TAINT_* */
 	char taint_why[160];		/* the first reason */
 };

@@ -260,6 +260,14 @@ int hr_mmap(hr_proc *p, uint64_t len, int prot, int flags, hr_file *file,
 		vma->flags |= VM_WRITE | VM_READ;
 	if (sharing == HR_MAP_SHARED)
 		vma->flags |= VM_SHARED | VM_MAYSHARE;
+	/*
+	 * shmat(SHM_RDONLY) opens the segment read-only, and do_mmap()
+	 * takes VM_MAYWRITE and VM_SHARED from a shared mapping of a file
+	 * not open for writing (VM_MAYSHARE stays): no MADV_REMOVE, no
+	 * mprotect to writable.
+	 */
+	if (file && file->kind == FILE_SHM && !(prot & HR_PROT_WRITE))
+		vma->flags &= ~(unsigned long)(VM_MAYWRITE | VM_SHARED);
 	if (flags & HR_MAP_NORESERVE)
 		vma->flags |= VM_NORESERVE;
 	list_init(&vma->link);
@@ -311,12 +319,15 @@ static int do_munmap(struct hr_proc *p, uint64_t start, uint64_t end)
 	err = split_range(p, start, end);
 	if (err)
 		return err;
+	/* unmap_region: one mmu_gather over every VMA, freed before close */
+	tlb_gather_mmu(p->m);
 	list_for_each(l, &p->vmas) {
 		struct vm_area *vma = list_entry(l, struct vm_area, link);
 
 		if (vma->start >= start && vma->end <= end)
 			vma_zap(vma);
 	}
+	tlb_finish_mmu(p->m);
 	list_for_each_safe(l, n, &p->vmas) {
 		struct vm_area *vma = list_entry(l, struct vm_area, link);
 
@@ -371,6 +382,9 @@ int hr_mprotect(hr_proc *p, uint64_t addr, uint64_t len, int prot)
 		if (!vma || vma->start > pos)
 			return -ENOMEM;
 		e = HR_MIN(end, vma->end);
+		/* no write without VM_MAYWRITE (an SHM_RDONLY attach) */
+		if ((prot & HR_PROT_WRITE) && !(vma->flags & VM_MAYWRITE))
+			return -EACCES;
 		err = split_range(p, pos, e);
 		if (err)
 			return err;
@@ -702,8 +716,10 @@ static void mm_release(struct hr_proc *p)
 {
 	struct list_head *l, *n;
 
+	tlb_gather_mmu(p->m);
 	list_for_each(l, &p->vmas)
 		vma_zap(list_entry(l, struct vm_area, link));
+	tlb_finish_mmu(p->m);
 	list_for_each_safe(l, n, &p->vmas)
 		vma_remove(list_entry(l, struct vm_area, link));
 }
