@@ -49,7 +49,11 @@ for h in "$@"; do
 	echo "fuzz: $h: $((end - start))s, ${execs:-?} execs, ${speed:-?} exec/s," \
 		"${newu:-?} new units, peak rss ${rss:-?} MB"
 	echo "fuzz: $h: last status: ${last:-none}"
-	if [ "$rc" -ne 0 ]; then
+	if [ "$rc" -eq 72 ] && ! grep -q 'Test unit written' "$log"; then
+		status=1
+		echo "fuzz: $h: interrupted (libFuzzer exit status 72), no crash"
+		break
+	elif [ "$rc" -ne 0 ]; then
 		status=1
 		echo "fuzz: $h: CRASH (libFuzzer exit status $rc); the report:"
 		grep -E 'ERROR: |SUMMARY: |runtime error|invariant|fuzz_(engine|parse):|engine bug|Test unit written|Base64' "$log" \

@@ -22,7 +22,13 @@
 #include "internal.h"
 
 #define MM_FIRST_ADDR (1ULL << 40)	/* where the first mapping goes */
-#define MM_GAP        HR_SZ_1G		/* between mappings */
+/*
+ * Free space after each mapping, as the kernel back end leaves (its
+ * KB_SLOT_GAP): a remap can grow in place, and an access past the end
+ * of a mapping (after a failed remap, say) finds nothing rather than
+ * the next mapping, on both back ends.
+ */
+#define MM_GAP        (64 * HR_SZ_1G)
 
 static uint64_t align_up(uint64_t v, uint64_t a)
 {
@@ -479,6 +485,14 @@ int hr_madvise(hr_proc *p, uint64_t addr, uint64_t len, int advice)
 	r = user_range(addr, len, &end);
 	if (r)
 		return r < 0 ? r : 0;
+	/*
+	 * Since 6.16 madvise() batches MADV_DONTNEED over the whole range
+	 * in one mmu_gather: every zapped page is freed after the last
+	 * VMA, so each page's restore-on-zap decision sees the same
+	 * surplus count (scenarios/regress/dontneed_surplus_across_vmas.scn).
+	 */
+	if (advice == HR_MADV_DONTNEED)
+		tlb_gather_mmu(p->m);
 	for (pos = addr; pos < end;) {
 		struct vm_area *vma = find_vma(p, pos);
 		uint64_t s, e;
@@ -502,8 +516,10 @@ int hr_madvise(hr_proc *p, uint64_t addr, uint64_t len, int advice)
 		}
 		s = pos;
 		e = HR_MIN(end, vma->end);
-		if (!vma_is_hugetlb(vma))
-			return -ENOSYS;
+		if (!vma_is_hugetlb(vma)) {
+			ret = -ENOSYS;
+			break;
+		}
 		switch (advice) {
 		case HR_MADV_DONTNEED:
 			err = madvise_dontneed(vma, s, e);
@@ -519,10 +535,14 @@ int hr_madvise(hr_proc *p, uint64_t addr, uint64_t len, int advice)
 			err = -EINVAL;
 			break;
 		}
-		if (err)
-			return err;
+		if (err) {
+			ret = err;
+			break;
+		}
 		pos = vma->end;
 	}
+	if (advice == HR_MADV_DONTNEED)
+		tlb_finish_mmu(p->m);
 	return ret;
 }
 
