@@ -14,8 +14,12 @@
  * A harness that finds a bug aborts (or a sanitizer ends the process):
  * the driver prints "not ok I - FILE: crashed" (-v) and
  * "replay: crashed on FILE" to stderr first, so that the input is known
- * even when the process dies.  Exit status: 0 when every input ran, 1 on
- * a crash (abort or sanitizer report), 2 on a usage or I/O error.
+ * even when the process dies.  With LeakSanitizer (ASan builds) leaks are
+ * checked after every input, as libFuzzer does, up to the first leak,
+ * reported as "replay: leak in FILE"; the run goes on.  Exit status: 0 when every
+ * input ran clean, 1 on a leak, a crash (abort or sanitizer report) ends
+ * the process with the sanitizer's or the signal's status, 2 on a usage
+ * or I/O error.
  *
  * To reproduce a libFuzzer crash: build-fuzz/replay-engine crash-FILE
  * (see docs/fuzzing-harnesses.md).
@@ -35,6 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv) __attribute__((weak));
 /* In the sanitizer runtime when one is linked in. */
 void __sanitizer_set_death_callback(void (*cb)(void)) __attribute__((weak));
+int __lsan_do_recoverable_leak_check(void) __attribute__((weak));
 
 static char **files;
 static size_t nfiles, capfiles;
@@ -231,7 +236,7 @@ int main(int argc, char **argv)
 {
 	size_t bytes = 0;
 	double t0;
-	int i, bad = 0;
+	int i, bad = 0, leaks = 0;
 
 	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		if (!strcmp(argv[i], "-v")) {
@@ -282,14 +287,31 @@ int main(int argc, char **argv)
 		current = NULL;
 		bytes += len;
 		free(data);
+		/*
+		 * A leak stays reported by every later check: check until the
+		 * first one, which names the input; the rest still run.
+		 */
+		if (!leaks && __lsan_do_recoverable_leak_check &&
+		    __lsan_do_recoverable_leak_check()) {
+			leaks++;
+			fflush(stdout);
+			fprintf(stderr, "replay: leak in %s (later inputs are not "
+				"checked for leaks)\n", files[k]);
+			if (verbose)
+				printf("not ok %zu - %s: leak\n", k + 1, files[k]);
+			continue;
+		}
 		if (verbose)
 			printf("ok %zu - %s\n", k + 1, files[k]);
 	}
 	if (!quiet)
-		printf("replay: %zu inputs, %zu bytes, %.2f s\n", nfiles, bytes,
-		       now() - t0);
+		printf("replay: %zu inputs, %zu bytes, %.2f s%s\n", nfiles, bytes,
+		       now() - t0, leaks ? ", LEAKS" : "");
+	fflush(stdout);		/* LeakSanitizer's exit-time check may _exit */
 	for (size_t k = 0; k < nfiles; k++)
 		free(files[k]);
 	free(files);
+	if (leaks)
+		return 1;
 	return 0;
 }

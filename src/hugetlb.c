@@ -746,10 +746,19 @@ void hugetlb_fix_reserve_counts(struct hr_file *f)
 {
 	struct hugepage_subpool *spool = subpool_inode(f);
 	long rsv_adjust = hugepage_subpool_get_pages(spool, 1);
+	bool reserved = rsv_adjust == 0;
 
-	if (rsv_adjust > 0)
-		(void)hugetlb_acct_memory(f->h, 1);
-	/* Linux warns "Huge Page Reserved count may go negative" on failure */
+	if (rsv_adjust > 0 && hugetlb_acct_memory(f->h, 1) == 0)
+		reserved = true;
+	/*
+	 * Linux only warns ("Huge Page Reserved count may go negative") and
+	 * goes on with a map entry no reservation backs.
+	 */
+	if (!reserved)
+		machine_taint(f->m, HR_TAINT_RESV,
+			      "hugetlb_fix_reserve_counts: no reservation to back "
+			      "the entry a failed region_del left (\"Huge Page "
+			      "Reserved count may go negative\")");
 }
 
 /**

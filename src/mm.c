@@ -353,6 +353,18 @@ int hr_munmap(hr_proc *p, uint64_t addr, uint64_t len)
 	return do_munmap(p, addr, end);
 }
 
+/* Would vma_set_prot(@vma, @prot) leave its flags as they are? */
+static bool vma_prot_unchanged(const struct vm_area *vma, int prot)
+{
+	unsigned long want = 0;
+
+	if (prot & HR_PROT_READ)
+		want |= VM_READ;
+	if (prot & HR_PROT_WRITE)
+		want |= VM_WRITE | VM_READ;
+	return (vma->flags & (VM_READ | VM_WRITE)) == want;
+}
+
 static void vma_set_prot(struct vm_area *vma, int prot)
 {
 	uint64_t i;
@@ -391,6 +403,14 @@ int hr_mprotect(hr_proc *p, uint64_t addr, uint64_t len, int prot)
 		/* no write without VM_MAYWRITE (an SHM_RDONLY attach) */
 		if ((prot & HR_PROT_WRITE) && !(vma->flags & VM_MAYWRITE))
 			return -EACCES;
+		/*
+		 * mprotect_fixup: a VMA whose flags do not change is left
+		 * alone, not split (scenarios/regress/mprotect_same_no_split.scn).
+		 */
+		if (vma_prot_unchanged(vma, prot)) {
+			pos = e;
+			continue;
+		}
 		err = split_range(p, pos, e);
 		if (err)
 			return err;
@@ -485,14 +505,6 @@ int hr_madvise(hr_proc *p, uint64_t addr, uint64_t len, int advice)
 	r = user_range(addr, len, &end);
 	if (r)
 		return r < 0 ? r : 0;
-	/*
-	 * Since 6.16 madvise() batches MADV_DONTNEED over the whole range
-	 * in one mmu_gather: every zapped page is freed after the last
-	 * VMA, so each page's restore-on-zap decision sees the same
-	 * surplus count (scenarios/regress/dontneed_surplus_across_vmas.scn).
-	 */
-	if (advice == HR_MADV_DONTNEED)
-		tlb_gather_mmu(p->m);
 	for (pos = addr; pos < end;) {
 		struct vm_area *vma = find_vma(p, pos);
 		uint64_t s, e;
@@ -541,8 +553,6 @@ int hr_madvise(hr_proc *p, uint64_t addr, uint64_t len, int advice)
 		}
 		pos = vma->end;
 	}
-	if (advice == HR_MADV_DONTNEED)
-		tlb_finish_mmu(p->m);
 	return ret;
 }
 
