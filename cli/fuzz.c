@@ -343,6 +343,23 @@ static int64_t surplus_of(struct backend *be, const struct program *prog,
 }
 
 /*
+ * Did the engine follow Linux down a path where Linux itself loses
+ * exact reservation accounting (hr_machine_taint())?  Then the
+ * conservation validator stands down, and so do the end-state and wrap
+ * checks; @s counts such runs.
+ */
+static int tainted(struct backend *be, struct fuzz_stats *s)
+{
+	int64_t v = 0;
+
+	if (be->ops->get(be, "engine:taint", &v) != 1 || !v)
+		return 0;
+	if (s)
+		s->tainted++;
+	return 1;
+}
+
+/*
  * Does Linux owe more reservations than it can honour?  Two 6.18 states
  * (docs/kernel-differences.md): pages that will restore a reservation
  * when a fork child frees them (1.3), during which HugePages_Rsvd is
@@ -359,6 +376,9 @@ static int owed_exceeds_held(struct backend *be)
 
 	if (be->ops->get(be, "engine:restoring", &v) == 1 && v > 0)
 		return 1;
+	/* Linux's global count is wrong for good: see tainted(). */
+	if (tainted(be, NULL))
+		return 1;
 	for (int h = 0; h < 2; h++) {
 		snprintf(key, sizeof(key), "sysfs:hugepages/hugepages-%s/resv_hugepages",
 			 sz[h]);
@@ -370,23 +390,6 @@ static int owed_exceeds_held(struct backend *be)
 			return 1;
 	}
 	return 0;
-}
-
-/*
- * Did the engine follow Linux down a path where Linux itself loses
- * exact reservation accounting (hr_machine_taint())?  Then the
- * conservation validator stands down, and so do the end-state and wrap
- * checks; @s counts such runs.
- */
-static int tainted(struct backend *be, struct fuzz_stats *s)
-{
-	int64_t v = 0;
-
-	if (be->ops->get(be, "engine:taint", &v) != 1 || !v)
-		return 0;
-	if (s)
-		s->tainted++;
-	return 1;
 }
 
 /*

@@ -469,11 +469,18 @@ void hstate_check(const struct hstate *h, struct check_ctx *c)
 				 h->nr_huge_pages_node[nid],
 		      "%s: node %d free=%lu > nr=%lu", n, nid,
 		      h->free_huge_pages_node[nid], h->nr_huge_pages_node[nid]);
-		CHECK(c, h->surplus_huge_pages_node[nid] <=
-				 h->nr_huge_pages_node[nid],
-		      "%s: node %d surplus=%lu > nr=%lu", n, nid,
-		      h->surplus_huge_pages_node[nid],
-		      h->nr_huge_pages_node[nid]);
+		/*
+		 * Not checked per node: surplus <= nr.  Linux's pool shrink
+		 * (remove_pool_hugetlb_folio with acct_surplus false) frees a
+		 * free page from whichever node it visits, without looking
+		 * at that node's surplus count, so with several nodes a node
+		 * can keep a surplus count for a page it no longer has
+		 * (found by `hugeresv fuzz`: docs/fuzzing.md).  The global
+		 * bound above still holds.
+		 */
+		CHECK(c, (long)h->surplus_huge_pages_node[nid] >= 0,
+		      "%s: node %d surplus=%lu wrapped", n, nid,
+		      h->surplus_huge_pages_node[nid]);
 	}
 	CHECK(c, nr == h->nr_huge_pages, "%s: sum nr_huge_pages_node=%lu != %lu",
 	      n, nr, h->nr_huge_pages);
