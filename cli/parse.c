@@ -585,6 +585,9 @@ static int st_machine(struct parser *P, struct step *st, struct tok *t, int n)
 			if (parse_count(P, val, vcol, 1, HR_MAX_NODES, "nodes", &v))
 				return -1;
 			P->prog->nodes = (int)v;
+			/* this machine's kernel has one node; it cannot make more */
+			if (v > 1)
+				mark_engine_only(P, st, "machine nodes=N with N > 1");
 		} else {
 			return perr(P, t[i].col, "unknown machine option '%s' (expected memory=SIZE or nodes=N)",
 				    t[i].s);
@@ -593,7 +596,6 @@ static int st_machine(struct parser *P, struct step *st, struct tok *t, int n)
 	}
 	if (!got)
 		return perr(P, col_after(P, t, n), "machine needs memory=SIZE and/or nodes=N");
-	(void)st;	/* the machine is the program's, not the step's */
 	return 0;
 }
 

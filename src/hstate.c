@@ -436,6 +436,15 @@ void free_huge_folio(struct hpage *pg)
 void hstate_teardown(struct hstate *h)
 {
 	h->nr_overcommit_huge_pages = 0;
+	/*
+	 * Every page is free by now.  On a machine with several nodes a
+	 * surplus count can outlive its page (see hstate_check()), and a
+	 * page counted surplus on no node is never freed by a shrink:
+	 * forget the counts, so that the shrink to 0 frees every page.
+	 */
+	h->surplus_huge_pages = 0;
+	for (int nid = 0; nid < HR_MAX_NODES; nid++)
+		h->surplus_huge_pages_node[nid] = 0;
 	hstate_set_max(h, 0);
 }
 

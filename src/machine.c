@@ -110,6 +110,7 @@ void hr_machine_free(hr_machine *m)
 	if (!m)
 		return;
 	mm_teardown(m);
+	free(m->tlb_pages);
 	hugetlbfs_teardown(m);
 	for (i = 0; i < HR_NR_HSTATES; i++) {
 		struct hstate *h = &m->hstates[i];
