@@ -67,6 +67,7 @@
 #include <stdarg.h>
 
 #include "backend.h"
+#include "cli.h"
 #include "hugeresv.h"
 #include "kstate.h"
 #include "program.h"
@@ -1560,6 +1561,62 @@ static void kb_atexit(void)
 	}
 }
 
+/*
+ * Would running @prog leave the machine broken for good?  Two Linux 6.18
+ * bugs in unmounting a subpool (docs/kernel-differences.md 2.13) leave
+ * HugePages_Rsvd wrong until the next reboot, and no restore can undo
+ * that; the close of this back end unmounts every mount the program
+ * left, so a program can trigger them without a `umount` of its own.
+ * The engine models both: run the program on it, then what close does
+ * (every process exits, every segment and file goes, every mount is
+ * unmounted), and refuse if the engine says it followed Linux into one
+ * (hr_machine_taint()).  HUGERESV_KERNEL_UNSAFE=1 runs it anyway.
+ */
+int kernel_predict_damage(const struct program *prog, char *err,
+			  size_t errlen)
+{
+	struct backend eng = { &engine_backend_ops, prog, NULL };
+	struct step end = { 0 };
+	struct result r;
+	char msg[256];
+	int64_t taint = 0;
+	const char *unsafe = getenv("HUGERESV_KERNEL_UNSAFE");
+
+	if (unsafe && !strcmp(unsafe, "1"))
+		return 0;
+	if (eng.ops->open(&eng, prog, msg, sizeof(msg)))
+		return 0;	/* the engine cannot tell; nothing to go on */
+	for (int i = 0; i < prog->nsteps; i++)
+		if (prog->steps[i].kind != ST_EXPECT &&
+		    prog->steps[i].kind != ST_SHOW)
+			eng.ops->exec(&eng, &prog->steps[i], &r, msg, sizeof(msg));
+	end.text = (char *)"(the kernel back end's clean-up)";
+	end.map = end.proc = end.obj = -1;
+	end.kind = ST_EXIT;
+	for (end.proc = 0; end.proc < prog->nprocs; end.proc++)
+		eng.ops->exec(&eng, &end, &r, msg, sizeof(msg));
+	end.proc = -1;
+	end.kind = ST_SHM_RM;
+	for (end.obj = 0; end.obj < prog->nshms; end.obj++)
+		eng.ops->exec(&eng, &end, &r, msg, sizeof(msg));
+	end.kind = ST_UNLINK;
+	for (end.obj = 0; end.obj < prog->nfiles; end.obj++)
+		eng.ops->exec(&eng, &end, &r, msg, sizeof(msg));
+	end.kind = ST_UMOUNT;
+	for (end.obj = 0; end.obj < prog->nmounts; end.obj++)
+		eng.ops->exec(&eng, &end, &r, msg, sizeof(msg));
+	eng.ops->get(&eng, "engine:taint", &taint);
+	eng.ops->close(&eng);
+	if (!taint)
+		return 0;
+	snprintf(err, errlen, "kernel back end: refusing %s: the engine predicts "
+		 "it would leave this machine's HugePages_Rsvd wrong until the "
+		 "next reboot (a Linux 6.18 subpool unmount bug, "
+		 "docs/kernel-differences.md 2.13); HUGERESV_KERNEL_UNSAFE=1 "
+		 "runs it anyway", prog->path);
+	return EXIT_REFUSED;
+}
+
 static int kb_open(struct backend *be, const struct program *prog,
 		   char *err, size_t errlen)
 {
@@ -1570,6 +1627,8 @@ static int kb_open(struct backend *be, const struct program *prog,
 	be->priv = NULL;
 	be->prog = prog;
 	if ((rc = kb_validate(prog, err, errlen)))
+		return rc;
+	if ((rc = kernel_predict_damage(prog, err, errlen)))
 		return rc;
 	if (kb_open_one) {
 		snprintf(err, errlen, "kernel back end: already open in this "

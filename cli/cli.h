@@ -82,6 +82,16 @@ int diff_program(const struct program *prog, FILE *out,
 		 struct diff_verdict *v);
 
 /**
+ * kernel_predict_damage() - in cli/be_kernel.c: would running @prog on
+ * the kernel leave the machine broken until reboot (a Linux bug the
+ * engine models, docs/kernel-differences.md 2.13)?  The kernel back end
+ * refuses such a program unless HUGERESV_KERNEL_UNSAFE=1.
+ * Return: 0, or EXIT_REFUSED with a message in @err.
+ */
+int kernel_predict_damage(const struct program *prog, char *err,
+			  size_t errlen);
+
+/**
  * fuzz_main() - `hugeresv fuzz`, in cli/fuzz.c.
  * Return: an EXIT_* status.
  */

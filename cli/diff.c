@@ -497,6 +497,13 @@ int diff_main(int argc, char **argv)
 			program_free(prog);
 			continue;
 		}
+		if (kernel_predict_damage(prog, err, sizeof(err))) {
+			/* not a refusal of the run: only this file is unsafe */
+			printf("%s: skipped (%s)\n", prog->path, err);
+			t.skipped++;
+			program_free(prog);
+			continue;
+		}
 		rc = diff_program(prog, stdout, NULL);
 		if (rc == DIFF_MISMATCH)
 			t.mismatches++;

@@ -373,4 +373,19 @@ sub start_long {
     same_machine('after the refusals the machine is as before', $before);
 }
 
+# A program the engine predicts would break the machine until reboot (a
+# Linux subpool unmount bug) is refused before anything runs.
+{
+    my $b0 = machine_locked();
+    my $unsafe = 'tests/unsafe/subpool_over_release.scn';
+    my ($rc, $sig, $out, $err) = run($bin, 'run', '--kernel', $unsafe);
+    ok($rc == 3 && $err =~ /engine predicts/,
+       'a program the engine predicts would leave Rsvd wrong: refused (3)',
+       "exit $rc", $out, $err);
+    ($rc, $sig, $out, $err) = run($bin, 'diff', $unsafe);
+    ok($rc == 0 && $out =~ /skipped \(kernel back end: refusing/,
+       'diff skips it (only that file)', "exit $rc", $out, $err);
+    same_machine('after the predicted-damage refusal the machine is as before', $b0);
+}
+
 print "1..$n\n";
