@@ -84,6 +84,9 @@ $(T)/fuzz/replay-%: $(T)/fuzz/fuzz_%.o $(T)/fuzz/replay.o $(T_CLI_OBJ) $(T)/libh
 
 check-build: $(T)/hugeresv $(UNIT_BIN) $(T)/fuzz/replay-parse $(T)/fuzz/replay-engine
 
+# reached only through the pattern rules above: keep them between runs
+.SECONDARY: $(T)/fuzz/fuzz_parse.o $(T)/fuzz/fuzz_engine.o $(T)/fuzz/replay.o
+
 check: check-build
 	@command -v prove >/dev/null || { echo "prove not found: apt-get install perl"; exit 1; }
 	HUGERESV=$(CURDIR)/$(T)/hugeresv UNITDIR=$(CURDIR)/$(T)/unit FUZZDIR=$(CURDIR)/$(T)/fuzz prove -f tests/*.t
@@ -123,17 +126,17 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 CFLAGS_FUZZ := $(CSTD) $(WARN) $(INC) -O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN) -DHR_DEBUG=1 $(CFLAGS)
 F_LIB_OBJ := $(LIB_SRC:%.c=$(F)/%.o)
 F_CLI_OBJ := $(CLI_SRC:%.c=$(F)/%.o)
-FUZZ_NO_LIBFUZZER := $(FUZZ_CC) -fsanitize=fuzzer does not link: make fuzz needs clang and \
-	its libFuzzer runtime (on Debian 12: apt-get install clang libclang-rt-14-dev; the \
-	runtime is only a Recommends of clang-14). make fuzz-replay needs neither.
+FUZZ_NEEDS := make fuzz needs clang and its libFuzzer runtime (on Debian 12: apt-get \
+	install clang libclang-rt-14-dev; the runtime is only a Recommends of clang-14). \
+	make fuzz-replay needs neither.
 
 # Is there a clang that links -fsanitize=fuzzer?  Exit status 2 if not.
 $(F)/.libfuzzer-ok:
 	@mkdir -p $(F)
-	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz: $(FUZZ_CC) not found: $(FUZZ_NO_LIBFUZZER)" >&2; exit 2; }
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz: $(FUZZ_CC) not found. $(FUZZ_NEEDS)" >&2; exit 2; }
 	@printf '#include <stddef.h>\n#include <stdint.h>\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }\n' > $(F)/probe.c
 	@$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $(F)/probe $(F)/probe.c > $(F)/probe.log 2>&1 || \
-		{ cat $(F)/probe.log >&2; echo "make fuzz: $(FUZZ_NO_LIBFUZZER)" >&2; exit 2; }
+		{ cat $(F)/probe.log >&2; echo "make fuzz: $(FUZZ_CC) -fsanitize=fuzzer does not link. $(FUZZ_NEEDS)" >&2; exit 2; }
 	@touch $@
 
 $(F)/%.o: %.c $(wildcard include/*.h src/*.h cli/*.h) | $(F)/.libfuzzer-ok
@@ -156,12 +159,15 @@ fuzz: fuzz-build
 	@sh fuzz/run.sh $(F) $(FUZZ_TIME) $(FUZZ_TARGETS)
 
 # Add the inputs of the last `make fuzz` that reach new coverage to the
-# seed corpora (libFuzzer -merge=1 keeps the seeds and adds only those).
+# seed corpora: libFuzzer -merge=1 keeps the seeds and adds only those;
+# -use_counters=0 counts new edges only (not new hit counts of known
+# edges), which keeps the corpora in git small.
 fuzz-merge: fuzz-build
+	@mkdir -p $(F)/logs
 	@for h in $(FUZZ_TARGETS); do \
 		test -d $(F)/corpus/$$h || continue; \
 		before=$$(ls fuzz/corpus/$$h | wc -l); \
-		$(F)/fuzz-$$h -merge=1 fuzz/corpus/$$h $(F)/corpus/$$h > $(F)/logs/$$h-merge.log 2>&1 || \
+		$(F)/fuzz-$$h -merge=1 -use_counters=0 fuzz/corpus/$$h $(F)/corpus/$$h > $(F)/logs/$$h-merge.log 2>&1 || \
 			{ tail -n 20 $(F)/logs/$$h-merge.log; exit 1; }; \
 		echo "fuzz-merge: $$h: $$before -> $$(ls fuzz/corpus/$$h | wc -l) inputs in fuzz/corpus/$$h"; \
 	done
@@ -177,7 +183,8 @@ fuzz-replay: $(F)/replay-parse $(F)/replay-engine
 	$(F)/replay-engine fuzz/corpus/engine
 	@status=0; for h in parse engine; do \
 		test -d fuzz/findings/$$h || continue; \
-		for f in $$(find fuzz/findings/$$h -type f ! -name '*.md' | sort); do \
+		ex='*.md'; test $$h = parse || ex='*.scn'; \
+		for f in $$(find fuzz/findings/$$h -type f ! -name '*.md' ! -name "$$ex" | sort); do \
 			if $(F)/replay-$$h -q $$f > $(F)/finding.log 2>&1; then \
 				echo "fuzz-replay: $$f: fixed (no longer crashes)"; \
 			else \
@@ -207,6 +214,8 @@ $(V)/hugeresv: $(V)/cli/main.o $(V_CLI_OBJ) $(V)/libhugeresv.a
 
 $(V)/replay-%: $(V)/fuzz/fuzz_%.o $(V)/fuzz/replay.o $(V_CLI_OBJ) $(V)/libhugeresv.a
 	$(CC) -o $@ $^ -lm
+
+.SECONDARY: $(V)/fuzz/fuzz_parse.o $(V)/fuzz/fuzz_engine.o $(V)/fuzz/replay.o
 
 valgrind: $(V)/hugeresv $(V)/replay-parse $(V)/replay-engine
 	@command -v valgrind >/dev/null || { echo "valgrind not found: apt-get install valgrind"; exit 2; }

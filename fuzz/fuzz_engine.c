@@ -26,12 +26,17 @@
  *    validator bounds;
  *  - every return value is 0 or a negative errno (hr_touch: 0, SIGBUS,
  *    SIGSEGV; hr_migrate: a page count).
- * At the end every process exits, every file is unlinked and every
- * segment removed; then, unless a mount with min_size= exists (its
- * subpool keeps its minimum reserved, and mounts cannot be unmounted
- * through the API), each page size must be back to Rsvd == 0,
- * Surp == 0, Free == Total.  hr_machine_free() then checks for leaks
- * itself when built with -DHR_DEBUG=1.
+ * At the end every process exits, every file is unlinked, every
+ * segment removed and every mount unmounted (hr_mount_umount() must
+ * work once nothing maps anything).  Then no page is in use: each page
+ * size must read Free == Total.  Unless a mount with min_size= existed
+ * (Linux's unmount can keep or over-release a subpool's minimum:
+ * src/subpool.c) or the machine is tainted (hr_machine_taint(): a path
+ * on which Linux loses exact accounting), also Rsvd == 0 and Surp == 0;
+ * with more than one node a free page may stay counted as surplus (a
+ * stale per-node count, as in Linux), so there Surp <= Free.
+ * hr_machine_free() then checks for leaks itself when built with
+ * -DHR_DEBUG=1, and LeakSanitizer checks the rest.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -876,7 +881,13 @@ static void teardown(struct state *S)
 		if (freep != total)
 			fail(S, "%s pool: %" PRId64 " of %" PRId64
 			     " pages free with nothing left", sizes[s], freep, total);
-		if (exact && (resv || surp))
+		/*
+		 * With several nodes a free page can stay counted as surplus
+		 * (a stale per-node count, as in Linux: src/hstate.c,
+		 * hstate_check()); with one node every surplus page is
+		 * released when it is freed or unreserved.
+		 */
+		if (exact && (resv || (surp && S->nodes == 1) || surp > freep))
 			fail(S, "%s pool not whole with nothing left: total %" PRId64
 			     " free %" PRId64 " rsvd %" PRId64 " surp %" PRId64,
 			     sizes[s], total, freep, resv, surp);

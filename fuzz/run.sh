@@ -46,6 +46,11 @@ for h in "$@"; do
 	speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
 	newu=$(sed -n 's/^stat::new_units_added: *//p' "$log")
 	rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log")
+	if [ -z "$execs" ]; then
+		# -fork=N prints no final stats: take its last status line
+		execs=$(echo "$last" | sed -n 's/^#\([0-9]*\):.*/\1/p')
+		speed=$(echo "$last" | sed -n 's/.* exec\/s \([0-9]*\) .*/\1/p')
+	fi
 	echo "fuzz: $h: $((end - start))s, ${execs:-?} execs, ${speed:-?} exec/s," \
 		"${newu:-?} new units, peak rss ${rss:-?} MB"
 	echo "fuzz: $h: last status: ${last:-none}"
