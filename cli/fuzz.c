@@ -153,13 +153,6 @@ static int step_ok(const struct result *r)
 	return r->kind == RES_OK || r->kind == RES_NONE;
 }
 
-static int is_umount(const struct step *st)
-{
-	/* `umount` may be newer than this build's step kinds. */
-	return !strncmp(st->text, "umount", 6) &&
-	       (st->text[6] == ' ' || st->text[6] == '\t');
-}
-
 /* Update the bookkeeping after step @i had outcome @r. */
 static void track_step(struct track *t, const struct program *prog, int i,
 		       const struct result *r)
@@ -236,9 +229,11 @@ static void track_step(struct track *t, const struct program *prog, int i,
 	case ST_MIGRATE:
 		t->no_promise = 1;
 		break;
-	default:
-		if (is_umount(st) && ok)
+	case ST_UMOUNT:
+		if (ok)
 			t->mount_live[st->obj] = 0;
+		break;
+	default:
 		break;
 	}
 }
@@ -295,24 +290,31 @@ static int all_ended(const struct track *t, const struct program *prog)
 	return 1;
 }
 
+static const char *const pool_size[2] = { "2048kB", "1048576kB" };
+
+/* A pool file of size @h (0: 2 MiB, 1: 1 GiB), 0 if there is none. */
+static int64_t pool_get(struct backend *be, int h, const char *file)
+{
+	char key[160];
+	int64_t v = 0;
+
+	snprintf(key, sizeof(key), "sysfs:hugepages/hugepages-%s/%s",
+		 pool_size[h], file);
+	be->ops->get(be, key, &v);
+	return v;
+}
+
 static void end_check(struct backend *be, const struct program *prog,
 		      struct fuzz_fail *f, struct fuzz_stats *s)
 {
-	static const char *const sz[2] = { "2048kB", "1048576kB" };
+	static const char *const k[4] = { "nr_hugepages", "free_hugepages",
+		"resv_hugepages", "surplus_hugepages" };
 	int64_t v[4];
 
 	s->end_checked++;
 	for (int h = 0; h < 2; h++) {
-		static const char *const k[4] = { "nr_hugepages",
-			"free_hugepages", "resv_hugepages", "surplus_hugepages" };
-		char key[160];
-
-		for (int j = 0; j < 4; j++) {
-			snprintf(key, sizeof(key), "sysfs:hugepages/hugepages-%s/%s",
-				 sz[h], k[j]);
-			v[j] = 0;
-			be->ops->get(be, key, &v[j]);
-		}
+		for (int j = 0; j < 4; j++)
+			v[j] = pool_get(be, h, k[j]);
 		/*
 		 * With several nodes Linux can leave a free page surplus: a
 		 * page freed on a node with no surplus count joins the free
@@ -325,7 +327,7 @@ static void end_check(struct backend *be, const struct program *prog,
 			set_fail(f, F_END, prog, -1,
 				 "after everything ended, %s pool: total=%" PRId64
 				 " free=%" PRId64 " resv=%" PRId64 " surplus=%" PRId64
-				 " (want resv=0 surplus=0 free=total)", sz[h], v[0],
+				 " (want resv=0 surplus=0 free=total)", pool_size[h], v[0],
 				 v[1], v[2], v[3]);
 	}
 }
@@ -334,12 +336,7 @@ static void end_check(struct backend *be, const struct program *prog,
 static int64_t surplus_of(struct backend *be, const struct program *prog,
 			  int m)
 {
-	int64_t v = 0;
-
-	be->ops->get(be, prog->maps[m].pagesize == HR_SZ_1G ?
-		     "sysfs:hugepages/hugepages-1048576kB/surplus_hugepages" :
-		     "sysfs:hugepages/hugepages-2048kB/surplus_hugepages", &v);
-	return v;
+	return pool_get(be, prog->maps[m].pagesize == HR_SZ_1G, "surplus_hugepages");
 }
 
 /*
@@ -370,25 +367,16 @@ static int tainted(struct backend *be, struct fuzz_stats *s)
  */
 static int owed_exceeds_held(struct backend *be)
 {
-	static const char *const sz[2] = { "2048kB", "1048576kB" };
-	int64_t v = 0, resv = 0, fr = 0;
-	char key[160];
+	int64_t v = 0;
 
 	if (be->ops->get(be, "engine:restoring", &v) == 1 && v > 0)
 		return 1;
 	/* Linux's global count is wrong for good: see tainted(). */
 	if (tainted(be, NULL))
 		return 1;
-	for (int h = 0; h < 2; h++) {
-		snprintf(key, sizeof(key), "sysfs:hugepages/hugepages-%s/resv_hugepages",
-			 sz[h]);
-		be->ops->get(be, key, &resv);
-		snprintf(key, sizeof(key), "sysfs:hugepages/hugepages-%s/free_hugepages",
-			 sz[h]);
-		be->ops->get(be, key, &fr);
-		if (resv > fr)
+	for (int h = 0; h < 2; h++)
+		if (pool_get(be, h, "resv_hugepages") > pool_get(be, h, "free_hugepages"))
 			return 1;
-	}
 	return 0;
 }
 
@@ -431,6 +419,7 @@ static int run_checked(const struct program *prog, struct fuzz_fail *f,
 		const struct step *st = &prog->steps[i];
 		struct result r = { RES_NONE, 0 };
 		int64_t surplus_zap = 0;
+		int promised;
 
 		if (st->kind == ST_EXPECT || st->kind == ST_SHOW)
 			continue;
@@ -449,10 +438,10 @@ static int run_checked(const struct program *prog, struct fuzz_fail *f,
 		case RES_ERRNO: s->res_errno++; break;
 		default: s->res_ok++; break;
 		}
-		if (st->kind == ST_TOUCH && guaranteed(&t, prog, st->map))
-			s->promised++;
+		promised = st->kind == ST_TOUCH && guaranteed(&t, prog, st->map);
+		s->promised += promised;
 		if (st->kind == ST_TOUCH && r.kind == RES_SIGBUS &&
-		    (selftest || guaranteed(&t, prog, st->map)))
+		    (selftest || promised))
 			set_fail(f, F_SIGBUS, prog, i,
 				 selftest ? "SIGBUS in mapping '%s' of process '%s' "
 				 "(--selftest-sigbus)" :
@@ -1026,18 +1015,6 @@ static int bad(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
-/* Does this build's parser know `umount`? */
-static int have_umount(void)
-{
-	struct program *prog;
-	char err[256];
-
-	if (program_parse("probe", "mount a\numount a\n", &prog, err, sizeof(err)))
-		return 0;
-	program_free(prog);
-	return 1;
-}
-
 static int print_one(struct fuzz *F, uint64_t k)
 {
 	struct fuzz_prog p = { 0 };
@@ -1137,7 +1114,6 @@ int fuzz_main(int argc, char **argv)
 		F.seed = prng_mix(&x);
 	}
 	F.gen.kernel = F.kernel;
-	F.gen.umount = have_umount();
 	if (do_print)
 		return print_one(&F, print_k);
 	if (!F.max_steps && !F.max_scenarios && F.max_time <= 0)

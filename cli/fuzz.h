@@ -21,7 +21,6 @@ struct fuzz_prog {
 
 struct fuzz_gen_opts {
 	int kernel;	/* only statements the kernel back end runs */
-	int umount;	/* the language has `umount` (end mounts too) */
 	int max_body;	/* statements between setup and cleanup (>= 1) */
 };
 
@@ -35,7 +34,7 @@ struct fuzz_gen_opts {
  * The result always parses: the generator keeps the parser's own
  * bookkeeping (live names, mapping sizes after remap, page sizes), and
  * ends with a cleanup (every process exits, every file is unlinked, every
- * segment removed, every mount unmounted when @o->umount) so that the
+ * segment removed, every mount unmounted) so that the
  * end-of-run invariants apply.  Deterministic in (@seed, @o).
  *
  * Return: 0, or -ENOMEM.

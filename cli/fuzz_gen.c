@@ -9,7 +9,7 @@
  *   body     up to max_body statements, each drawn with the weights of
  *            actions[] among the ones that apply in the current state;
  *   cleanup  every live process exits, every file is unlinked, every
- *            segment removed and (when the language has it) every mount
+ *            segment removed and every mount
  *            unmounted, in random order, so that the end-of-run
  *            invariants (nothing reserved, nothing surplus, every page
  *            free) can be checked.
@@ -623,7 +623,7 @@ static int ok_fork(const struct gen *g)
 static int ok_has_proc(const struct gen *g) { return n_live_procs(g) > 0; }
 static int ok_umount(const struct gen *g)
 {
-	return g->o->umount && LIVE_ANY(g->mnt, G_MOUNTS);
+	return LIVE_ANY(g->mnt, G_MOUNTS);
 }
 static int ok_engine(const struct gen *g) { return !g->o->kernel; }
 static int ok_numa(const struct gen *g) { return g->nodes > 1 && any_map(g); }
@@ -690,7 +690,7 @@ static void cleanup(struct gen *g)
 		act_unlink(g);
 	while (LIVE_ANY(g->shm, G_SHMS))
 		act_shm_rm(g);
-	while (g->o->umount && LIVE_ANY(g->mnt, G_MOUNTS))
+	while (LIVE_ANY(g->mnt, G_MOUNTS))
 		act_umount(g);
 }
 

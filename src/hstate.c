@@ -50,6 +50,21 @@ bool hstate_is_gigantic(const struct hstate *h)
 	return h->order >= 11;
 }
 
+/**
+ * hstate_nr_restoring() - pages in use that will give a reservation back
+ * when freed (HP_RESTORE_RESERVE).
+ */
+unsigned long hstate_nr_restoring(const struct hstate *h)
+{
+	const struct list_head *l;
+	unsigned long n = 0;
+
+	list_for_each(l, &h->active)
+		if (list_entry(l, struct hpage, active)->flags & HP_RESTORE_RESERVE)
+			n++;
+	return n;
+}
+
 /** hstate_available() - free pages that no reservation has claimed. */
 unsigned long hstate_available(const struct hstate *h)
 {

@@ -150,6 +150,15 @@ static long vma_del_reservation(struct vm_area *vma, uint64_t addr)
 	return __vma_reservation_common(vma, addr, VMA_DEL_RESV);
 }
 
+/* Does @vma's reserve map have an entry for the page at @addr? */
+static bool map_has_entry(struct vm_area *vma, uint64_t addr)
+{
+	struct resv_map *resv = vma_resv_map(vma);
+	long idx = vma_hugecache_offset(vma, addr);
+
+	return resv && region_count(resv, idx, idx + 1);
+}
+
 /*
  * A page that carries HP_RESTORE_RESERVE will give its reservation back
  * to the global count when freed: make the reserve map say the same
@@ -169,11 +178,7 @@ static void restore_map_for_page(struct vm_area *vma, uint64_t addr,
 		 * entry alloc_hugetlb_folio added, with no page and no global
 		 * reservation behind it.
 		 */
-		struct resv_map *resv = vma_resv_map(vma);
-		long idx = vma_hugecache_offset(vma, addr);
-
-		if ((vma->flags & VM_MAYSHARE) && resv &&
-		    region_count(resv, idx, idx + 1))
+		if ((vma->flags & VM_MAYSHARE) && map_has_entry(vma, addr))
 			machine_taint(vma->h->m, HR_TAINT_RESV,
 				      "restore_reserve_on_error: region_chg failed "
 				      "for a shared page that consumed a reservation; "
@@ -221,10 +226,7 @@ static void restore_reserve_on_error(struct vm_area *vma, uint64_t addr,
 		 * count backs (or the private free restores one that the
 		 * map says was consumed).  Do the same, and say so.
 		 */
-		struct resv_map *resv = vma_resv_map(vma);
-		long idx = vma_hugecache_offset(vma, addr);
-
-		if (resv && region_count(resv, idx, idx + 1))
+		if (map_has_entry(vma, addr))
 			machine_taint(vma->h->m, HR_TAINT_RESV,
 				      "restore_reserve_on_error: region_chg failed "
 				      "with the page's entry present; the reserve "
@@ -549,18 +551,6 @@ int hugetlb_fault(struct vm_area *vma, uint64_t addr, bool write)
 	return 0;
 }
 
-/**
- * hugetlb_unmap_range() - zap the PTEs of [@start, @end) in @vma
- * (__unmap_hugepage_range).
- * @ref_page: if set, only that page is unmapped, and @vma is marked
- *            HPAGE_RESV_UNMAPPED (a failed COW of the owner)
- *
- * Linux 6.x (since 6.8) restores the reservation of an anonymous page
- * that the reservation owner zaps (MADV_DONTNEED, munmap, exit), unless
- * the pool has surplus pages; v4.10 did not.  The page gives the
- * reservation back to the global count when it is freed, and its entry
- * leaves the private map so the reservation exists again.
- */
 /** tlb_gather_mmu() - start deferring page frees (nests). */
 void tlb_gather_mmu(struct hr_machine *m)
 {
@@ -596,6 +586,18 @@ static void tlb_remove_page(struct hr_machine *m, struct hpage *pg)
 		hugetlb_put_page(pg);	/* Linux flushes a full batch early too */
 }
 
+/**
+ * hugetlb_unmap_range() - zap the PTEs of [@start, @end) in @vma
+ * (__unmap_hugepage_range).
+ * @ref_page: if set, only that page is unmapped, and @vma is marked
+ *            HPAGE_RESV_UNMAPPED (a failed COW of the owner)
+ *
+ * Linux 6.x (since 6.8) restores the reservation of an anonymous page
+ * that the reservation owner zaps (MADV_DONTNEED, munmap, exit), unless
+ * the pool has surplus pages; v4.10 did not.  The page gives the
+ * reservation back to the global count when it is freed, and its entry
+ * leaves the private map so the reservation exists again.
+ */
 void hugetlb_unmap_range(struct vm_area *vma, uint64_t start, uint64_t end,
 			 struct hpage *ref_page)
 {

@@ -276,6 +276,7 @@ void hstate_init(struct hstate *h, struct hr_machine *m, int idx);
 void hstate_teardown(struct hstate *h);
 bool hstate_is_gigantic(const struct hstate *h);
 unsigned long hstate_available(const struct hstate *h);
+unsigned long hstate_nr_restoring(const struct hstate *h);
 int hstate_set_max(struct hstate *h, unsigned long count);
 int hugetlb_acct_memory(struct hstate *h, long delta);
 /* A set of nodes, bit n for node n; 0 means every node (no policy). */

@@ -195,11 +195,7 @@ static void resv_conservation_check(struct hr_machine *m, struct check_ctx *c)
 			held[mnt->h->idx] += mnt->spool->rsv_hpages;
 	}
 	for (i = 0; i < HR_NR_HSTATES; i++) {
-		list_for_each(l, &m->hstates[i].active) {
-			if (list_entry(l, struct hpage, active)->flags &
-			    HP_RESTORE_RESERVE)
-				restoring[i]++;
-		}
+		restoring[i] = (long)hstate_nr_restoring(&m->hstates[i]);
 		CHECK(c, (long)m->hstates[i].resv_huge_pages + restoring[i] ==
 				 held[i] + m->hstates[i].resv_skew,
 		      "hstate %s: resv_huge_pages=%lu (+%ld restoring) but "
@@ -220,13 +216,9 @@ void machine_taint(struct hr_machine *m, unsigned flag, const char *why)
 unsigned long hr_machine_restoring(const hr_machine *m)
 {
 	unsigned long n = 0;
-	const struct list_head *l;
 
 	for (int i = 0; i < HR_NR_HSTATES; i++)
-		list_for_each(l, &m->hstates[i].active)
-			if (list_entry(l, struct hpage, active)->flags &
-			    HP_RESTORE_RESERVE)
-				n++;
+		n += hstate_nr_restoring(&m->hstates[i]);
 	return n;
 }
 
