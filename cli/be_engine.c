@@ -40,10 +40,11 @@ struct eng {
 	size_t buflen;
 };
 
-/* The statements the engine cannot carry out yet. */
+/* The statements the engine cannot carry out yet: none. */
 static int unsupported(enum step_kind k)
 {
-	return k == ST_THP || k == ST_KHUGEPAGED || k == ST_RECLAIM;
+	(void)k;
+	return 0;
 }
 
 /*
@@ -419,10 +420,20 @@ static int eng_exec(struct backend *be, const struct step *st, struct result *ou
 			rc = 0;		/* pages moved */
 		break;
 	case ST_THP:
+		rc = hr_thp_write(E->m, st->key, st->value);
+		break;
 	case ST_KHUGEPAGED:
+		rc = hr_khugepaged(E->m, (int)st->a);
+		out->kind = RES_NONE;
+		if (rc) {
+			snprintf(err, errlen, "khugepaged: %s", strerror(-rc));
+			return -1;
+		}
+		return 0;
 	case ST_RECLAIM:
-		snprintf(err, errlen, "'%s' is not supported by the engine yet", st->text);
-		return -1;
+		hr_reclaim(E->m, (st->flags & SF_ALL) ? UINT64_MAX : st->a);
+		out->kind = RES_NONE;
+		return 0;
 	case ST_EXPECT:
 	case ST_SHOW:
 	case ST__COUNT:
@@ -512,6 +523,10 @@ static int eng_snapshot(struct backend *be, struct snapshot *s)
 			if (read_sysfs(E, s, rel))
 				return -1;
 		}
+	/* khugepaged's counters, which diff compares */
+	if (read_sysfs(E, s, "transparent_hugepage/khugepaged/pages_collapsed") ||
+	    read_sysfs(E, s, "transparent_hugepage/khugepaged/full_scans"))
+		return -1;
 	/* Any other sysfs file the program checks. */
 	for (int i = 0; i < prog->nsteps; i++) {
 		const struct step *st = &prog->steps[i];

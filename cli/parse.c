@@ -638,6 +638,8 @@ static const struct {
 	{ "hugepages-1048576kB.nr_hugepages", 0, SIZE_MAX_BYTES },
 	{ "hugepages-2048kB.nr_overcommit_hugepages", 0, SIZE_MAX_BYTES },
 	{ "hugepages-1048576kB.nr_overcommit_hugepages", 0, SIZE_MAX_BYTES },
+	/* engine-only: mode 0 as before Linux 5.2 (docs/thp.md) */
+	{ "vm.overcommit_guess_free", 0, 1 },
 };
 
 static int st_sysctl(struct parser *P, struct step *st, struct tok *t, int n)
@@ -650,8 +652,14 @@ static int st_sysctl(struct parser *P, struct step *st, struct tok *t, int n)
 		return -1;
 	for (size_t i = 0; i < sizeof(sysctls) / sizeof(sysctls[0]); i++)
 		if (!strcmp(st->key, sysctls[i].key))
-			return parse_count(P, val, vcol, sysctls[i].lo, sysctls[i].hi,
-					   st->key, &v);
+		{
+			if (parse_count(P, val, vcol, sysctls[i].lo, sysctls[i].hi,
+					st->key, &v))
+				return -1;
+			if (!strcmp(st->key, "vm.overcommit_guess_free"))
+				mark_engine_only(P, st, "sysctl vm.overcommit_guess_free");
+			return 0;
+		}
 	return perr(P, t[1].col, "unknown sysctl key '%s'", st->key);
 }
 
@@ -675,7 +683,10 @@ static const struct {
 	{ "khugepaged.defrag", NULL, 0, 1, 0 },
 	{ "khugepaged.scan_sleep_millisecs", NULL, 0, 1U << 31, 0 },
 	{ "khugepaged.alloc_sleep_millisecs", NULL, 0, 1U << 31, 0 },
+	{ "shrink_underused", NULL, 0, 1, 0 },
 	{ "promotion_threshold", NULL, 1, 512, 1 },
+	{ "promotion_sync", NULL, 0, 1, 1 },
+	{ "resv_shrink", "all|lru", 0, 0, 1 },
 };
 
 static int word_in(const char *list, const char *w)
@@ -1429,7 +1440,6 @@ static int st_khugepaged(struct parser *P, struct step *st, struct tok *t, int n
 	}
 	if (n > 2)
 		return perr(P, t[2].col, "unexpected '%s'", t[2].s);
-	mark_engine_only(P, st, "khugepaged");
 	return 0;
 }
 

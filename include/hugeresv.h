@@ -164,6 +164,34 @@ unsigned long hr_machine_restoring(const hr_machine *m);
 int hr_counter(hr_machine *m, hr_proc *p, const char *source,
 	       const char *key, int64_t *val);
 
+/**
+ * hr_thp_write() - set a transparent huge page knob: `enabled`
+ * (always, madvise, never), `defrag`, `use_zero_page`,
+ * `shrink_underused`, `khugepaged.max_ptes_none` and the other
+ * khugepaged files (dots for slashes), and the engine's THP reservation
+ * knobs `promotion_threshold` (1..512; 1 = no reservations, as Linux),
+ * `promotion_sync` (0, 1: promote at the fault that reaches the
+ * threshold) and `resv_shrink` (all, lru: what memory pressure
+ * releases).  Defaults are the kernel back end's baseline
+ * (docs/thp.md).
+ *
+ * Return: 0, -EINVAL for a bad value, -ENOENT for an unknown key.
+ */
+int hr_thp_write(hr_machine *m, const char *key, const char *value);
+
+/**
+ * hr_khugepaged() - run @passes full scans of khugepaged now.
+ * Return: 0, or -EINVAL if @passes < 1.
+ */
+int hr_khugepaged(hr_machine *m, int passes);
+
+/**
+ * hr_reclaim() - memory pressure that wants @bytes freed (UINT64_MAX:
+ * everything that can be): unused THP reservations first, then the
+ * deferred split queue.  Return: the bytes freed.
+ */
+int64_t hr_reclaim(hr_machine *m, uint64_t bytes);
+
 /* ------------------------------------------------------------------ */
 /* hugetlbfs, files and shm                                            */
 

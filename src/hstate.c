@@ -84,10 +84,23 @@ static int nr_nodes(const struct hstate *h)
 /* Take a fresh huge page out of base memory on @nid. */
 static int alloc_fresh_page(struct hstate *h, int nid)
 {
-	int err = phys_alloc(&h->m->phys, nid, 1ULL << h->order);
+	unsigned long n = h->nr_huge_pages_node[nid];
+	uint32_t pfn;
+	int err;
 
+	if (n == h->pfn_cap[nid]) {
+		unsigned long cap = n ? 2 * n : 16;
+		uint32_t *v = realloc(h->pfns[nid], cap * sizeof(*v));
+
+		if (!v)
+			return -ENOMEM;
+		h->pfns[nid] = v;
+		h->pfn_cap[nid] = cap;
+	}
+	err = phys_alloc(&h->m->phys, nid, h->order + 0, PBK_HUGETLB, &pfn);
 	if (err)
 		return err;
+	h->pfns[nid][n] = pfn;
 	h->nr_huge_pages++;
 	h->nr_huge_pages_node[nid]++;
 	return 0;
@@ -108,7 +121,8 @@ static void release_page(struct hstate *h, int nid, bool surplus)
 		h->surplus_huge_pages--;
 		h->surplus_huge_pages_node[nid]--;
 	}
-	phys_free(&h->m->phys, nid, 1ULL << h->order);
+	phys_free(&h->m->phys, h->pfns[nid][h->nr_huge_pages_node[nid]],
+		  h->order);
 }
 
 static int next_node_alloc(struct hstate *h)
@@ -461,6 +475,11 @@ void hstate_teardown(struct hstate *h)
 	for (int nid = 0; nid < HR_MAX_NODES; nid++)
 		h->surplus_huge_pages_node[nid] = 0;
 	hstate_set_max(h, 0);
+	for (int nid = 0; nid < HR_MAX_NODES; nid++) {
+		free(h->pfns[nid]);
+		h->pfns[nid] = NULL;
+		h->pfn_cap[nid] = 0;
+	}
 }
 
 /**

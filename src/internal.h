@@ -160,25 +160,113 @@ void machine_taint(struct hr_machine *m, unsigned flag, const char *why);
 /* phys.c: base memory                                                 */
 
 /*
- * struct phys - the machine's base memory, per node.
+ * Base memory is a buddy allocator over 4 KiB frames (pfns), orders 0 to
+ * PHYS_MAX_ORDER (1 GiB), with its metadata kept per 2 MiB pageblock so
+ * that a 256 GiB machine costs a few MiB until its blocks are broken up.
  *
- * Until the buddy allocator lands this keeps totals only: every base
- * page is either free or taken (by a huge page, or later by anon pages
- * and page tables).  Invariant: 0 <= free[n] <= total[n].
+ * struct pageblock - one 2 MiB-aligned block of 512 frames.
+ *
+ * States (lock: zone->lock in Linux; the engine is single threaded):
+ *   PB_FREE_HEAD   first block of a free buddy block of order >= 9, on
+ *                  the node's free list of that order (next/prev)
+ *   PB_FREE_TAIL   a later block of such a free buddy block
+ *   PB_SPLIT       broken into base frames: pages->free says which are
+ *                  free; on the node's partial list (next/prev) while
+ *                  0 < nfree (a block whose last frame is freed goes back
+ *                  to the buddy lists at order 9 and merges)
+ *   PB_ALLOC_HEAD  first block of an allocation of order >= 9; kind says
+ *                  whose: a hugetlb page, a THP, a THP reservation
+ *   PB_ALLOC_TAIL  a later block of an allocation of order > 9
+ *
+ * Invariants: free[n] equals the free frames of node n (free buddy
+ * blocks plus free frames of split blocks); a free buddy block's buddy of
+ * the same order is never free (they would have merged); frames that do
+ * not exist (past a node's end) are never free.
+ *
+ * struct pb_pages - per-frame state of a block whose frames are used one
+ * by one: a split block (base pages, page tables), a THP that may be
+ * mapped by PTEs, a THP reservation.  mapcount counts the PTEs mapping
+ * each frame (the high byte only exists once a count passes 255);
+ * written marks frames that have been stored to (a THP subpage never
+ * written is zero-filled, which the underused-THP shrinker looks for).
+ */
+#define PB_SHIFT	9			/* frames per block: 512 */
+#define PB_FRAMES	(1U << PB_SHIFT)
+#define PHYS_MAX_ORDER	18			/* 1 GiB */
+#define PB_NONE		UINT32_MAX
+
+enum pb_state { PB_FREE_HEAD, PB_FREE_TAIL, PB_SPLIT, PB_ALLOC_HEAD,
+		PB_ALLOC_TAIL };
+enum pb_kind { PBK_NONE, PBK_HUGETLB, PBK_THP, PBK_RESV };
+
+struct thp_resv;
+
+struct pb_pages {
+	uint64_t free[PB_FRAMES / 64];
+	uint64_t written[PB_FRAMES / 64];
+	uint8_t mapcount[PB_FRAMES];
+	uint8_t *mapcount_hi;			/* NULL until a count > 255 */
+	struct thp_resv *resv;			/* PBK_RESV: its reservation */
+	uint64_t haddr;				/* THP: where PMDs map it, or
+						 * UINT64_MAX if moved apart */
+};
+
+struct pageblock {
+	uint8_t state;				/* enum pb_state */
+	uint8_t order;				/* FREE_HEAD, ALLOC_HEAD */
+	uint8_t kind;				/* ALLOC_HEAD: enum pb_kind */
+	uint8_t nid;
+	uint16_t nfree;				/* SPLIT: free frames */
+	uint16_t entire_mapcount;		/* THP: PMD mappings */
+	uint32_t next, prev;			/* free or partial list */
+	uint32_t deferred;			/* THP: on the split queue */
+	struct pb_pages *pages;
+};
+
+/*
+ * struct phys - the machine's base memory.  Node n owns pageblocks
+ * [pb_start[n], pb_end[n]) and total[n] frames in them (a partial last
+ * block's missing frames are absent[n]).  keep[n] is the watermark no
+ * allocation may take free[n] below (min_free_kbytes and friends).
  */
 struct phys {
 	int nr_nodes;
 	uint64_t total[HR_MAX_NODES];	/* base pages */
 	uint64_t free[HR_MAX_NODES];
+	uint64_t keep[HR_MAX_NODES];
+	uint32_t pb_start[HR_MAX_NODES], pb_end[HR_MAX_NODES];
+	uint32_t absent[HR_MAX_NODES];
+	uint32_t free_head[HR_MAX_NODES][PHYS_MAX_ORDER + 1];
+	uint32_t partial[HR_MAX_NODES];	/* split blocks with free frames */
+	uint32_t nr_pb;
+	struct pageblock *pb;
+	uint64_t nr_pages_structs;	/* pb_pages allocated (own memory) */
 };
 
 int phys_init(struct phys *ph, uint64_t bytes, int nodes);
-/* Take @nr contiguous base pages on node @nid. Return 0 or -ENOMEM. */
-int phys_alloc(struct phys *ph, int nid, uint64_t nr);
-void phys_free(struct phys *ph, int nid, uint64_t nr);
+void phys_destroy(struct phys *ph);
+int phys_alloc(struct phys *ph, int nid, unsigned order, enum pb_kind kind,
+	       uint32_t *pfn);
+void phys_free(struct phys *ph, uint32_t pfn, unsigned order);
+unsigned phys_split_block(struct phys *ph, uint32_t pfn, const uint64_t *keep);
+struct pb_pages *phys_pages(struct phys *ph, uint32_t pfn);
 uint64_t phys_total(const struct phys *ph);
 uint64_t phys_free_total(const struct phys *ph);
+uint64_t phys_keep_total(const struct phys *ph);
+uint64_t phys_free_blocks(const struct phys *ph, int nid, unsigned order);
 void phys_check(const struct phys *ph, struct check_ctx *c);
+
+static inline struct pageblock *pfn_pb(const struct phys *ph, uint32_t pfn)
+{
+	return &ph->pb[pfn >> PB_SHIFT];
+}
+
+static inline unsigned pb_mapcount(const struct pb_pages *pp, unsigned i)
+{
+	return pp->mapcount[i] | (pp->mapcount_hi ? pp->mapcount_hi[i] << 8 : 0);
+}
+
+void pb_mapcount_set(struct pb_pages *pp, unsigned i, unsigned v);
 
 /* ------------------------------------------------------------------ */
 /* hstate.c: huge page pools                                           */
@@ -267,6 +355,14 @@ struct hstate {
 	unsigned long nr_huge_pages_node[HR_MAX_NODES];
 	unsigned long free_huge_pages_node[HR_MAX_NODES];
 	unsigned long surplus_huge_pages_node[HR_MAX_NODES];
+	/*
+	 * The frames of every page of this size on each node, in no order
+	 * (nr_huge_pages_node[n] of them): pool pages are counts, not
+	 * objects, so any one of a node's pages can go back to the buddy
+	 * allocator when the pool shrinks.
+	 */
+	uint32_t *pfns[HR_MAX_NODES];
+	unsigned long pfn_cap[HR_MAX_NODES];
 	int next_nid_to_alloc;
 	int next_nid_to_free;
 	struct list_head active;	/* hpages in use */
@@ -439,6 +535,9 @@ void hugetlbfs_check(struct hr_machine *m, struct check_ctx *c);
 #define VM_MAYSHARE  0x0080
 #define VM_NORESERVE 0x00200000
 #define VM_HUGETLB   0x00400000
+#define VM_ACCOUNT   0x00100000	/* charged to Committed_AS */
+#define VM_HUGEPAGE  0x20000000	/* MADV_HUGEPAGE */
+#define VM_NOHUGEPAGE 0x40000000	/* MADV_NOHUGEPAGE */
 
 /* Flags kept with a private reserve map pointer (vm_private_data). */
 #define HPAGE_RESV_OWNER    0x1
@@ -479,12 +578,29 @@ struct vm_area {
 	struct list_head link;		/* mm->vmas, sorted by start */
 };
 
+/*
+ * struct hr_proc - a process and its address space (mm_struct).
+ *
+ * Base-page memory hangs off @pmdt: one struct pmd_table per GiB of
+ * address space that has page tables (anon.c).  @resv is the per-mm
+ * hash of THP reservations (thp.c), keyed by 2 MiB-aligned address, as
+ * the RFC's reviewers asked (per address space, not per VMA).
+ * @thp_registered is MMF_VM_HUGEPAGE: khugepaged scans this mm.
+ */
 struct hr_proc {
 	struct hr_machine *m;
 	int pid;
 	struct list_head vmas;
 	uint64_t next_addr;		/* placement cursor */
 	struct list_head link;		/* machine->procs */
+	struct vm_area *vma_cache;	/* last VMA a fault found */
+	struct pmd_table **pmdt;	/* open addressing by GiB index */
+	uint32_t pmdt_cap, pmdt_n;
+	struct pmd_table *pmdt_last;
+	struct thp_resv **resv;		/* hash of reservations */
+	uint32_t resv_cap, resv_n;
+	bool thp_registered;
+	uint64_t committed;		/* pages this mm charged (VM_ACCOUNT) */
 };
 
 uint64_t vma_pages(const struct vm_area *vma);	/* huge pages */
@@ -493,6 +609,183 @@ void mm_check(struct hr_machine *m, struct check_ctx *c);
 void mm_teardown(struct hr_machine *m);
 /* Zap every mapping of @pg in VMAs of @f at @index (truncate, punch). */
 void mm_unmap_file_range(struct hr_file *f, long start, long end);
+
+/* ------------------------------------------------------------------ */
+/* anon.c: anonymous base-page memory and page tables                  */
+
+/*
+ * A page table entry, 32 bits: 0 is none; PTE_ZERO maps the shared zero
+ * page (never writable); otherwise (pfn + 1) with PTE_W set when the
+ * entry is writable (clear after fork until a write fault reuses or
+ * copies the page).  pfns therefore fit in 31 bits (phys_init's limit).
+ */
+#define PTE_NONE	0u
+#define PTE_ZERO	0x7fffffffu
+#define PTE_W		0x80000000u
+#define PTE_PFN(e)	(((e) & ~PTE_W) - 1)
+#define PTE_MK(pfn, w)	(((uint32_t)(pfn) + 1) | ((w) ? PTE_W : 0))
+#define PTE_PAGE(e)	((e) != PTE_NONE && (e) != PTE_ZERO)
+
+/*
+ * struct pte_table - the page table of one 2 MiB range (a PTE page).
+ *
+ * Sparse while at most PT_SPARSE_MAX entries are present: sp[] holds
+ * (index << 32 | pte) sorted by index, so a range with one page costs a
+ * few bytes; dense past that: d[] holds 512 entries.  @frame is the
+ * simulated page the table lives in (PageTables).  Invariant: nr is the
+ * number of entries that are not PTE_NONE.
+ */
+#define PT_SPARSE_MAX	32
+#define PT_DENSE	0xffffu
+struct pte_table {
+	uint32_t frame;
+	uint16_t nr;
+	uint16_t cap;			/* sparse capacity, or PT_DENSE */
+	union {
+		uint64_t *sp;
+		uint32_t *d;
+	} u;
+};
+
+/*
+ * struct pmd_entry - one 2 MiB slot of a PMD table.  Either none, or a
+ * PTE table (@pt), or a huge mapping (@huge: a PTE-format entry for the
+ * THP's first frame, or PTE_ZERO for the huge zero page) with its
+ * deposited page table frame (@deposit), as Linux deposits one with
+ * every huge PMD so that a split never needs to allocate.
+ */
+struct pmd_entry {
+	struct pte_table *pt;
+	uint32_t huge;
+	uint32_t deposit;
+};
+
+/* struct pmd_table - a PMD page: 512 slots covering 1 GiB at @gidx. */
+struct pmd_table {
+	uint64_t gidx;			/* address >> 30 */
+	uint32_t frame;
+	uint32_t nr;			/* slots that are not none */
+	struct pmd_entry e[512];
+};
+
+#define HPAGE_SIZE	HR_SZ_2M
+#define HPAGE_NR	512u
+
+struct pmd_entry *anon_pmd(struct hr_proc *p, uint64_t addr, bool create,
+			   int *err);
+uint32_t pte_get(const struct pte_table *pt, unsigned i);
+int pte_set(struct hr_proc *p, struct pte_table *pt, unsigned i, uint32_t v);
+struct pte_table *pte_table_new(struct hr_machine *m, uint32_t frame);
+void pte_table_free(struct hr_machine *m, struct pte_table *pt, bool frame);
+int anon_alloc_frame(struct hr_machine *m, struct vm_area *vma,
+		     unsigned order, enum pb_kind kind, uint32_t *pfn);
+int anon_fault(struct vm_area *vma, uint64_t addr, bool write);
+void anon_zap_range(struct vm_area *vma, uint64_t start, uint64_t end);
+void anon_free_pgtables(struct hr_proc *p, uint64_t start, uint64_t end);
+int anon_fork(struct vm_area *src, struct vm_area *dst);
+int anon_move(struct vm_area *vma, uint64_t new_start);
+void anon_wrprotect(struct vm_area *vma, uint64_t start, uint64_t end);
+void anon_page_unmap(struct hr_machine *m, uint32_t pfn);
+void anon_page_map(struct hr_machine *m, uint32_t pfn);
+void anon_mm_release(struct hr_proc *p);
+void anon_check(struct hr_machine *m, struct check_ctx *c);
+struct anon_usage {
+	uint64_t rss, anon_huge, shared, pss_x512;	/* bytes; pss * 512 */
+};
+void anon_vma_usage(const struct vm_area *vma, struct anon_usage *u);
+bool vma_is_anon(const struct vm_area *vma);
+
+/* ------------------------------------------------------------------ */
+/* thp.c: THP today, THP reservations, khugepaged, reclaim             */
+
+/*
+ * struct thp_resv - a THP reservation (the RFC's struct thp_reservation,
+ * made per address space as its reviewers asked).
+ *
+ * A 2 MiB-aligned, 2 MiB block of frames (@pfn) held for the range
+ * [haddr, haddr + 2 MiB) of @mm, which lies inside one anonymous VMA.
+ * Frames are handed out one fault at a time: @used marks the ones
+ * handed out (each mapped by at least one PTE), the other @nr_unused are
+ * the reservation's (counted in nr_thp_reserved and MemAvailable).  A
+ * handed-out frame whose last mapping goes comes back unused.
+ * States: live (on machine->resv_lru, in mm's hash) until promoted
+ * (the block becomes a THP in place) or released (the block becomes a
+ * split block: unused frames free, used ones stay as base pages).
+ * The LRU is ordered by @stamp, the last change (fault) in the range.
+ */
+struct thp_resv {
+	uint64_t haddr;
+	struct hr_proc *mm;
+	uint32_t pfn;
+	uint16_t nr_unused;
+	uint64_t used[HPAGE_NR / 64];
+	uint64_t stamp;
+	struct thp_resv *hnext;		/* mm hash chain */
+	struct list_head lru;		/* machine->resv_lru */
+};
+
+/* The THP settings (/sys/kernel/mm/transparent_hugepage and friends). */
+enum thp_enabled { THP_ALWAYS, THP_MADVISE, THP_NEVER };
+enum thp_defrag { DEFRAG_ALWAYS, DEFRAG_DEFER, DEFRAG_DEFER_MADVISE,
+		  DEFRAG_MADVISE, DEFRAG_NEVER };
+enum resv_shrink { RESV_SHRINK_ALL, RESV_SHRINK_LRU };
+struct thp_settings {
+	int enabled, defrag, use_zero_page, shrink_underused;
+	unsigned max_ptes_none, max_ptes_swap, max_ptes_shared;
+	unsigned long pages_to_scan, scan_sleep, alloc_sleep;
+	int khugepaged_defrag;
+	/* THP reservations (engine only) */
+	unsigned promotion_threshold;	/* 1: none, as Linux */
+	int promotion_sync;		/* promote at fault time */
+	int resv_shrink;		/* enum resv_shrink */
+};
+
+/* Event and gauge counters of /proc/vmstat the engine keeps. */
+enum thp_event {
+	EV_PGFAULT, EV_THP_FAULT_ALLOC, EV_THP_FAULT_FALLBACK,
+	EV_THP_COLLAPSE_ALLOC, EV_THP_COLLAPSE_ALLOC_FAILED,
+	EV_THP_SPLIT_PAGE, EV_THP_SPLIT_PMD, EV_THP_DEFERRED_SPLIT_PAGE,
+	EV_THP_UNDERUSED_SPLIT_PAGE, EV_THP_ZERO_PAGE_ALLOC,
+	EV_THP_SCAN_EXCEED_NONE_PTE, EV_THP_SCAN_EXCEED_SHARE_PTE,
+	EV_THP_RES_ALLOC, EV_THP_RES_ALLOC_FAILED, EV_THP_RES_RELEASE,
+	EV_THP_RES_PROMOTE_SYNC, EV_PAGES_COLLAPSED, EV_RES_PAGES_COLLAPSED,
+	EV_FULL_SCANS, EV_COW_COPY, EV_OOM,
+	/* cost-model events (the policy lab) */
+	EV_ZERO_4K, EV_ZERO_2M, EV_COPY_4K, EV_COPY_2M,
+	EV__COUNT
+};
+extern const char *const thp_event_names[EV__COUNT];
+
+bool thp_vma_allowable(const struct vm_area *vma, bool sysfs);
+bool thp_range_ok(const struct vm_area *vma, uint64_t haddr);
+int thp_huge_fault(struct vm_area *vma, uint64_t addr,
+		   struct pmd_entry *pmd, bool write);
+int thp_huge_wp(struct vm_area *vma, uint64_t haddr, struct pmd_entry *pmd);
+void thp_split_pmd(struct vm_area *vma, uint64_t haddr,
+		   struct pmd_entry *pmd);
+void thp_zap_pmd(struct hr_proc *p, struct pmd_entry *pmd);
+void thp_page_unmapped(struct hr_machine *m, uint32_t pfn);
+void thp_huge_zero_get(struct hr_machine *m);
+void thp_huge_zero_put(struct hr_machine *m);
+void khugepaged_enter(struct vm_area *vma);
+int thp_madvise_collapse(struct vm_area *vma, uint64_t start, uint64_t end);
+struct thp_resv *thp_resv_lookup(struct hr_proc *p, uint64_t haddr);
+int thp_resv_fault(struct vm_area *vma, uint64_t addr, struct pmd_entry *pmd,
+		   bool *handled);
+void thp_resv_release(struct hr_machine *m, struct thp_resv *r);
+#define RESV_INSIDE	0x1
+#define RESV_STRADDLING	0x2
+#define RESV_BOTH	(RESV_INSIDE | RESV_STRADDLING)
+void thp_resv_release_range(struct hr_proc *p, uint64_t start, uint64_t end,
+			    unsigned which);
+void thp_resv_move(struct hr_proc *p, uint64_t start, uint64_t end,
+		   uint64_t new_start);
+void thp_resv_frame_freed(struct hr_machine *m, uint32_t pfn);
+uint64_t thp_reclaim(struct hr_machine *m, uint64_t want);
+
+void thp_mm_release(struct hr_proc *p);
+void thp_check(struct hr_machine *m, struct check_ctx *c);
+void thp_settings_default(struct thp_settings *t);
 
 /* ------------------------------------------------------------------ */
 /* hugetlb.c: reservations and faults                                  */
@@ -541,6 +834,26 @@ struct hr_machine {
 	int tlb_n, tlb_cap, tlb_depth;
 	unsigned taint;			/* HR_TAINT_* */
 	char taint_why[160];		/* the first reason */
+
+	/* anonymous memory and THP (anon.c, thp.c) */
+	struct thp_settings thp;
+	uint64_t ev[EV__COUNT];		/* vmstat events */
+	uint64_t nr_anon_pages;		/* frames mapped by PTEs, not THPs */
+	uint64_t nr_anon_thps;		/* THP blocks allocated */
+	uint64_t nr_anon_thps_pmd;	/* THPs mapped by at least one PMD */
+	uint64_t nr_pagetables;		/* page table frames */
+	uint64_t nr_thp_reserved;	/* unused frames in reservations */
+	uint64_t nr_resv;		/* live reservations */
+	uint32_t huge_zero_pfn;		/* the huge zero page, if allocated */
+	bool huge_zero;
+	uint64_t huge_zero_refs;	/* PMDs mapping it */
+	struct list_head resv_lru;	/* thp_resv, least recently changed first */
+	uint32_t deferred_head;		/* THP split queue (pageblock index) */
+	uint64_t nr_deferred;
+	uint64_t tick;			/* advances every fault: LRU stamps */
+	uint64_t vm_committed;		/* Committed_AS, pages */
+	uint64_t user_reserve;		/* user_reserve_kbytes, pages */
+	int overcommit_guess_free;	/* mode 0 as before Linux 5.2 */
 };
 
 #endif /* HR_INTERNAL_H */

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stddef.h>
+
 #include "internal.h"
 
 void hr_bug(const char *file, int line, const char *what)
@@ -89,6 +91,12 @@ hr_machine *hr_machine_new(const struct hr_config *cfg)
 	list_init(&m->mounts);
 	list_init(&m->files);
 	list_init(&m->procs);
+	list_init(&m->resv_lru);
+	thp_settings_default(&m->thp);
+	m->deferred_head = PB_NONE;
+	/* user_reserve_kbytes: min(3% of free memory, 128 MiB) */
+	m->user_reserve = HR_MIN(phys_free_total(&m->phys) * 3 / 100,
+				 (128ULL << 20) / HR_PAGE_SIZE);
 	m->next_pid = 1;
 	m->overcommit_ratio = 50;
 	m->default_hstate = HSTATE_2M;
@@ -112,6 +120,7 @@ void hr_machine_free(hr_machine *m)
 	mm_teardown(m);
 	free(m->tlb_pages);
 	hugetlbfs_teardown(m);
+	thp_reclaim(m, UINT64_MAX);	/* the huge zero page */
 	for (i = 0; i < HR_NR_HSTATES; i++) {
 		struct hstate *h = &m->hstates[i];
 
@@ -144,11 +153,23 @@ void hr_machine_free(hr_machine *m)
 			abort();
 		}
 	}
-	if (phys_free_total(&m->phys) != phys_total(&m->phys)) {
-		fprintf(stderr, "hugeresv: leak at teardown: base memory\n");
+	if (phys_free_total(&m->phys) != phys_total(&m->phys) ||
+	    m->nr_anon_pages || m->nr_anon_thps || m->nr_pagetables ||
+	    m->nr_thp_reserved || m->nr_resv || m->vm_committed) {
+		fprintf(stderr, "hugeresv: leak at teardown: base memory "
+			"(free %llu of %llu, anon %llu, THP %llu, page tables "
+			"%llu, reserved %llu, committed %llu)\n",
+			(unsigned long long)phys_free_total(&m->phys),
+			(unsigned long long)phys_total(&m->phys),
+			(unsigned long long)m->nr_anon_pages,
+			(unsigned long long)m->nr_anon_thps,
+			(unsigned long long)m->nr_pagetables,
+			(unsigned long long)m->nr_thp_reserved,
+			(unsigned long long)m->vm_committed);
 		abort();
 	}
 #endif
+	phys_destroy(&m->phys);
 	free(m);
 }
 
@@ -241,6 +262,8 @@ int hr_machine_check(hr_machine *m, char *msg, size_t len)
 		hstate_check(&m->hstates[i], &c);
 	hugetlbfs_check(m, &c);
 	mm_check(m, &c);
+	anon_check(m, &c);
+	thp_check(m, &c);
 	if (!(m->taint & HR_TAINT_RESV))
 		resv_conservation_check(m, &c);
 	return c.failures ? -EUCLEAN : 0;
@@ -321,6 +344,12 @@ int hr_sysctl_write(hr_machine *m, const char *key, const char *value)
 			m->overcommit_memory = (int)v;
 			return 0;
 		}
+		if (!strcmp(k, "overcommit_guess_free")) {
+			if (v > 1)
+				return -EINVAL;
+			m->overcommit_guess_free = (int)v;
+			return 0;
+		}
 		if (!strcmp(k, "overcommit_ratio")) {
 			if (v > INT_MAX)
 				return -EINVAL;
@@ -333,4 +362,113 @@ int hr_sysctl_write(hr_machine *m, const char *key, const char *value)
 	if (!h)
 		return -ENOENT;
 	return write_hstate_knob(h, file, v);
+}
+
+/* "always|madvise|never" -> index, or -1 */
+static int word_index(const char *list, const char *w)
+{
+	size_t n = strlen(w);
+	int i = 0;
+
+	for (const char *p = list; *p; i++) {
+		const char *e = strchr(p, '|');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+
+		if (len == n && !strncmp(p, w, n))
+			return i;
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return -1;
+}
+
+/**
+ * hr_thp_write() - set a THP knob: the files under
+ * /sys/kernel/mm/transparent_hugepage (`khugepaged.max_ptes_none` for
+ * khugepaged/max_ptes_none) and the engine's reservation knobs
+ * `promotion_threshold` (1..512), `promotion_sync` (0, 1) and
+ * `resv_shrink` (all, lru).
+ */
+int hr_thp_write(hr_machine *m, const char *key, const char *value)
+{
+	static const struct {
+		const char *key;
+		unsigned long lo, hi;
+		size_t off;
+	} nums[] = {
+#define T(k, lo, hi, f) { k, lo, hi, offsetof(struct thp_settings, f) }
+		T("use_zero_page", 0, 1, use_zero_page),
+		T("shrink_underused", 0, 1, shrink_underused),
+		T("khugepaged.defrag", 0, 1, khugepaged_defrag),
+		T("promotion_sync", 0, 1, promotion_sync),
+#undef T
+	};
+	struct thp_settings *t = &m->thp;
+	unsigned long v;
+	int w;
+
+	if (!strcmp(key, "enabled")) {
+		if ((w = word_index("always|madvise|never", value)) < 0)
+			return -EINVAL;
+		t->enabled = w;
+		return 0;
+	}
+	if (!strcmp(key, "defrag")) {
+		w = word_index("always|defer|defer+madvise|madvise|never",
+			       value);
+		if (w < 0)
+			return -EINVAL;
+		t->defrag = w;
+		return 0;
+	}
+	if (!strcmp(key, "resv_shrink")) {
+		if ((w = word_index("all|lru", value)) < 0)
+			return -EINVAL;
+		t->resv_shrink = w;
+		return 0;
+	}
+	if (parse_ulong(value, &v))
+		return -EINVAL;
+	for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++)
+		if (!strcmp(key, nums[i].key)) {
+			if (v < nums[i].lo || v > nums[i].hi)
+				return -EINVAL;
+			*(int *)((char *)t + nums[i].off) = (int)v;
+			return 0;
+		}
+	if (!strcmp(key, "khugepaged.max_ptes_none") ||
+	    !strcmp(key, "khugepaged.max_ptes_swap") ||
+	    !strcmp(key, "khugepaged.max_ptes_shared")) {
+		if (v > 511)
+			return -EINVAL;
+		if (!strcmp(key + 20, "none"))
+			t->max_ptes_none = (unsigned)v;
+		else if (!strcmp(key + 20, "swap"))
+			t->max_ptes_swap = (unsigned)v;
+		else
+			t->max_ptes_shared = (unsigned)v;
+		return 0;
+	}
+	if (!strcmp(key, "khugepaged.pages_to_scan")) {
+		if (!v)
+			return -EINVAL;
+		t->pages_to_scan = v;
+		return 0;
+	}
+	if (!strcmp(key, "khugepaged.scan_sleep_millisecs")) {
+		t->scan_sleep = v;
+		return 0;
+	}
+	if (!strcmp(key, "khugepaged.alloc_sleep_millisecs")) {
+		t->alloc_sleep = v;
+		return 0;
+	}
+	if (!strcmp(key, "promotion_threshold")) {
+		if (v < 1 || v > HPAGE_NR)
+			return -EINVAL;
+		t->promotion_threshold = (unsigned)v;
+		return 0;
+	}
+	return -ENOENT;
 }

@@ -13,8 +13,13 @@
  *    hugetlb VMAs have no reserve map, and their page tables are copied
  *    (write protected) only when the parent's VMA has private pages;
  *  - hugetlb VMAs never merge (VM_DONTEXPAND).
- * Plain anonymous memory (base pages, THP) is not modelled yet: those
- * calls return -ENOSYS, which the command reports as "not modelled".
+ * Private anonymous memory (base pages and THP) goes to anon.c and
+ * thp.c: a split or a boundary that cuts a 2 MiB range splits its huge
+ * PMD and releases its THP reservation; munmap and exit free the page
+ * tables no VMA needs any more.  Writable private anonymous VMAs are
+ * charged to Committed_AS under the vm.overcommit_memory policy.
+ * Shared anonymous memory (shmem) is not modelled: -ENOSYS, which the
+ * command reports as "not modelled".
  */
 #include <stdlib.h>
 #include <string.h>
@@ -69,15 +74,91 @@ static struct vm_area *find_vma(struct hr_proc *p, uint64_t addr)
 {
 	struct list_head *l;
 
+	if (p->vma_cache && addr >= p->vma_cache->start &&
+	    addr < p->vma_cache->end)
+		return p->vma_cache;
 	list_for_each(l, &p->vmas) {
 		struct vm_area *vma = list_entry(l, struct vm_area, link);
 
 		if (addr < vma->start)
 			return NULL;
 		if (addr < vma->end)
-			return vma;
+			return p->vma_cache = vma;
 	}
 	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Overcommit: Committed_AS and __vm_enough_memory()                   */
+
+static uint64_t vma_base_pages(const struct vm_area *vma)
+{
+	return (vma->end - vma->start) >> 12;
+}
+
+/*
+ * __vm_enough_memory(): charge @pages to Committed_AS, or -ENOMEM.
+ *  0 (guess): today a single request above total RAM fails; with
+ *    vm.overcommit_guess_free (before Linux 5.2) it must fit in free
+ *    memory plus what is reclaimable (unused THP reservations, as the
+ *    RFC counts them) above the watermark;
+ *  1: always;
+ *  2: Committed_AS may not pass (RAM - hugetlb) * ratio / 100, less the
+ *    user reserve (min(total_vm / 32, user_reserve_kbytes)); the admin
+ *    reserve does not apply (the agents run as root).
+ */
+static int vm_enough_memory(struct hr_proc *p, uint64_t pages)
+{
+	struct hr_machine *m = p->m;
+	uint64_t total = phys_total(&m->phys);
+
+	if (m->overcommit_memory == 0) {
+		if (m->overcommit_guess_free) {
+			uint64_t fr = phys_free_total(&m->phys) +
+				      m->nr_thp_reserved;
+			uint64_t keep = phys_keep_total(&m->phys);
+
+			if (fr <= keep || fr - keep <= pages)
+				return -ENOMEM;
+		} else if (pages > total) {
+			return -ENOMEM;
+		}
+	} else if (m->overcommit_memory == 2) {
+		uint64_t hugetlb = 0, allowed, vm = 0;
+		struct list_head *l;
+		int i;
+
+		for (i = 0; i < HR_NR_HSTATES; i++)
+			hugetlb += m->hstates[i].nr_huge_pages <<
+				   m->hstates[i].order;
+		allowed = (total > hugetlb ? total - hugetlb : 0) *
+			  (uint64_t)m->overcommit_ratio / 100;
+		list_for_each(l, &p->vmas)
+			vm += vma_base_pages(list_entry(l, struct vm_area, link));
+		allowed -= HR_MIN(allowed, HR_MIN(vm / 32, m->user_reserve));
+		if (m->vm_committed + pages >= allowed)
+			return -ENOMEM;
+	}
+	m->vm_committed += pages;
+	p->committed += pages;
+	return 0;
+}
+
+static void vm_unacct_memory(struct hr_proc *p, uint64_t pages)
+{
+	HR_BUG_ON(p->committed < pages || p->m->vm_committed < pages);
+	p->committed -= pages;
+	p->m->vm_committed -= pages;
+}
+
+/* accountable_mapping(): private writable anonymous memory is charged */
+static bool accountable(struct hr_machine *m, unsigned long flags)
+{
+	if (flags & (VM_HUGETLB | VM_SHARED))
+		return false;
+	if ((flags & VM_NORESERVE) && m->overcommit_memory != 2)
+		return false;
+	return (flags & VM_WRITE) != 0;
 }
 
 static void vma_link(struct hr_proc *p, struct vm_area *vma)
@@ -93,6 +174,8 @@ static void vma_link(struct hr_proc *p, struct vm_area *vma)
 
 static void vma_free(struct vm_area *vma)
 {
+	if (vma->mm->vma_cache == vma)
+		vma->mm->vma_cache = NULL;
 	list_del(&vma->link);
 	if (vma->file)
 		hugetlbfs_file_put(vma->file);
@@ -105,6 +188,8 @@ static void vma_zap(struct vm_area *vma)
 {
 	if (vma_is_hugetlb(vma))
 		hugetlb_unmap_range(vma, vma->start, vma->end, NULL);
+	else if (vma_is_anon(vma))
+		anon_zap_range(vma, vma->start, vma->end);
 }
 
 /* remove_vma: vm_ops->close, then the VMA and its file reference go */
@@ -112,6 +197,8 @@ static void vma_remove(struct vm_area *vma)
 {
 	if (vma_is_hugetlb(vma))
 		hugetlb_vm_op_close(vma);
+	if (vma->flags & VM_ACCOUNT)
+		vm_unacct_memory(vma->mm, vma_base_pages(vma));
 	vma_free(vma);
 }
 
@@ -149,6 +236,17 @@ static struct vm_area *vma_split(struct vm_area *vma, uint64_t at)
 	uint64_t lo;
 
 	HR_BUG_ON(!new || at <= vma->start || at >= vma->end);
+	/*
+	 * vma_adjust_trans_huge(): a boundary inside a 2 MiB range splits
+	 * its huge PMD, and its THP reservation can no longer be promoted.
+	 */
+	if (vma_is_anon(vma) && (at & (HPAGE_SIZE - 1))) {
+		struct pmd_entry *pmd = anon_pmd(vma->mm, at, false, NULL);
+
+		if (pmd && pmd->huge)
+			thp_split_pmd(vma, at & ~(HPAGE_SIZE - 1), pmd);
+		thp_resv_release_range(vma->mm, at - 1, at + 1, RESV_BOTH);
+	}
 	*new = *vma;
 	new->start = at;
 	new->pgoff = vma->pgoff + ((at - vma->start) >> 12);
@@ -200,10 +298,60 @@ static int populate(struct vm_area *vma)
 	bool write = (vma->flags & (VM_WRITE | VM_SHARED)) == VM_WRITE;
 	uint64_t addr;
 
+	if (vma_is_anon(vma)) {
+		for (addr = vma->start; addr < vma->end; addr += HR_PAGE_SIZE)
+			if (anon_fault(vma, addr, write))
+				break;
+		return 0;
+	}
 	for (addr = vma->start; addr < vma->end; addr += vma->h->size) {
 		if (hugetlb_fault(vma, addr, write))
 			break;	/* mm_populate ignores errors */
 	}
+	return 0;
+}
+
+/* mmap of private anonymous memory in base pages (and THP) */
+static int anon_mmap(struct hr_proc *p, uint64_t len, int prot, int flags,
+		     uint64_t misalign, uint64_t *addr)
+{
+	struct hr_machine *m = p->m;
+	struct vm_area *vma;
+	uint64_t start;
+
+	if ((flags & (HR_MAP_SHARED | HR_MAP_PRIVATE)) != HR_MAP_PRIVATE)
+		return -ENOSYS;		/* shmem: not modelled */
+	len = align_up(len, HR_PAGE_SIZE);
+	if (!len || misalign & (HR_PAGE_SIZE - 1) || misalign >= HPAGE_SIZE)
+		return -EINVAL;
+	vma = hr_zalloc(m, sizeof(*vma));
+	if (!vma)
+		return -ENOMEM;
+	start = align_up(p->next_addr, HR_SZ_1G) + misalign;
+	vma->mm = p;
+	vma->start = start;
+	vma->end = start + len;
+	vma->flags = VM_MAYREAD | VM_MAYWRITE;
+	if (prot & HR_PROT_READ)
+		vma->flags |= VM_READ;
+	if (prot & HR_PROT_WRITE)
+		vma->flags |= VM_WRITE | VM_READ;
+	if (flags & HR_MAP_NORESERVE)
+		vma->flags |= VM_NORESERVE;
+	list_init(&vma->link);
+	if (accountable(m, vma->flags)) {
+		if (vm_enough_memory(p, len >> 12)) {
+			free(vma);
+			return -ENOMEM;
+		}
+		vma->flags |= VM_ACCOUNT;
+	}
+	vma_link(p, vma);
+	p->next_addr = vma->end + MM_GAP;
+	khugepaged_enter(vma);
+	if (flags & HR_MAP_POPULATE)
+		populate(vma);
+	*addr = start;
 	return 0;
 }
 
@@ -225,7 +373,7 @@ int hr_mmap(hr_proc *p, uint64_t len, int prot, int flags, hr_file *file,
 	if (len == 0)
 		return -EINVAL;
 	if (anon && !(flags & HR_MAP_HUGETLB))
-		return -ENOSYS;		/* base-page anon memory: not yet */
+		return anon_mmap(p, len, prot, flags, misalign, addr);
 	h = anon ? hstate_for_size(m, pagesize) : file->h;
 	if (!h)
 		return -EINVAL;
@@ -311,8 +459,8 @@ int hr_touch(hr_proc *p, uint64_t addr, int write)
 		return HR_FAULT_SIGSEGV;
 	if (write ? !(vma->flags & VM_WRITE) : !(vma->flags & VM_READ))
 		return HR_FAULT_SIGSEGV;
-	if (!vma_is_hugetlb(vma))
-		return -ENOSYS;
+	if (vma_is_anon(vma))
+		return anon_fault(vma, addr & ~(HR_PAGE_SIZE - 1), write != 0);
 	return hugetlb_fault(vma, addr & ~(vma->h->size - 1), write != 0);
 }
 
@@ -325,6 +473,8 @@ static int do_munmap(struct hr_proc *p, uint64_t start, uint64_t end)
 	err = split_range(p, start, end);
 	if (err)
 		return err;
+	/* ranges munmap cuts or empties lose their THP reservations */
+	thp_resv_release_range(p, start, end, RESV_BOTH);
 	/* unmap_region: one mmu_gather over every VMA, freed before close */
 	tlb_gather_mmu(p->m);
 	list_for_each(l, &p->vmas) {
@@ -340,6 +490,7 @@ static int do_munmap(struct hr_proc *p, uint64_t start, uint64_t end)
 		if (vma->start >= start && vma->end <= end)
 			vma_remove(vma);
 	}
+	anon_free_pgtables(p, start, end);
 	return 0;
 }
 
@@ -369,6 +520,8 @@ static void vma_set_prot(struct vm_area *vma, int prot)
 {
 	uint64_t i;
 
+	if (vma_is_anon(vma) && !(prot & HR_PROT_WRITE))
+		anon_wrprotect(vma, vma->start, vma->end);
 	vma->flags &= ~(unsigned long)(VM_READ | VM_WRITE);
 	if (prot & HR_PROT_READ)
 		vma->flags |= VM_READ;
@@ -411,12 +564,104 @@ int hr_mprotect(hr_proc *p, uint64_t addr, uint64_t len, int prot)
 			pos = e;
 			continue;
 		}
-		err = split_range(p, pos, e);
-		if (err)
-			return err;
+		/*
+		 * mprotect_fixup(): making private memory writable charges
+		 * it to Committed_AS first (and may fail with ENOMEM).
+		 */
+		if ((prot & HR_PROT_WRITE) &&
+		    !(vma->flags & (VM_ACCOUNT | VM_WRITE | VM_HUGETLB |
+				    VM_SHARED | VM_NORESERVE)) &&
+		    vma_is_anon(vma)) {
+			if (vm_enough_memory(p, (e - pos) >> 12))
+				return -ENOMEM;
+			err = split_range(p, pos, e);
+			if (err) {
+				vm_unacct_memory(p, (e - pos) >> 12);
+				return err;
+			}
+			find_vma(p, pos)->flags |= VM_ACCOUNT;
+		} else {
+			err = split_range(p, pos, e);
+			if (err)
+				return err;
+		}
 		vma_set_prot(find_vma(p, pos), prot);
 		pos = e;
 	}
+	return 0;
+}
+
+/* Room to grow @vma by @more bytes in place? */
+static bool can_expand(struct hr_proc *p, struct vm_area *vma, uint64_t more)
+{
+	struct list_head *n = vma->link.next;
+
+	if (n == &p->vmas)
+		return true;
+	return list_entry(n, struct vm_area, link)->start >= vma->end + more;
+}
+
+/*
+ * mremap of private anonymous memory: a shrink unmaps the tail; a grow
+ * extends in place when the next VMA leaves room (charging the new part
+ * if the VMA is accounted), else moves with MREMAP_MAYMOVE to a fresh
+ * slot at the same offset from a 2 MiB boundary, so that huge PMDs and
+ * THP reservations move whole (a range cut by the move releases its
+ * reservation).
+ */
+static int anon_mremap(struct hr_proc *p, struct vm_area *vma, uint64_t addr,
+		       uint64_t old_len, uint64_t new_len, int flags,
+		       uint64_t *new_addr)
+{
+	uint64_t more, ns;
+	int err;
+
+	old_len = align_up(old_len, HR_PAGE_SIZE);
+	new_len = align_up(new_len, HR_PAGE_SIZE);
+	if (new_len < old_len) {
+		err = do_munmap(p, addr + new_len, addr + old_len);
+		if (err)
+			return err;
+		*new_addr = addr;
+		return 0;
+	}
+	if (new_len == old_len) {
+		*new_addr = addr;
+		return 0;
+	}
+	/* growing needs [addr, addr + old_len) to be one VMA's tail */
+	if (addr < vma->start || addr + old_len != vma->end)
+		return -EFAULT;
+	more = new_len - old_len;
+	if ((vma->flags & VM_ACCOUNT) && vm_enough_memory(p, more >> 12))
+		return -ENOMEM;
+	if (can_expand(p, vma, more)) {
+		vma->end += more;
+		if (p->next_addr < vma->end + MM_GAP)
+			p->next_addr = vma->end + MM_GAP;
+		*new_addr = addr;
+		return 0;
+	}
+	if (!(flags & HR_MREMAP_MAYMOVE) || addr != vma->start) {
+		if (vma->flags & VM_ACCOUNT)
+			vm_unacct_memory(p, more >> 12);
+		return -ENOMEM;
+	}
+	ns = align_up(p->next_addr, HR_SZ_1G) + (vma->start & (HPAGE_SIZE - 1));
+	thp_resv_move(p, vma->start, vma->end, ns);
+	err = anon_move(vma, ns);
+	if (err) {
+		if (vma->flags & VM_ACCOUNT)
+			vm_unacct_memory(p, more >> 12);
+		return err;
+	}
+	list_del(&vma->link);
+	vma->end = ns + (vma->end - vma->start) + more;
+	vma->start = ns;
+	vma_link(p, vma);
+	anon_free_pgtables(p, addr, addr + old_len);
+	p->next_addr = vma->end + MM_GAP;
+	*new_addr = ns;
 	return 0;
 }
 
@@ -431,8 +676,9 @@ int hr_mremap(hr_proc *p, uint64_t addr, uint64_t old_len, uint64_t new_len,
 		return -EINVAL;
 	if (!vma || new_len == 0)
 		return vma ? -EINVAL : -EFAULT;
-	if (!vma_is_hugetlb(vma))
-		return -ENOSYS;
+	if (vma_is_anon(vma))
+		return anon_mremap(p, vma, addr, old_len, new_len, flags,
+				   new_addr);
 	hsz = vma->h->size;
 	old_len = align_up(old_len, hsz);
 	new_len = align_up(new_len, hsz);
@@ -484,6 +730,59 @@ static int madvise_remove(struct vm_area *vma, uint64_t start, uint64_t end)
 				 off, end - start);
 }
 
+/*
+ * madvise() on private anonymous memory, [@s, @e) inside @vma.
+ * DONTNEED zaps (a reservation whose whole range is dropped goes, one
+ * only partly dropped gets its frames back as unused); HUGEPAGE and
+ * NOHUGEPAGE change VMA flags (splitting the VMA at the range's ends);
+ * COLLAPSE is MADV_COLLAPSE; REMOVE needs a shared mapping (EINVAL);
+ * PAGEOUT has no swap to go to and changes nothing.
+ */
+static int anon_madvise(struct hr_proc *p, struct vm_area *vma, uint64_t s,
+			uint64_t e, int advice)
+{
+	struct list_head *l;
+	int err;
+
+	switch (advice) {
+	case HR_MADV_DONTNEED:
+		anon_zap_range(vma, s, e);
+		thp_resv_release_range(p, s, e, RESV_INSIDE);
+		return 0;
+	case HR_MADV_REMOVE:
+		return -EINVAL;
+	case HR_MADV_PAGEOUT:
+		return 0;
+	case HR_MADV_COLLAPSE:
+		return thp_madvise_collapse(vma, s, e);
+	default:
+		break;
+	}
+	/* HUGEPAGE, NOHUGEPAGE: madvise_update_vma() */
+	{
+		unsigned long set = advice == HR_MADV_HUGEPAGE ? VM_HUGEPAGE
+							       : VM_NOHUGEPAGE;
+		unsigned long clr = advice == HR_MADV_HUGEPAGE ? VM_NOHUGEPAGE
+							       : VM_HUGEPAGE;
+
+		if ((vma->flags & (set | clr)) == set)
+			return 0;
+		err = split_range(p, s, e);
+		if (err)
+			return err;
+		list_for_each(l, &p->vmas) {
+			struct vm_area *v = list_entry(l, struct vm_area, link);
+
+			if (v->start >= s && v->end <= e) {
+				v->flags = (v->flags & ~clr) | set;
+				if (advice == HR_MADV_HUGEPAGE)
+					khugepaged_enter(v);
+			}
+		}
+	}
+	return 0;
+}
+
 int hr_madvise(hr_proc *p, uint64_t addr, uint64_t len, int advice)
 {
 	uint64_t end = 0, pos;
@@ -528,6 +827,16 @@ int hr_madvise(hr_proc *p, uint64_t addr, uint64_t len, int advice)
 		}
 		s = pos;
 		e = HR_MIN(end, vma->end);
+		if (vma_is_anon(vma)) {
+			err = anon_madvise(p, vma, s, e, advice);
+			if (err) {
+				ret = err;
+				break;
+			}
+			/* the VMA may have split: go on after [s, e) */
+			pos = e;
+			continue;
+		}
 		if (!vma_is_hugetlb(vma)) {
 			ret = -ENOSYS;
 			break;
@@ -697,6 +1006,8 @@ int hr_fork(hr_proc *p, hr_proc **child)
 	if (err)
 		return err;
 	c->next_addr = p->next_addr;
+	/* khugepaged_fork(): the child is scanned if the parent is */
+	c->thp_registered = p->thp_registered;
 	list_for_each(l, &p->vmas) {
 		struct vm_area *src = list_entry(l, struct vm_area, link);
 		struct vm_area *dst = hr_zalloc(p->m, sizeof(*dst));
@@ -709,6 +1020,24 @@ int hr_fork(hr_proc *p, hr_proc **child)
 		dst->mm = c;
 		dst->pte = NULL;
 		list_init(&dst->link);
+		if (vma_is_anon(src)) {
+			/* dup_mmap(): charge, then copy_page_range() */
+			dst->flags &= ~(unsigned long)VM_ACCOUNT;
+			list_add_tail(&dst->link, &c->vmas);
+			err = 0;
+			if (src->flags & VM_ACCOUNT) {
+				err = vm_enough_memory(c, vma_base_pages(src));
+				if (!err)
+					dst->flags |= VM_ACCOUNT;
+			}
+			if (!err)
+				err = anon_fork(src, dst);
+			if (err) {
+				hr_exit(c);
+				return -ENOMEM;
+			}
+			continue;
+		}
 		list_add_tail(&dst->link, &c->vmas);
 		if (dst->file)
 			hugetlbfs_file_get(dst->file);
@@ -746,12 +1075,14 @@ static void mm_release(struct hr_proc *p)
 {
 	struct list_head *l, *n;
 
+	thp_mm_release(p);
 	tlb_gather_mmu(p->m);
 	list_for_each(l, &p->vmas)
 		vma_zap(list_entry(l, struct vm_area, link));
 	tlb_finish_mmu(p->m);
 	list_for_each_safe(l, n, &p->vmas)
 		vma_remove(list_entry(l, struct vm_area, link));
+	anon_mm_release(p);
 }
 
 void hr_exit(hr_proc *p)

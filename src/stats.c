@@ -51,6 +51,46 @@ enum field_kind { F_KB, F_COUNT };
 typedef void (*field_fn)(void *ctx, const char *name, uint64_t val,
 			 enum field_kind kind);
 
+/*
+ * NR_ANON_MAPPED: base pages mapped at least once, and of each THP all
+ * of it while a PMD maps it, else the subpages PTEs map.
+ */
+static uint64_t anon_mapped_pages(const hr_machine *m)
+{
+	uint64_t n = m->nr_anon_pages;
+	uint32_t b;
+
+	if (!m->nr_anon_thps)
+		return n;
+	for (b = 0; b < m->phys.nr_pb; b++) {
+		const struct pageblock *pb = &m->phys.pb[b];
+		unsigned i;
+
+		if (pb->state != PB_ALLOC_HEAD || pb->kind != PBK_THP)
+			continue;
+		if (pb->entire_mapcount) {
+			n += HPAGE_NR;
+			continue;
+		}
+		for (i = 0; i < PB_FRAMES; i++)
+			n += pb_mapcount(pb->pages, i) != 0;
+	}
+	return n;
+}
+
+/* CommitLimit: (RAM - hugetlb) * overcommit_ratio / 100, no swap */
+static uint64_t commit_limit(const hr_machine *m)
+{
+	uint64_t total = phys_total(&m->phys), hugetlb = 0;
+	int i;
+
+	for (i = 0; i < HR_NR_HSTATES; i++)
+		hugetlb += (uint64_t)m->hstates[i].nr_huge_pages <<
+			   m->hstates[i].order;
+	return (total > hugetlb ? total - hugetlb : 0) *
+	       (uint64_t)m->overcommit_ratio / 100;
+}
+
 static void meminfo_fields(hr_machine *m, field_fn emit, void *ctx)
 {
 	const struct hstate *h = &m->hstates[m->default_hstate];
@@ -62,9 +102,14 @@ static void meminfo_fields(hr_machine *m, field_fn emit, void *ctx)
 			      (m->hstates[i].size / 1024);
 	emit(ctx, "MemTotal", phys_total(&m->phys) * 4, F_KB);
 	emit(ctx, "MemFree", phys_free_total(&m->phys) * 4, F_KB);
-	emit(ctx, "MemAvailable", phys_free_total(&m->phys) * 4, F_KB);
-	emit(ctx, "AnonPages", 0, F_KB);
-	emit(ctx, "AnonHugePages", 0, F_KB);
+	/* the RFC counts unused reserved pages as available */
+	emit(ctx, "MemAvailable",
+	     (phys_free_total(&m->phys) + m->nr_thp_reserved) * 4, F_KB);
+	emit(ctx, "AnonPages", anon_mapped_pages(m) * 4, F_KB);
+	emit(ctx, "AnonHugePages", m->nr_anon_thps_pmd * HPAGE_NR * 4, F_KB);
+	emit(ctx, "PageTables", m->nr_pagetables * 4, F_KB);
+	emit(ctx, "CommitLimit", commit_limit(m) * 4, F_KB);
+	emit(ctx, "Committed_AS", m->vm_committed * 4, F_KB);
 	emit(ctx, "HugePages_Total", h->nr_huge_pages, F_COUNT);
 	emit(ctx, "HugePages_Free", h->free_huge_pages, F_COUNT);
 	emit(ctx, "HugePages_Rsvd", h->resv_huge_pages, F_COUNT);
@@ -75,13 +120,59 @@ static void meminfo_fields(hr_machine *m, field_fn emit, void *ctx)
 
 static void vmstat_fields(hr_machine *m, field_fn emit, void *ctx)
 {
+	int i;
+
 	emit(ctx, "nr_free_pages", phys_free_total(&m->phys), F_COUNT);
+	emit(ctx, "nr_anon_pages", anon_mapped_pages(m), F_COUNT);
+	emit(ctx, "nr_anon_transparent_hugepages", m->nr_anon_thps_pmd, F_COUNT);
+	emit(ctx, "nr_page_table_pages", m->nr_pagetables, F_COUNT);
+	emit(ctx, "nr_thp_reserved", m->nr_thp_reserved, F_COUNT);
+	for (i = 0; i < EV__COUNT; i++) {
+		/* khugepaged's counters are sysfs files, not vmstat */
+		if (i == EV_PAGES_COLLAPSED || i == EV_RES_PAGES_COLLAPSED ||
+		    i == EV_FULL_SCANS)
+			continue;
+		emit(ctx, thp_event_names[i], m->ev[i], F_COUNT);
+	}
 }
 
 /*
  * smaps_hugetlb_range: a mapped page counts as shared when it is mapped
  * more than once (by any process), else as private.
  */
+/* smaps of a private anonymous VMA (smaps_pte_range, smaps_pmd_entry) */
+static void smaps_anon_fields(const struct vm_area *vma, field_fn emit,
+			      void *ctx)
+{
+	static const char *const zero_kb[] = {
+		"Pss_File", "Pss_Shmem", "Shared_Clean", "Private_Clean", "KSM",
+		"LazyFree", "ShmemPmdMapped", "FilePmdMapped", "Shared_Hugetlb",
+		"Private_Hugetlb", "Swap", "SwapPss", "Locked",
+	};
+	struct anon_usage u;
+	size_t i;
+
+	anon_vma_usage(vma, &u);
+	emit(ctx, "Size", (vma->end - vma->start) / 1024, F_KB);
+	emit(ctx, "KernelPageSize", 4, F_KB);
+	emit(ctx, "MMUPageSize", 4, F_KB);
+	emit(ctx, "Rss", u.rss / 1024, F_KB);
+	emit(ctx, "Pss", u.pss_x512 / 512 / 1024, F_KB);
+	emit(ctx, "Pss_Dirty", u.pss_x512 / 512 / 1024, F_KB);
+	emit(ctx, "Pss_Anon", u.pss_x512 / 512 / 1024, F_KB);
+	emit(ctx, "Shared_Dirty", u.shared / 1024, F_KB);
+	emit(ctx, "Private_Dirty", (u.rss - u.shared) / 1024, F_KB);
+	emit(ctx, "Referenced", u.rss / 1024, F_KB);
+	emit(ctx, "Anonymous", u.rss / 1024, F_KB);
+	emit(ctx, "AnonHugePages", u.anon_huge / 1024, F_KB);
+	for (i = 0; i < sizeof(zero_kb) / sizeof(zero_kb[0]); i++)
+		emit(ctx, zero_kb[i], 0, F_KB);
+	emit(ctx, "THPeligible",
+	     thp_vma_allowable(vma, true) &&
+	     ((vma->start + HPAGE_SIZE - 1) & ~(HPAGE_SIZE - 1)) + HPAGE_SIZE <=
+		     vma->end, F_COUNT);
+}
+
 static void smaps_fields(const struct vm_area *vma, field_fn emit, void *ctx)
 {
 	static const char *const zero_kb[] = {
@@ -90,8 +181,13 @@ static void smaps_fields(const struct vm_area *vma, field_fn emit, void *ctx)
 		"KSM", "LazyFree", "AnonHugePages", "ShmemPmdMapped",
 		"FilePmdMapped",
 	};
-	uint64_t shared = 0, priv = 0, i, hkb = vma->h->size / 1024;
+	uint64_t shared = 0, priv = 0, i, hkb;
 
+	if (vma_is_anon(vma)) {
+		smaps_anon_fields(vma, emit, ctx);
+		return;
+	}
+	hkb = vma->h->size / 1024;
 	if (vma->pte) {
 		for (i = 0; i < vma_pages(vma); i++) {
 			struct hpage *pg = vma->pte[i].page;
@@ -156,6 +252,11 @@ static void vma_flags_text(const struct vm_area *vma, char *s)
 	s[4] = 0;
 }
 
+static bool vma_is_hugetlb_flags(unsigned long flags)
+{
+	return (flags & VM_HUGETLB) != 0;
+}
+
 static void render_smaps(hr_proc *p, struct out *o)
 {
 	struct list_head *l;
@@ -169,18 +270,23 @@ static void render_smaps(hr_proc *p, struct out *o)
 		     (unsigned long long)vma->start,
 		     (unsigned long long)vma->end, perm,
 		     (unsigned long long)(vma->pgoff << 12),
-		     vma->file->kind == FILE_SHM ? "/SYSV00000000 (deleted)"
+		     !vma->file ? ""
+		     : vma->file->kind == FILE_SHM ? "/SYSV00000000 (deleted)"
 		     : vma->file->kind == FILE_ANON_HUGETLB
 			     ? "/anon_hugepage (deleted)"
 			     : "/hugetlbfs-file");
 		smaps_fields(vma, text_smaps_field, o);
-		outf(o, "VmFlags: %s%s%s%s%s%sht\n",
+		outf(o, "VmFlags: %s%s%s%s%s%s%s%s%s%s\n",
 		     (vma->flags & VM_READ) ? "rd " : "",
 		     (vma->flags & VM_WRITE) ? "wr " : "",
 		     (vma->flags & VM_SHARED) ? "sh " : "",
 		     (vma->flags & VM_MAYREAD) ? "mr " : "",
 		     (vma->flags & VM_MAYWRITE) ? "mw " : "",
-		     (vma->flags & VM_MAYSHARE) ? "ms " : "");
+		     (vma->flags & VM_MAYSHARE) ? "ms " : "",
+		     (vma->flags & VM_ACCOUNT) ? "ac " : "",
+		     (vma->flags & VM_HUGEPAGE) ? "hg " : "",
+		     (vma->flags & VM_NOHUGEPAGE) ? "nh " : "",
+		     vma_is_hugetlb_flags(vma->flags) ? "ht" : "");
 	}
 }
 
@@ -223,12 +329,58 @@ static int hstate_file_value(const struct hstate *h, const char *file,
 }
 
 /* "hugepages/hugepages-2048kB/free_hugepages" (or with /sys/kernel/mm/) */
+/* The numeric files of /sys/kernel/mm/transparent_hugepage. */
+static int thp_sysfs_value(hr_machine *m, const char *f, unsigned long *out)
+{
+	const struct thp_settings *t = &m->thp;
+	static const char kh[] = "khugepaged/";
+
+	if (!strcmp(f, "use_zero_page"))
+		*out = (unsigned long)t->use_zero_page;
+	else if (!strcmp(f, "shrink_underused"))
+		*out = (unsigned long)t->shrink_underused;
+	else if (!strcmp(f, "hpage_pmd_size"))
+		*out = HPAGE_SIZE;
+	else if (!strcmp(f, "promotion_threshold"))
+		*out = t->promotion_threshold;
+	else if (!strcmp(f, "promotion_sync"))
+		*out = (unsigned long)t->promotion_sync;
+	else if (strncmp(f, kh, sizeof(kh) - 1))
+		return -ENOENT;
+	else if (!strcmp(f += sizeof(kh) - 1, "pages_collapsed"))
+		*out = m->ev[EV_PAGES_COLLAPSED];
+	else if (!strcmp(f, "res_pages_collapsed"))
+		*out = m->ev[EV_RES_PAGES_COLLAPSED];
+	else if (!strcmp(f, "full_scans"))
+		*out = m->ev[EV_FULL_SCANS];
+	else if (!strcmp(f, "max_ptes_none"))
+		*out = t->max_ptes_none;
+	else if (!strcmp(f, "max_ptes_swap"))
+		*out = t->max_ptes_swap;
+	else if (!strcmp(f, "max_ptes_shared"))
+		*out = t->max_ptes_shared;
+	else if (!strcmp(f, "pages_to_scan"))
+		*out = t->pages_to_scan;
+	else if (!strcmp(f, "scan_sleep_millisecs"))
+		*out = t->scan_sleep;
+	else if (!strcmp(f, "alloc_sleep_millisecs"))
+		*out = t->alloc_sleep;
+	else if (!strcmp(f, "defrag"))
+		*out = (unsigned long)t->khugepaged_defrag;
+	else
+		return -ENOENT;
+	return 0;
+}
+
 static int sysfs_value(hr_machine *m, const char *rel, unsigned long *out)
 {
 	static const char hp[] = "hugepages/";
+	static const char thp[] = "transparent_hugepage/";
 	const char *slash;
 	struct hstate *h;
 
+	if (!strncmp(rel, thp, sizeof(thp) - 1))
+		return thp_sysfs_value(m, rel + sizeof(thp) - 1, out);
 	if (strncmp(rel, hp, sizeof(hp) - 1))
 		return -ENOENT;
 	rel += sizeof(hp) - 1;
@@ -335,6 +487,12 @@ ssize_t hr_procfs_read(hr_machine *m, hr_proc *p, const char *path,
 		render_smaps(p, &o);
 	} else if (!strncmp(path, sysctl, sizeof(sysctl) - 1)) {
 		err = render_sysctl(m, path + sizeof(sysctl) - 1, &o);
+	} else if (!strncmp(path, "/sys/kernel/mm/transparent_hugepage/", 36)) {
+		unsigned long v;
+
+		err = thp_sysfs_value(m, path + 36, &v);
+		if (!err)
+			outf(&o, "%lu\n", v);
 	} else if (!strncmp(path, sys_hp, sizeof(sys_hp) - 1)) {
 		const char *rest = path + sizeof(sys_hp) - 1;
 		const char *slash = strchr(rest, '/');

@@ -1,0 +1,1097 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * anon.c - anonymous private memory in base pages, and the page tables
+ * that map it (with THP's huge PMDs, whose policy lives in thp.c).
+ *
+ * The model follows mm/memory.c:
+ *  - a read fault on an empty PTE maps the shared zero page (no memory,
+ *    not in Rss); a write fault allocates a zeroed frame;
+ *  - fork copies the page tables of private VMAs, write protects both
+ *    sides and raises each page's map count; a write to a write
+ *    protected page reuses it when it is mapped once and copies it
+ *    otherwise (do_wp_page);
+ *  - MADV_DONTNEED and munmap zap PTEs; munmap and exit also free page
+ *    tables whose range no VMA covers any more (free_pgtables);
+ *  - every page table is a frame taken from the buddy allocator and
+ *    counted in PageTables: one per 2 MiB range with PTEs (a PTE page),
+ *    one per GiB with any (a PMD page), and one deposited with every
+ *    huge PMD.
+ * Allocation failure reclaims (thp_reclaim(): reservations first) and
+ * then fails the fault with -ENOMEM, the engine's VM_FAULT_OOM.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+bool vma_is_anon(const struct vm_area *vma)
+{
+	return !(vma->flags & VM_HUGETLB) && !vma->file;
+}
+
+/* ------------------------------------------------------------------ */
+/* Frames                                                              */
+
+/* Does a failed allocation of @order for @vma enter direct reclaim? */
+static bool may_direct_reclaim(const struct hr_machine *m,
+			       const struct vm_area *vma, unsigned order)
+{
+	if (order < PB_SHIFT)
+		return true;
+	switch (m->thp.defrag) {
+	case DEFRAG_ALWAYS:
+		return true;
+	case DEFRAG_DEFER_MADVISE:
+	case DEFRAG_MADVISE:
+		return vma && (vma->flags & VM_HUGEPAGE);
+	default:
+		return false;
+	}
+}
+
+static int alloc_any_node(struct hr_machine *m, const struct vm_area *vma,
+			  unsigned order, enum pb_kind kind, uint32_t *pfn)
+{
+	int nid;
+
+	for (nid = 0; nid < m->phys.nr_nodes; nid++) {
+		if (vma && vma->nodemask && !(vma->nodemask >> nid & 1))
+			continue;
+		if (!phys_alloc(&m->phys, nid, order, kind, pfn))
+			return 0;
+	}
+	return -ENOMEM;
+}
+
+/**
+ * anon_alloc_frame() - 2^@order frames for @vma (NULL: a page table of
+ * no particular VMA), reclaiming once if the first try fails and the
+ * allocation may reclaim.
+ */
+int anon_alloc_frame(struct hr_machine *m, struct vm_area *vma,
+		     unsigned order, enum pb_kind kind, uint32_t *pfn)
+{
+	if (!alloc_any_node(m, vma, order, kind, pfn))
+		return 0;
+	if (!may_direct_reclaim(m, vma, order))
+		return -ENOMEM;
+	thp_reclaim(m, 1ULL << order);
+	return alloc_any_node(m, vma, order, kind, pfn);
+}
+
+static int alloc_pgtable_frame(struct hr_machine *m, struct vm_area *vma,
+			       uint32_t *pfn)
+{
+	int err = anon_alloc_frame(m, vma, 0, PBK_NONE, pfn);
+
+	if (!err)
+		m->nr_pagetables++;
+	return err;
+}
+
+static void free_pgtable_frame(struct hr_machine *m, uint32_t pfn)
+{
+	m->nr_pagetables--;
+	phys_free(&m->phys, pfn, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* PTE tables                                                          */
+
+struct pte_table *pte_table_new(struct hr_machine *m, uint32_t frame)
+{
+	struct pte_table *pt = calloc(1, sizeof(*pt));
+
+	(void)m;
+	HR_BUG_ON(!pt);
+	pt->frame = frame;
+	return pt;
+}
+
+void pte_table_free(struct hr_machine *m, struct pte_table *pt, bool frame)
+{
+	if (frame)
+		free_pgtable_frame(m, pt->frame);
+	if (pt->cap == PT_DENSE)
+		free(pt->u.d);
+	else
+		free(pt->u.sp);
+	free(pt);
+}
+
+/* Index in sp[] of entry @i, or where it would go (as a negative - 1). */
+static int sp_find(const struct pte_table *pt, unsigned i)
+{
+	int lo = 0, hi = pt->nr - 1;
+
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+		unsigned k = (unsigned)(pt->u.sp[mid] >> 32);
+
+		if (k == i)
+			return mid;
+		if (k < i)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -lo - 1;
+}
+
+uint32_t pte_get(const struct pte_table *pt, unsigned i)
+{
+	int at;
+
+	if (pt->cap == PT_DENSE)
+		return pt->u.d[i];
+	at = sp_find(pt, i);
+	return at >= 0 ? (uint32_t)pt->u.sp[at] : PTE_NONE;
+}
+
+static void pt_make_dense(struct pte_table *pt)
+{
+	uint32_t *d = calloc(HPAGE_NR, sizeof(*d));
+	unsigned k;
+
+	HR_BUG_ON(!d);
+	for (k = 0; k < pt->nr; k++)
+		d[pt->u.sp[k] >> 32] = (uint32_t)pt->u.sp[k];
+	free(pt->u.sp);
+	pt->u.d = d;
+	pt->cap = PT_DENSE;
+}
+
+/** pte_set() - store @v in entry @i, keeping nr and the representation. */
+int pte_set(struct hr_proc *p, struct pte_table *pt, unsigned i, uint32_t v)
+{
+	int at;
+
+	(void)p;
+	if (pt->cap == PT_DENSE) {
+		if (pt->u.d[i] == PTE_NONE && v != PTE_NONE)
+			pt->nr++;
+		else if (pt->u.d[i] != PTE_NONE && v == PTE_NONE)
+			pt->nr--;
+		pt->u.d[i] = v;
+		return 0;
+	}
+	at = sp_find(pt, i);
+	if (at >= 0) {
+		if (v != PTE_NONE) {
+			pt->u.sp[at] = (uint64_t)i << 32 | v;
+			return 0;
+		}
+		memmove(&pt->u.sp[at], &pt->u.sp[at + 1],
+			(size_t)(pt->nr - at - 1) * sizeof(uint64_t));
+		pt->nr--;
+		return 0;
+	}
+	if (v == PTE_NONE)
+		return 0;
+	if (pt->nr == PT_SPARSE_MAX) {
+		pt_make_dense(pt);
+		return pte_set(p, pt, i, v);
+	}
+	at = -at - 1;
+	if (pt->nr == pt->cap) {
+		unsigned cap = pt->cap ? pt->cap * 2u : 2u;
+		uint64_t *n = realloc(pt->u.sp, cap * sizeof(uint64_t));
+
+		HR_BUG_ON(!n);
+		pt->u.sp = n;
+		pt->cap = (uint16_t)cap;
+	}
+	memmove(&pt->u.sp[at + 1], &pt->u.sp[at],
+		(size_t)(pt->nr - at) * sizeof(uint64_t));
+	pt->u.sp[at] = (uint64_t)i << 32 | v;
+	pt->nr++;
+	return 0;
+}
+
+static inline bool idx_in(unsigned i, unsigned lo, unsigned hi)
+{
+	return i >= lo && i < hi;
+}
+
+/* Run @body with (i, e) set for each present entry of @pt in [lo, hi). */
+#define PT_FOR_EACH(pt, lo, hi, i, e, body)                                  \
+	do {                                                                 \
+		if ((pt)->cap == PT_DENSE) {                                 \
+			for ((i) = (lo); (i) < (hi); (i)++) {                \
+				(e) = (pt)->u.d[i];                          \
+				if ((e) != PTE_NONE) { body; }               \
+			}                                                    \
+		} else {                                                     \
+			int k_;                                              \
+			for (k_ = 0; k_ < (pt)->nr; k_++) {                  \
+				(i) = (unsigned)((pt)->u.sp[k_] >> 32);      \
+				(e) = (uint32_t)(pt)->u.sp[k_];              \
+				if (!idx_in((i), (lo), (hi)))                \
+					continue;                            \
+				body;                                        \
+			}                                                    \
+		}                                                            \
+	} while (0)
+
+/* ------------------------------------------------------------------ */
+/* PMD tables: one hash per mm                                         */
+
+static uint32_t gidx_hash(uint64_t g, uint32_t cap)
+{
+	return (uint32_t)((g * 0x9e3779b97f4a7c15ULL) >> 32) & (cap - 1);
+}
+
+static struct pmd_table *pmdt_find(struct hr_proc *p, uint64_t g)
+{
+	uint32_t h;
+
+	if (p->pmdt_last && p->pmdt_last->gidx == g)
+		return p->pmdt_last;
+	if (!p->pmdt_cap)
+		return NULL;
+	for (h = gidx_hash(g, p->pmdt_cap); p->pmdt[h];
+	     h = (h + 1) & (p->pmdt_cap - 1))
+		if (p->pmdt[h]->gidx == g)
+			return p->pmdt_last = p->pmdt[h];
+	return NULL;
+}
+
+static void pmdt_insert(struct hr_proc *p, struct pmd_table *t)
+{
+	uint32_t h;
+
+	if ((p->pmdt_n + 1) * 2 > p->pmdt_cap) {
+		struct pmd_table **old = p->pmdt;
+		uint32_t oc = p->pmdt_cap, k;
+
+		p->pmdt_cap = oc ? oc * 2 : 8;
+		p->pmdt = calloc(p->pmdt_cap, sizeof(*p->pmdt));
+		HR_BUG_ON(!p->pmdt);
+		p->pmdt_n = 0;
+		for (k = 0; k < oc; k++)
+			if (old[k])
+				pmdt_insert(p, old[k]);
+		free(old);
+	}
+	for (h = gidx_hash(t->gidx, p->pmdt_cap); p->pmdt[h];
+	     h = (h + 1) & (p->pmdt_cap - 1))
+		;
+	p->pmdt[h] = t;
+	p->pmdt_n++;
+}
+
+static void pmdt_remove(struct hr_proc *p, struct pmd_table *t)
+{
+	uint32_t h, j;
+
+	for (h = gidx_hash(t->gidx, p->pmdt_cap); p->pmdt[h] != t;
+	     h = (h + 1) & (p->pmdt_cap - 1))
+		;
+	p->pmdt[h] = NULL;
+	p->pmdt_n--;
+	/* re-place the rest of the cluster (linear probing deletion) */
+	for (j = (h + 1) & (p->pmdt_cap - 1); p->pmdt[j];
+	     j = (j + 1) & (p->pmdt_cap - 1)) {
+		struct pmd_table *x = p->pmdt[j];
+
+		p->pmdt[j] = NULL;
+		p->pmdt_n--;
+		pmdt_insert(p, x);
+	}
+	if (p->pmdt_last == t)
+		p->pmdt_last = NULL;
+}
+
+/**
+ * anon_pmd() - the PMD slot of @addr in @p, making the PMD table when
+ * @create (a page table frame; *@err = -ENOMEM if none can be had).
+ */
+struct pmd_entry *anon_pmd(struct hr_proc *p, uint64_t addr, bool create,
+			   int *err)
+{
+	uint64_t g = addr >> 30;
+	struct pmd_table *t = pmdt_find(p, g);
+	uint32_t frame;
+
+	if (!t) {
+		if (!create)
+			return NULL;
+		if ((*err = alloc_pgtable_frame(p->m, NULL, &frame)))
+			return NULL;
+		t = calloc(1, sizeof(*t));
+		HR_BUG_ON(!t);
+		t->gidx = g;
+		t->frame = frame;
+		pmdt_insert(p, t);
+		p->pmdt_last = t;
+	}
+	return &t->e[(addr >> 21) & 511];
+}
+
+static struct pmd_table *pmd_table_of(struct hr_proc *p, uint64_t addr)
+{
+	return pmdt_find(p, addr >> 30);
+}
+
+/* ------------------------------------------------------------------ */
+/* Map counts                                                          */
+
+/** anon_page_map() - one more PTE maps @pfn. */
+void anon_page_map(struct hr_machine *m, uint32_t pfn)
+{
+	struct pageblock *pb = pfn_pb(&m->phys, pfn);
+	struct pb_pages *pp = phys_pages(&m->phys, pfn);
+	unsigned i = pfn & (PB_FRAMES - 1), c = pb_mapcount(pp, i);
+
+	pb_mapcount_set(pp, i, c + 1);
+	if (!c && !(pb->state == PB_ALLOC_HEAD && pb->kind == PBK_THP))
+		m->nr_anon_pages++;
+}
+
+/**
+ * anon_page_unmap() - a PTE mapping @pfn went.  The last one frees a
+ * base page, gives a reservation's frame back to it, or lets thp.c
+ * decide about a THP's subpage.
+ */
+void anon_page_unmap(struct hr_machine *m, uint32_t pfn)
+{
+	struct pageblock *pb = pfn_pb(&m->phys, pfn);
+	struct pb_pages *pp = pb->pages;
+	unsigned i = pfn & (PB_FRAMES - 1), c;
+
+	HR_BUG_ON(!pp);
+	c = pb_mapcount(pp, i);
+	HR_BUG_ON(c == 0);
+	pb_mapcount_set(pp, i, c - 1);
+	if (c > 1)
+		return;
+	if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_THP) {
+		thp_page_unmapped(m, pfn);
+		return;
+	}
+	m->nr_anon_pages--;
+	if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_RESV) {
+		thp_resv_frame_freed(m, pfn);
+		return;
+	}
+	phys_free(&m->phys, pfn, 0);
+}
+
+static unsigned frame_mapcount(struct hr_machine *m, uint32_t pfn)
+{
+	struct pageblock *pb = pfn_pb(&m->phys, pfn);
+
+	return pb->pages ? pb_mapcount(pb->pages, pfn & (PB_FRAMES - 1)) : 0;
+}
+
+static void mark_written(struct hr_machine *m, uint32_t pfn)
+{
+	struct pb_pages *pp = phys_pages(&m->phys, pfn);
+	unsigned i = pfn & (PB_FRAMES - 1);
+
+	pp->written[i / 64] |= 1ULL << (i % 64);
+}
+
+/* ------------------------------------------------------------------ */
+/* Faults                                                              */
+
+static int new_anon_page(struct vm_area *vma, struct pte_table *pt,
+			 unsigned i, uint32_t old)
+{
+	struct hr_machine *m = vma->mm->m;
+	uint32_t pfn;
+
+	if (anon_alloc_frame(m, vma, 0, PBK_NONE, &pfn)) {
+		m->ev[EV_OOM]++;
+		return -ENOMEM;
+	}
+	anon_page_map(m, pfn);
+	mark_written(m, pfn);
+	pte_set(vma->mm, pt, i, PTE_MK(pfn, true));
+	if (PTE_PAGE(old)) {
+		m->ev[EV_COW_COPY]++;
+		m->ev[EV_COPY_4K]++;
+		anon_page_unmap(m, PTE_PFN(old));
+	} else {
+		m->ev[EV_ZERO_4K]++;
+	}
+	m->ev[EV_PGFAULT]++;
+	return 0;
+}
+
+/* May a write fault reuse the write-protected page @pfn (wp_can_reuse)? */
+static bool can_reuse(struct hr_machine *m, uint32_t pfn)
+{
+	struct pageblock *pb = pfn_pb(&m->phys, pfn);
+
+	if (frame_mapcount(m, pfn) != 1)
+		return false;
+	return !(pb->state == PB_ALLOC_HEAD && pb->kind == PBK_THP &&
+		 pb->entire_mapcount);
+}
+
+/**
+ * anon_fault() - handle_mm_fault() for an anonymous private VMA.
+ *
+ * Return: 0, or -ENOMEM when no frame could be had even after reclaim
+ * (the kernel's OOM; the touch reports it).
+ */
+int anon_fault(struct vm_area *vma, uint64_t addr, bool write)
+{
+	struct hr_proc *p = vma->mm;
+	struct hr_machine *m = p->m;
+	uint64_t haddr = addr & ~(HPAGE_SIZE - 1);
+	struct pmd_entry *pmd;
+	unsigned i = (unsigned)(addr >> 12) & (HPAGE_NR - 1);
+	uint32_t e, frame;
+	bool eligible;
+	int err = 0;
+
+	m->tick++;
+	pmd = anon_pmd(p, addr, true, &err);
+	if (!pmd) {
+		m->ev[EV_OOM]++;
+		return err;
+	}
+	eligible = thp_vma_allowable(vma, true) && thp_range_ok(vma, haddr);
+	if (pmd->huge) {
+		if (!write)
+			return 0;
+		if (pmd->huge != PTE_ZERO && (pmd->huge & PTE_W)) {
+			mark_written(m, PTE_PFN(pmd->huge) + i);
+			return 0;
+		}
+		err = thp_huge_wp(vma, haddr, pmd);
+		if (err != 1)
+			return err;
+		/* fell back: the PMD is split, handle the PTE */
+	}
+	if (!pmd->pt) {
+		if (eligible)
+			khugepaged_enter(vma);
+		if (eligible && m->thp.promotion_threshold == 1) {
+			err = thp_huge_fault(vma, addr, pmd, write);
+			if (err != 1)
+				return err;
+		}
+		if ((err = alloc_pgtable_frame(m, vma, &frame))) {
+			m->ev[EV_OOM]++;
+			return err;
+		}
+		pmd->pt = pte_table_new(m, frame);
+		pmd_table_of(p, addr)->nr++;
+	}
+	if (write && eligible && m->thp.promotion_threshold > 1) {
+		bool handled = false;
+
+		err = thp_resv_fault(vma, addr, pmd, &handled);
+		if (handled)
+			return err;
+	}
+	e = pte_get(pmd->pt, i);
+	if (e == PTE_NONE) {
+		if (!write) {
+			pte_set(p, pmd->pt, i, PTE_ZERO);
+			m->ev[EV_PGFAULT]++;
+			return 0;
+		}
+		return new_anon_page(vma, pmd->pt, i, e);
+	}
+	if (!write)
+		return 0;
+	if (e == PTE_ZERO)
+		return new_anon_page(vma, pmd->pt, i, e);
+	if (e & PTE_W) {
+		mark_written(m, PTE_PFN(e));
+		return 0;
+	}
+	m->ev[EV_PGFAULT]++;
+	if (can_reuse(m, PTE_PFN(e))) {
+		pte_set(p, pmd->pt, i, e | PTE_W);
+		mark_written(m, PTE_PFN(e));
+		return 0;
+	}
+	return new_anon_page(vma, pmd->pt, i, e);
+}
+
+/* ------------------------------------------------------------------ */
+/* Zap, page table freeing, write protection                           */
+
+static void zap_ptes(struct hr_proc *p, struct pte_table *pt, unsigned lo,
+		     unsigned hi)
+{
+	unsigned i;
+	uint32_t e;
+
+	for (i = lo; i < hi && pt->nr; i++) {
+		e = pte_get(pt, i);
+		if (e == PTE_NONE)
+			continue;
+		pte_set(p, pt, i, PTE_NONE);
+		if (PTE_PAGE(e))
+			anon_page_unmap(p->m, PTE_PFN(e));
+	}
+}
+
+/**
+ * anon_zap_range() - unmap every page of [@start, @end) of @vma (page
+ * aligned); a huge PMD only partly inside is split first.
+ */
+void anon_zap_range(struct vm_area *vma, uint64_t start, uint64_t end)
+{
+	struct hr_proc *p = vma->mm;
+	uint64_t a;
+
+	for (a = start & ~(HPAGE_SIZE - 1); a < end; a += HPAGE_SIZE) {
+		uint64_t s = HR_MAX(a, start), e = HR_MIN(a + HPAGE_SIZE, end);
+		struct pmd_entry *pmd = anon_pmd(p, a, false, NULL);
+
+		if (!pmd)
+			continue;
+		if (pmd->huge) {
+			if (s == a && e == a + HPAGE_SIZE) {
+				thp_zap_pmd(p, pmd);
+				pmd_table_of(p, a)->nr--;
+				continue;
+			}
+			thp_split_pmd(vma, a, pmd);
+		}
+		if (pmd->pt)
+			zap_ptes(p, pmd->pt, (unsigned)((s - a) >> 12),
+				 (unsigned)((e - a) >> 12));
+	}
+}
+
+static bool range_has_vma(struct hr_proc *p, uint64_t s, uint64_t e)
+{
+	struct list_head *l;
+
+	list_for_each(l, &p->vmas) {
+		struct vm_area *v = list_entry(l, struct vm_area, link);
+
+		if (v->start >= e)
+			break;
+		if (v->end > s && vma_is_anon(v))
+			return true;
+	}
+	return false;
+}
+
+/**
+ * anon_free_pgtables() - free_pgtables() after [@start, @end) was
+ * unmapped: PTE pages whose 2 MiB range no VMA touches any more, then
+ * PMD pages whose GiB no VMA touches.
+ */
+void anon_free_pgtables(struct hr_proc *p, uint64_t start, uint64_t end)
+{
+	uint64_t a;
+
+	for (a = start & ~(HPAGE_SIZE - 1); a < end; a += HPAGE_SIZE) {
+		struct pmd_table *t = pmd_table_of(p, a);
+		struct pmd_entry *pmd;
+
+		if (!t) {
+			a = ((a >> 30) + 1) << 30;
+			a -= HPAGE_SIZE;
+			continue;
+		}
+		pmd = &t->e[(a >> 21) & 511];
+		if (pmd->pt && !range_has_vma(p, a, a + HPAGE_SIZE)) {
+			HR_BUG_ON(pmd->pt->nr);
+			pte_table_free(p->m, pmd->pt, true);
+			pmd->pt = NULL;
+			t->nr--;
+		}
+		if (!t->nr && !range_has_vma(p, t->gidx << 30,
+					     (t->gidx + 1) << 30)) {
+			pmdt_remove(p, t);
+			free_pgtable_frame(p->m, t->frame);
+			free(t);
+		}
+	}
+}
+
+/** anon_wrprotect() - mprotect without PROT_WRITE: clear every W bit. */
+void anon_wrprotect(struct vm_area *vma, uint64_t start, uint64_t end)
+{
+	struct hr_proc *p = vma->mm;
+	uint64_t a;
+
+	for (a = start & ~(HPAGE_SIZE - 1); a < end; a += HPAGE_SIZE) {
+		uint64_t s = HR_MAX(a, start), e = HR_MIN(a + HPAGE_SIZE, end);
+		struct pmd_entry *pmd = anon_pmd(p, a, false, NULL);
+		unsigned i;
+		uint32_t v;
+
+		if (!pmd)
+			continue;
+		if (pmd->huge) {
+			pmd->huge &= pmd->huge == PTE_ZERO ? ~0u : ~PTE_W;
+			continue;
+		}
+		if (!pmd->pt)
+			continue;
+		PT_FOR_EACH(pmd->pt, (unsigned)((s - a) >> 12),
+			    (unsigned)((e - a) >> 12), i, v,
+			    if (PTE_PAGE(v) && (v & PTE_W))
+				    pte_set(p, pmd->pt, i, v & ~PTE_W));
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* fork, mremap, exit                                                  */
+
+/**
+ * anon_fork() - copy_page_range() for one private VMA: the child maps
+ * what the parent maps, both write protected.  Return -ENOMEM when the
+ * child's page tables cannot be had (fork fails).
+ */
+int anon_fork(struct vm_area *src, struct vm_area *dst)
+{
+	struct hr_proc *p = src->mm, *c = dst->mm;
+	struct hr_machine *m = p->m;
+	uint64_t a;
+	int err = 0;
+
+	for (a = src->start & ~(HPAGE_SIZE - 1); a < src->end; a += HPAGE_SIZE) {
+		uint64_t s = HR_MAX(a, src->start);
+		uint64_t e = HR_MIN(a + HPAGE_SIZE, src->end);
+		struct pmd_entry *sp = anon_pmd(p, a, false, NULL), *dp;
+		uint32_t frame, v;
+		unsigned i;
+
+		if (!sp || (!sp->huge && !sp->pt))
+			continue;
+		dp = anon_pmd(c, a, true, &err);
+		if (!dp)
+			return err;
+		if ((err = alloc_pgtable_frame(m, dst, &frame)))
+			return err;
+		pmd_table_of(c, a)->nr++;
+		if (sp->huge) {
+			/* copy_huge_pmd: share the THP or the zero page */
+			if (sp->huge == PTE_ZERO) {
+				thp_huge_zero_get(m);
+			} else {
+				struct pageblock *pb =
+					pfn_pb(&m->phys, PTE_PFN(sp->huge));
+
+				pb->entire_mapcount++;
+				sp->huge &= ~PTE_W;
+			}
+			dp->huge = sp->huge;
+			dp->deposit = frame;
+			continue;
+		}
+		dp->pt = pte_table_new(m, frame);
+		PT_FOR_EACH(sp->pt, (unsigned)((s - a) >> 12),
+			    (unsigned)((e - a) >> 12), i, v, {
+			if (PTE_PAGE(v)) {
+				anon_page_map(m, PTE_PFN(v));
+				v &= ~PTE_W;
+				pte_set(p, sp->pt, i, v);
+			}
+			pte_set(c, dp->pt, i, v);
+		});
+	}
+	return 0;
+}
+
+/**
+ * anon_move() - move_page_tables(): the pages of @vma go to the same
+ * offsets from @new_start.  Huge PMDs move whole when the distance is a
+ * multiple of 2 MiB, else they are split first.  Return -ENOMEM if page
+ * tables for the destination cannot be had.
+ */
+int anon_move(struct vm_area *vma, uint64_t new_start)
+{
+	struct hr_proc *p = vma->mm;
+	struct hr_machine *m = p->m;
+	uint64_t delta = new_start - vma->start, a;
+	int err = 0;
+
+	for (a = vma->start & ~(HPAGE_SIZE - 1); a < vma->end; a += HPAGE_SIZE) {
+		uint64_t s = HR_MAX(a, vma->start);
+		uint64_t e = HR_MIN(a + HPAGE_SIZE, vma->end);
+		struct pmd_entry *sp = anon_pmd(p, a, false, NULL), *dp;
+		unsigned i;
+		uint32_t v;
+
+		if (!sp || (!sp->huge && !sp->pt))
+			continue;
+		if (sp->huge && !(delta & (HPAGE_SIZE - 1))) {
+			dp = anon_pmd(p, a + delta, true, &err);
+			if (!dp)
+				return err;
+			*dp = *sp;
+			memset(sp, 0, sizeof(*sp));
+			pmd_table_of(p, a + delta)->nr++;
+			pmd_table_of(p, a)->nr--;
+			continue;
+		}
+		if (sp->huge)
+			thp_split_pmd(vma, a, sp);
+		for (i = (unsigned)((s - a) >> 12); i < (e - a) >> 12; i++) {
+			uint64_t na = a + ((uint64_t)i << 12) + delta;
+			struct pte_table *pt = sp->pt;
+
+			v = pte_get(pt, i);
+			if (v == PTE_NONE)
+				continue;
+			dp = anon_pmd(p, na, true, &err);
+			if (!dp)
+				return err;
+			if (!dp->pt) {
+				uint32_t frame;
+
+				if ((err = alloc_pgtable_frame(m, vma, &frame)))
+					return err;
+				dp->pt = pte_table_new(m, frame);
+				pmd_table_of(p, na)->nr++;
+			}
+			pte_set(p, pt, i, PTE_NONE);
+			pte_set(p, dp->pt, (unsigned)(na >> 12) & 511, v);
+		}
+	}
+	return 0;
+}
+
+/** anon_mm_release() - free every page table of @p (all pages zapped). */
+void anon_mm_release(struct hr_proc *p)
+{
+	uint32_t k;
+	unsigned j;
+
+	for (k = 0; k < p->pmdt_cap; k++) {
+		struct pmd_table *t = p->pmdt[k];
+
+		if (!t)
+			continue;
+		for (j = 0; j < 512; j++) {
+			HR_BUG_ON(t->e[j].huge);
+			if (t->e[j].pt)
+				pte_table_free(p->m, t->e[j].pt, true);
+		}
+		free_pgtable_frame(p->m, t->frame);
+		free(t);
+	}
+	free(p->pmdt);
+	p->pmdt = NULL;
+	p->pmdt_cap = p->pmdt_n = 0;
+	p->pmdt_last = NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* smaps, validation                                                   */
+
+/** anon_vma_usage() - what smaps shows for @vma. */
+void anon_vma_usage(const struct vm_area *vma, struct anon_usage *u)
+{
+	struct hr_proc *p = vma->mm;
+	struct hr_machine *m = p->m;
+	uint64_t a;
+
+	memset(u, 0, sizeof(*u));
+	for (a = vma->start & ~(HPAGE_SIZE - 1); a < vma->end; a += HPAGE_SIZE) {
+		uint64_t s = HR_MAX(a, vma->start);
+		uint64_t e = HR_MIN(a + HPAGE_SIZE, vma->end);
+		struct pmd_table *t = pmdt_find(p, a >> 30);
+		struct pmd_entry *pmd;
+		unsigned i;
+		uint32_t v;
+
+		if (!t) {
+			a = (((a >> 30) + 1) << 30) - HPAGE_SIZE;
+			continue;
+		}
+		pmd = &t->e[(a >> 21) & 511];
+		if (pmd->huge && pmd->huge != PTE_ZERO) {
+			struct pageblock *pb = pfn_pb(&m->phys,
+						      PTE_PFN(pmd->huge));
+			unsigned mc = pb->entire_mapcount;
+
+			u->rss += HPAGE_SIZE;
+			u->anon_huge += HPAGE_SIZE;
+			if (mc > 1)
+				u->shared += HPAGE_SIZE;
+			u->pss_x512 += HPAGE_SIZE * 512 / mc;
+			continue;
+		}
+		if (!pmd->pt)
+			continue;
+		PT_FOR_EACH(pmd->pt, (unsigned)((s - a) >> 12),
+			    (unsigned)((e - a) >> 12), i, v, {
+			if (PTE_PAGE(v)) {
+				unsigned mc = frame_mapcount(m, PTE_PFN(v));
+				struct pageblock *pb =
+					pfn_pb(&m->phys, PTE_PFN(v));
+
+				if (pb->state == PB_ALLOC_HEAD &&
+				    pb->kind == PBK_THP)
+					mc += pb->entire_mapcount;
+				u->rss += HR_PAGE_SIZE;
+				if (mc > 1)
+					u->shared += HR_PAGE_SIZE;
+				u->pss_x512 += HR_PAGE_SIZE * 512 / (mc ? mc : 1);
+			}
+		});
+	}
+}
+
+/*
+ * Count, per frame, the PTEs and PMDs that map it, and compare with the
+ * map counts; count page tables.  Uses the pb_pages written[] bits of
+ * no one: a scratch array per checked block would cost too much, so the
+ * counts go into a temporary hash of pfn -> count.
+ */
+struct cnt { uint32_t pfn; uint32_t n; };
+struct cnts { struct cnt *v; size_t cap, n; };
+
+static void cnt_add(struct cnts *c, uint32_t pfn)
+{
+	size_t h;
+
+	if ((c->n + 1) * 2 > c->cap) {
+		struct cnt *old = c->v;
+		size_t oc = c->cap, k;
+
+		c->cap = oc ? oc * 2 : 1024;
+		c->v = calloc(c->cap, sizeof(*c->v));
+		HR_BUG_ON(!c->v);
+		c->n = 0;
+		for (k = 0; k < oc; k++)
+			if (old[k].n) {
+				size_t j = (old[k].pfn * 2654435761u) & (c->cap - 1);
+
+				while (c->v[j].n)
+					j = (j + 1) & (c->cap - 1);
+				c->v[j] = old[k];
+				c->n++;
+			}
+		free(old);
+	}
+	for (h = (pfn * 2654435761u) & (c->cap - 1); c->v[h].n;
+	     h = (h + 1) & (c->cap - 1))
+		if (c->v[h].pfn == pfn) {
+			c->v[h].n++;
+			return;
+		}
+	c->v[h].pfn = pfn;
+	c->v[h].n = 1;
+	c->n++;
+}
+
+static uint32_t cnt_get(const struct cnts *c, uint32_t pfn)
+{
+	size_t h;
+
+	if (!c->cap)
+		return 0;
+	for (h = (pfn * 2654435761u) & (c->cap - 1); c->v[h].n;
+	     h = (h + 1) & (c->cap - 1))
+		if (c->v[h].pfn == pfn)
+			return c->v[h].n;
+	return 0;
+}
+
+/**
+ * anon_check() - page tables and frames agree: every frame's map count
+ * is the number of PTEs mapping it, every THP's entire map count the
+ * number of PMDs; page tables are what PageTables counts; entries lie
+ * inside anonymous VMAs; and memory is conserved:
+ * free + base pages + THPs + reservations + page tables + hugetlb +
+ * huge zero page + absent frames = total.
+ */
+void anon_check(struct hr_machine *m, struct check_ctx *c)
+{
+	struct cnts ptes = { 0 }, pmds = { 0 };
+	struct list_head *pl;
+	uint64_t tables = 0, anon = 0, thps = 0, thps_pmd = 0, resv_unused = 0;
+	uint64_t resv_blocks = 0, hugetlb = 0, absent = 0, zero_refs = 0;
+	uint32_t b;
+	int i, n;
+
+	list_for_each(pl, &m->procs) {
+		struct hr_proc *p = list_entry(pl, struct hr_proc, link);
+		uint32_t k;
+
+		for (k = 0; k < p->pmdt_cap; k++) {
+			struct pmd_table *t = p->pmdt[k];
+			unsigned j, nr = 0;
+
+			if (!t)
+				continue;
+			tables++;
+			for (j = 0; j < 512; j++) {
+				struct pmd_entry *pmd = &t->e[j];
+				uint64_t a = (t->gidx << 30) | ((uint64_t)j << 21);
+				unsigned ii;
+				uint32_t v;
+
+				if (!pmd->huge && !pmd->pt)
+					continue;
+				nr++;
+				tables++;
+				CHECK(c, !(pmd->huge && pmd->pt),
+				      "pid %d: PMD at %#llx both huge and a "
+				      "table", p->pid, (unsigned long long)a);
+				if (pmd->huge) {
+					if (pmd->huge == PTE_ZERO)
+						zero_refs++;
+					else
+						cnt_add(&pmds, PTE_PFN(pmd->huge));
+					CHECK(c, range_has_vma(p, a, a + HPAGE_SIZE),
+					      "pid %d: huge PMD at %#llx outside "
+					      "any VMA", p->pid,
+					      (unsigned long long)a);
+					continue;
+				}
+				if (pmd->pt->cap != PT_DENSE) {
+					int q;
+
+					for (q = 1; q < pmd->pt->nr; q++)
+						CHECK(c, pmd->pt->u.sp[q - 1] >> 32 <
+							 pmd->pt->u.sp[q] >> 32,
+						      "pid %d: PTE table at %#llx "
+						      "unsorted", p->pid,
+						      (unsigned long long)a);
+				} else {
+					unsigned cntp = 0;
+
+					for (ii = 0; ii < 512; ii++)
+						cntp += pmd->pt->u.d[ii] != PTE_NONE;
+					CHECK(c, cntp == pmd->pt->nr,
+					      "pid %d: PTE table at %#llx nr=%u, "
+					      "%u present", p->pid,
+					      (unsigned long long)a,
+					      pmd->pt->nr, cntp);
+				}
+				PT_FOR_EACH(pmd->pt, 0u, 512u, ii, v, {
+					uint64_t va = a + ((uint64_t)ii << 12);
+					struct vm_area *vm = NULL;
+					struct list_head *vl;
+
+					if (PTE_PAGE(v))
+						cnt_add(&ptes, PTE_PFN(v));
+					list_for_each(vl, &p->vmas) {
+						struct vm_area *x = list_entry(
+							vl, struct vm_area, link);
+						if (va >= x->start && va < x->end)
+							vm = x;
+					}
+					CHECK(c, vm && vma_is_anon(vm),
+					      "pid %d: PTE at %#llx outside an "
+					      "anonymous VMA", p->pid,
+					      (unsigned long long)va);
+				});
+			}
+			CHECK(c, nr == t->nr, "pid %d: PMD table nr=%u, %u used",
+			      p->pid, t->nr, nr);
+		}
+	}
+	CHECK(c, tables == m->nr_pagetables,
+	      "anon: nr_pagetables=%llu but %llu page tables exist",
+	      (unsigned long long)m->nr_pagetables,
+	      (unsigned long long)tables);
+	CHECK(c, zero_refs == m->huge_zero_refs,
+	      "anon: huge zero page refs=%llu, %llu PMDs map it",
+	      (unsigned long long)m->huge_zero_refs,
+	      (unsigned long long)zero_refs);
+	for (b = 0; b < m->phys.nr_pb; b++) {
+		struct pageblock *pb = &m->phys.pb[b];
+		uint32_t base = b << PB_SHIFT;
+		unsigned f, used = 0;
+
+		if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_HUGETLB) {
+			hugetlb += 1ULL << pb->order;
+			continue;
+		}
+		if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_NONE) {
+			CHECK(c, m->huge_zero && base == m->huge_zero_pfn,
+			      "anon: block %u allocated for no one", b);
+			continue;
+		}
+		if (pb->state != PB_SPLIT &&
+		    !(pb->state == PB_ALLOC_HEAD &&
+		      (pb->kind == PBK_THP || pb->kind == PBK_RESV)))
+			continue;
+		if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_THP) {
+			thps++;
+			if (pb->entire_mapcount)
+				thps_pmd++;
+			CHECK(c, cnt_get(&pmds, base) == pb->entire_mapcount,
+			      "anon: THP %#x entire_mapcount=%u, %u PMDs",
+			      base, pb->entire_mapcount, cnt_get(&pmds, base));
+		}
+		if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_RESV)
+			resv_blocks++;
+		for (f = 0; f < PB_FRAMES; f++) {
+			uint32_t pfn = base + f;
+			unsigned mc = pb->pages ? pb_mapcount(pb->pages, f) : 0;
+			bool fr = pb->state == PB_SPLIT &&
+				  (pb->pages->free[f / 64] >> (f % 64) & 1);
+
+			CHECK(c, mc == cnt_get(&ptes, pfn),
+			      "anon: frame %#x mapcount=%u, %u PTEs map it",
+			      pfn, mc, cnt_get(&ptes, pfn));
+			if (fr)
+				CHECK(c, !mc, "anon: free frame %#x mapped", pfn);
+			if (mc && pb->kind != PBK_THP)
+				anon++;
+			if (pb->state == PB_SPLIT && !fr && !mc)
+				used++;		/* page tables, absent */
+		}
+		(void)used;
+	}
+	for (n = 0; n < m->phys.nr_nodes; n++)
+		absent += m->phys.absent[n];
+	for (i = 0; i < HR_NR_HSTATES; i++)
+		(void)i;
+	CHECK(c, anon == m->nr_anon_pages,
+	      "anon: nr_anon_pages=%llu but %llu frames are mapped",
+	      (unsigned long long)m->nr_anon_pages, (unsigned long long)anon);
+	CHECK(c, thps == m->nr_anon_thps && thps_pmd == m->nr_anon_thps_pmd,
+	      "anon: THPs %llu (%llu PMD-mapped) but counted %llu (%llu)",
+	      (unsigned long long)thps, (unsigned long long)thps_pmd,
+	      (unsigned long long)m->nr_anon_thps,
+	      (unsigned long long)m->nr_anon_thps_pmd);
+	CHECK(c, resv_blocks == m->nr_resv,
+	      "anon: %llu reservation blocks, nr_resv=%llu",
+	      (unsigned long long)resv_blocks, (unsigned long long)m->nr_resv);
+	/* conservation, in frames */
+	{
+		uint64_t total = phys_total(&m->phys);
+		uint64_t resv_mapped = 0, sum;
+		struct list_head *rl;
+
+		list_for_each(rl, &m->resv_lru) {
+			struct thp_resv *r = list_entry(rl, struct thp_resv, lru);
+
+			resv_unused += r->nr_unused;
+			resv_mapped += HPAGE_NR - r->nr_unused;
+		}
+		/*
+		 * Mapped frames of reservation blocks are in nr_anon_pages;
+		 * count the blocks by their unused frames only.
+		 */
+		sum = phys_free_total(&m->phys) + m->nr_anon_pages +
+		      m->nr_anon_thps * HPAGE_NR + resv_unused +
+		      m->nr_pagetables + hugetlb +
+		      (m->huge_zero ? HPAGE_NR : 0);
+		(void)resv_mapped;
+		(void)absent;
+		CHECK(c, sum == total,
+		      "memory not conserved: free %llu + anon %llu + THP %llu "
+		      "+ reserved %llu + page tables %llu + hugetlb %llu + "
+		      "huge zero %u = %llu, total %llu",
+		      (unsigned long long)phys_free_total(&m->phys),
+		      (unsigned long long)m->nr_anon_pages,
+		      (unsigned long long)(m->nr_anon_thps * HPAGE_NR),
+		      (unsigned long long)resv_unused,
+		      (unsigned long long)m->nr_pagetables,
+		      (unsigned long long)hugetlb, m->huge_zero ? HPAGE_NR : 0,
+		      (unsigned long long)sum, (unsigned long long)total);
+	}
+	free(ptes.v);
+	free(pmds.v);
+}
