@@ -50,6 +50,7 @@
  */
 struct gmap {
 	int live, id, pages, pg1g;
+	int base;		/* base-page anonymous memory (THP) */
 };
 
 struct gproc {
@@ -229,6 +230,35 @@ static int range_of(struct gen *g, int pages, char *buf, size_t len)
 	}
 	/* Does it cover the whole mapping (as the parser sees it)? */
 	return a == 0 && b == (unsigned)pages;
+}
+
+/*
+ * A range of a base-page mapping of @pages 2 MiB units: as range_of(),
+ * or in 4 KiB pages ("Kp", "Ap..Bp") to cut THP ranges anywhere.
+ */
+static int range_of_base(struct gen *g, int pages, char *buf, size_t len)
+{
+	unsigned n = (unsigned)pages * 512, a, b;
+
+	if (pages < 1 || prng_chance(&g->r, 45))
+		return range_of(g, pages, buf, len);
+	a = prng_below(&g->r, n);
+	if (prng_chance(&g->r, 30)) {
+		snprintf(buf, len, "%up", a);
+		return n == 1;
+	}
+	b = a + 1 + prng_below(&g->r, 700);
+	if (b > n)
+		b = n;
+	b = prng_range(&g->r, a + 1, b);
+	snprintf(buf, len, "%up..%up", a, b);
+	return a == 0 && b == n;
+}
+
+static int map_range(struct gen *g, const struct gmap *m, char *buf, size_t len)
+{
+	return m->base ? range_of_base(g, m->pages, buf, len)
+		       : range_of(g, m->pages, buf, len);
 }
 
 /* ------------------------------------------------------------------ */
@@ -418,6 +448,25 @@ static void act_map(struct gen *g)
 			n += (size_t)snprintf(opts + n, sizeof(opts) - n,
 					      " offset=%uh",
 					      prng_below(&g->r, m->pg1g ? 2 : 5));
+	} else if (prng_chance(&g->r, 45)) {
+		/* base pages: THP's territory */
+		m->base = 1;
+		m->pages = (int)prng_range(&g->r, 1, 6);
+		if (prng_chance(&g->r, 25))
+			n += (size_t)snprintf(opts + n, sizeof(opts) - n,
+					      " misalign=%up",
+					      prng_range(&g->r, 1, 511));
+		if (prng_chance(&g->r, 8))
+			n += (size_t)snprintf(opts + n, sizeof(opts) - n, " ro");
+		if (prng_chance(&g->r, 8))
+			n += (size_t)snprintf(opts + n, sizeof(opts) - n,
+					      " populate");
+		if (prng_chance(&g->r, 10))
+			n += (size_t)snprintf(opts + n, sizeof(opts) - n,
+					      " noreserve");
+		emit(g, "P%d: map m%d %dh anon private%s", g->proc[p].id,
+		     m->id, m->pages, opts);
+		return;
 	} else {
 		m->pg1g = g->use_1g && prng_chance(&g->r, 20);
 		n += (size_t)snprintf(opts + n, sizeof(opts) - n, " anon");
@@ -443,10 +492,12 @@ static void act_touch(struct gen *g)
 	char r[48];
 
 	pick_map(g, &p, &m);
-	range_of(g, g->proc[p].map[m].pages, r, sizeof(r));
+	map_range(g, &g->proc[p].map[m], r, sizeof(r));
 	emit(g, "P%d: touch m%d %s %s%s", g->proc[p].id, g->proc[p].map[m].id,
 	     r, prng_chance(&g->r, 70) ? "write" : "read",
-	     prng_chance(&g->r, 5) ? " step=2h" : "");
+	     prng_chance(&g->r, 5) ? " step=2h"
+	     : g->proc[p].map[m].base && prng_chance(&g->r, 30) ? " step=37p"
+								 : "");
 }
 
 static void act_unmap(struct gen *g)
@@ -460,7 +511,7 @@ static void act_unmap(struct gen *g)
 		emit(g, "P%d: unmap m%d", g->proc[p].id, g->proc[p].map[m].id);
 		return;
 	}
-	if (range_of(g, g->proc[p].map[m].pages, r, sizeof(r)))
+	if (map_range(g, &g->proc[p].map[m], r, sizeof(r)))
 		g->proc[p].map[m].live = 0;
 	emit(g, "P%d: unmap m%d %s", g->proc[p].id, g->proc[p].map[m].id, r);
 }
@@ -472,7 +523,7 @@ static void act_protect(struct gen *g)
 	char r[48];
 
 	pick_map(g, &p, &m);
-	range_of(g, g->proc[p].map[m].pages, r, sizeof(r));
+	map_range(g, &g->proc[p].map[m], r, sizeof(r));
 	emit(g, "P%d: protect m%d %s %s", g->proc[p].id, g->proc[p].map[m].id,
 	     r, prot[prng_below(&g->r, 3)]);
 }
@@ -496,10 +547,63 @@ static void act_advise(struct gen *g)
 	int p, m;
 	char r[48];
 
+	static const char *const base_adv[] = {
+		"dontneed", "dontneed", "hugepage", "hugepage", "nohugepage",
+		"collapse", "collapse", "pageout", "remove",
+	};
+
 	pick_map(g, &p, &m);
-	range_of(g, g->proc[p].map[m].pages, r, sizeof(r));
+	map_range(g, &g->proc[p].map[m], r, sizeof(r));
 	emit(g, "P%d: advise m%d %s %s", g->proc[p].id, g->proc[p].map[m].id,
-	     r, prng_chance(&g->r, 55) ? "dontneed" : "remove");
+	     r, g->proc[p].map[m].base
+		     ? base_adv[prng_below(&g->r, sizeof(base_adv) /
+						  sizeof(base_adv[0]))]
+		     : prng_chance(&g->r, 55) ? "dontneed" : "remove");
+}
+
+/* THP knobs; the reservation ones only where the engine runs alone. */
+static void act_thp(struct gen *g)
+{
+	static const char *const enabled[] = { "always", "always", "madvise",
+					       "never" };
+	unsigned k = prng_below(&g->r, g->o->kernel ? 3 : 6);
+
+	switch (k) {
+	case 0:
+		emit(g, "thp enabled=%s", enabled[prng_below(&g->r, 4)]);
+		break;
+	case 1:
+		emit(g, "thp use_zero_page=%u", prng_below(&g->r, 2));
+		break;
+	case 2:
+		emit(g, "thp khugepaged.max_ptes_none=%u",
+		     prng_chance(&g->r, 50) ? 511 : prng_below(&g->r, 512));
+		break;
+	case 3:
+		emit(g, "thp promotion_threshold=%u",
+		     prng_chance(&g->r, 30) ? 1 : prng_range(&g->r, 2, 512));
+		break;
+	case 4:
+		emit(g, "thp promotion_sync=%u", prng_below(&g->r, 2));
+		break;
+	default:
+		emit(g, "thp resv_shrink=%s",
+		     prng_chance(&g->r, 50) ? "all" : "lru");
+		break;
+	}
+}
+
+static void act_khugepaged(struct gen *g)
+{
+	emit(g, "khugepaged");
+}
+
+static void act_reclaim(struct gen *g)
+{
+	if (prng_chance(&g->r, 30))
+		emit(g, "reclaim all");
+	else
+		emit(g, "reclaim %uh", prng_range(&g->r, 1, 8));
 }
 
 static void act_fork(struct gen *g)
@@ -655,6 +759,9 @@ static const struct action {
 	{ "inject",    1, ok_engine,   act_inject },
 	{ "bind",      1, ok_numa,     act_bind },
 	{ "migrate",   1, ok_numa,     act_migrate },
+	{ "thp",       2, ok_pool,     act_thp },
+	{ "khugepaged", 2, ok_has_map, act_khugepaged },
+	{ "reclaim",   1, ok_engine,   act_reclaim },
 };
 
 #define NACTIONS (int)(sizeof(actions) / sizeof(actions[0]))

@@ -665,6 +665,8 @@ int anon_fork(struct vm_area *src, struct vm_area *dst)
 		dp = anon_pmd(c, a, true, &err);
 		if (!dp)
 			return err;
+		if (dp->pt)	/* a VMA before this one shares the range */
+			goto copy_ptes;
 		if ((err = alloc_pgtable_frame(m, dst, &frame)))
 			return err;
 		pmd_table_of(c, a)->nr++;
@@ -684,6 +686,7 @@ int anon_fork(struct vm_area *src, struct vm_area *dst)
 			continue;
 		}
 		dp->pt = pte_table_new(m, frame);
+copy_ptes:
 		PT_FOR_EACH(sp->pt, (unsigned)((s - a) >> 12),
 			    (unsigned)((e - a) >> 12), i, v, {
 			if (PTE_PAGE(v)) {
