@@ -405,6 +405,7 @@ static int new_anon_page(struct vm_area *vma, struct pte_table *pt,
 		m->ev[EV_OOM]++;
 		return -ENOMEM;
 	}
+	vma->anon_vma = true;
 	anon_page_map(m, pfn);
 	mark_written(m, pfn);
 	pte_set(vma->mm, pt, i, PTE_MK(pfn, true));
@@ -467,8 +468,11 @@ int anon_fault(struct vm_area *vma, uint64_t addr, bool write)
 		/* fell back: the PMD is split, handle the PTE */
 	}
 	if (!pmd->pt) {
-		if (eligible)
+		if (eligible) {
+			/* do_huge_pmd_anonymous_page: vmf_anon_prepare() */
+			vma->anon_vma = true;
 			khugepaged_enter(vma);
+		}
 		if (eligible && m->thp.promotion_threshold == 1) {
 			err = thp_huge_fault(vma, addr, pmd, write);
 			if (err != 1)
@@ -496,6 +500,10 @@ int anon_fault(struct vm_area *vma, uint64_t addr, bool write)
 			return 0;
 		}
 		return new_anon_page(vma, pmd->pt, i, e);
+	}
+	if (PTE_PAGE(e) && !(e & PTE_YOUNG)) {
+		e |= PTE_YOUNG;		/* the access sets the accessed bit */
+		pte_set(p, pmd->pt, i, e);
 	}
 	if (!write)
 		return 0;
@@ -693,6 +701,7 @@ copy_ptes:
 				anon_page_map(m, PTE_PFN(v));
 				v &= ~PTE_W;
 				pte_set(p, sp->pt, i, v);
+				v &= ~PTE_YOUNG;	/* copy_present_pte */
 			}
 			pte_set(c, dp->pt, i, v);
 		});

@@ -615,15 +615,19 @@ void mm_unmap_file_range(struct hr_file *f, long start, long end);
 
 /*
  * A page table entry, 32 bits: 0 is none; PTE_ZERO maps the shared zero
- * page (never writable); otherwise (pfn + 1) with PTE_W set when the
+ * page (never writable); otherwise (pfn + 1) in 30 bits, PTE_YOUNG set
+ * while the entry has been accessed (the hardware accessed bit: fork
+ * makes the child's entries old, khugepaged wants one young entry), and
+ * PTE_W set when the
  * entry is writable (clear after fork until a write fault reuses or
  * copies the page).  pfns therefore fit in 31 bits (phys_init's limit).
  */
 #define PTE_NONE	0u
-#define PTE_ZERO	0x7fffffffu
+#define PTE_ZERO	0x3fffffffu
 #define PTE_W		0x80000000u
-#define PTE_PFN(e)	(((e) & ~PTE_W) - 1)
-#define PTE_MK(pfn, w)	(((uint32_t)(pfn) + 1) | ((w) ? PTE_W : 0))
+#define PTE_YOUNG	0x40000000u	/* accessed since fork made it old */
+#define PTE_PFN(e)	(((e) & 0x3fffffffu) - 1)
+#define PTE_MK(pfn, w)	(((uint32_t)(pfn) + 1) | PTE_YOUNG | ((w) ? PTE_W : 0))
 #define PTE_PAGE(e)	((e) != PTE_NONE && (e) != PTE_ZERO)
 
 /*

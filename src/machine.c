@@ -411,6 +411,15 @@ int hr_thp_write(hr_machine *m, const char *key, const char *value)
 	if (!strcmp(key, "enabled")) {
 		if ((w = word_index("always|madvise|never", value)) < 0)
 			return -EINVAL;
+		/*
+		 * start_stop_khugepaged(): leaving `never` starts a new
+		 * khugepaged thread, which scans before it first sleeps
+		 * (scenarios/thp/thp_enable_restarts_khugepaged.scn).
+		 */
+		if (t->enabled == THP_NEVER && w != THP_NEVER) {
+			t->enabled = w;
+			return hr_khugepaged(m, 1);
+		}
 		t->enabled = w;
 		return 0;
 	}

@@ -348,7 +348,11 @@ static int anon_mmap(struct hr_proc *p, uint64_t len, int prot, int flags,
 	}
 	vma_link(p, vma);
 	p->next_addr = vma->end + MM_GAP;
-	khugepaged_enter(vma);
+	/*
+	 * No khugepaged_enter() here: Linux 6.18 registers an anonymous
+	 * mapping only at MADV_HUGEPAGE or a THP fault
+	 * (scenarios/thp/thp_khugepaged_unregistered.scn).
+	 */
 	if (flags & HR_MAP_POPULATE)
 		populate(vma);
 	*addr = start;

@@ -360,8 +360,8 @@ int phys_init(struct phys *ph, uint64_t bytes, int nodes)
 		ph->total[n] = pages / nodes + (n < (int)(pages % nodes));
 		nb += (ph->total[n] + PB_FRAMES - 1) >> PB_SHIFT;
 	}
-	/* pfns are 31 bits in page tables (mm/anon.c): 8 TiB at most */
-	if (nb > (1ULL << (31 - PB_SHIFT)) - 1)
+	/* pfns are 30 bits in page tables (anon.c): 4 TiB at most */
+	if (nb > (1ULL << (30 - PB_SHIFT)) - 1)
 		return -EINVAL;
 	ph->nr_pb = (uint32_t)nb;
 	ph->pb = calloc(nb, sizeof(*ph->pb));

@@ -87,7 +87,8 @@ const char *const thp_event_names[EV__COUNT] = {
 
 /* Results of a collapse scan, as khugepaged's SCAN_* */
 enum scan { SCAN_SUCCEED, SCAN_PMD_NULL, SCAN_PMD_MAPPED, SCAN_EXCEED_NONE,
-	    SCAN_EXCEED_SHARED, SCAN_PAGE_RO, SCAN_ALLOC_FAIL };
+	    SCAN_EXCEED_SHARED, SCAN_PAGE_RO, SCAN_LACK_REFERENCED,
+	    SCAN_ALLOC_FAIL };
 
 /** thp_settings_default() - the kernel back end's baseline. */
 void thp_settings_default(struct thp_settings *t)
@@ -137,7 +138,12 @@ bool thp_range_ok(const struct vm_area *vma, uint64_t haddr)
 /** khugepaged_enter() - MMF_VM_HUGEPAGE: khugepaged will scan this mm. */
 void khugepaged_enter(struct vm_area *vma)
 {
-	if (vma->mm->m->thp.enabled == THP_NEVER)
+	/*
+	 * 6.18: only a VMA with an anon_vma (a page was written, or a THP
+	 * fault happened) registers; MADV_HUGEPAGE on untouched memory
+	 * does not.
+	 */
+	if (vma->mm->m->thp.enabled == THP_NEVER || !vma->anon_vma)
 		return;
 	/* the VMA must be eligible and hold an aligned 2 MiB range */
 	if (!thp_vma_allowable(vma, true))
@@ -695,14 +701,14 @@ void thp_resv_frame_freed(struct hr_machine *m, uint32_t pfn)
 /*
  * Can @r be promoted in place in @pt?  Every frame handed out must be
  * mapped here at its own index and only here, nothing else may be mapped
- * in the range but the zero page, and (as for any collapse) at least one
- * PTE must be writable.
+ * in the range but the zero page.  (The RFC also needed a writable PTE,
+ * as every collapse did in 2018: its Known Issue 2.  Linux 6.18 dropped
+ * that rule for khugepaged, and the engine follows the kernel.)
  */
 static bool resv_can_promote(struct hr_machine *m, struct thp_resv *r,
 			     struct pte_table *pt)
 {
 	unsigned i, mapped = 0;
-	bool writable = false;
 
 	for (i = 0; i < HPAGE_NR; i++) {
 		uint32_t v = pte_get(pt, i);
@@ -716,10 +722,9 @@ static bool resv_can_promote(struct hr_machine *m, struct thp_resv *r,
 		if (PTE_PFN(v) != r->pfn + i || !used ||
 		    pb_mapcount(thp_pb(m, r->pfn)->pages, i) != 1)
 			return false;
-		writable |= (v & PTE_W) != 0;
 		mapped++;
 	}
-	return writable && mapped == HPAGE_NR - r->nr_unused;
+	return mapped == HPAGE_NR - r->nr_unused;
 }
 
 /* Promote @r in place: its block becomes the THP mapped by @pmd. */
@@ -931,7 +936,7 @@ static enum scan collapse_range(struct vm_area *vma, uint64_t haddr,
 	struct hr_machine *m = p->m;
 	struct pte_table *pt = pmd->pt;
 	unsigned none = 0, shared = 0, present = 0, i;
-	bool writable = false;
+	bool referenced = false;
 	uint32_t pfn;
 	struct pb_pages *np;
 	uint32_t *old;
@@ -959,11 +964,18 @@ static enum scan collapse_range(struct vm_area *vma, uint64_t haddr,
 				return SCAN_EXCEED_SHARED;
 			}
 		}
-		writable |= (v & PTE_W) != 0;
+		referenced |= (v & PTE_YOUNG) != 0;
 		present++;
 	}
-	if (!writable)
+	/*
+	 * Since 6.18 ("mm: Enable khugepaged to operate on non-writable
+	 * VMAs") no writable entry is needed; khugepaged still wants one
+	 * referenced page (fork leaves the child's entries old).
+	 */
+	if (!present)
 		return SCAN_PAGE_RO;
+	if (khugepaged && !referenced)
+		return SCAN_LACK_REFERENCED;
 	if (anon_alloc_frame(m, khugepaged && !m->thp.khugepaged_defrag ? NULL
 								   : vma,
 			     PB_SHIFT, PBK_THP, &pfn)) {
