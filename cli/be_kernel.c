@@ -43,6 +43,7 @@
  * slot taken by something of the agent's own is skipped.  Mappings made
  * by fork, or moved by remap, are where the kernel put them.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -63,6 +64,7 @@
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <stdarg.h>
 
@@ -108,6 +110,12 @@
 #ifndef SYS_close_range
 #define SYS_close_range 436
 #endif
+#ifndef PR_SET_THP_DISABLE
+#define PR_SET_THP_DISABLE 41
+#endif
+#ifndef PR_GET_THP_DISABLE
+#define PR_GET_THP_DISABLE 42
+#endif
 
 #if defined(__GNUC__)
 #define KB_NO_ASAN __attribute__((no_sanitize_address, noinline))
@@ -128,6 +136,18 @@
 #define KB_PLACE_TRIES	64
 #define KB_AGENT_FD	3
 #define KB_EXIT_WAIT_MS	30000
+
+/*
+ * khugepaged (see "khugepaged on the kernel" in docs/kernel-backend.md).
+ * KB_KH_TIMEOUT_MS bounds a `khugepaged` statement, KB_SETTLE_MS the wait
+ * for khugepaged to go back to sleep after a step.  The anchor is a
+ * process of the back end's own that stays registered with khugepaged
+ * for the whole run (ag_anchor()).
+ */
+#define KB_KH_DIR		KSTATE_SYSFS_THP "/khugepaged"
+#define KB_KH_TIMEOUT_MS	20000
+#define KB_SETTLE_MS		5000
+#define KB_PMD_SIZE		(2ULL << 20)
 
 #define ALIGN_UP(x, a)	(((x) + (a) - 1) / (a) * (a))
 
@@ -227,6 +247,52 @@ static int ag_touch(void)
 	return RES_OK;
 }
 
+/*
+ * Keep the agent's own memory out of THP.  Every mapping it has when it
+ * starts (code, libraries, stack, heap and, under AddressSanitizer, the
+ * shadow and allocator regions, all inherited from the conductor) gets
+ * MADV_NOHUGEPAGE, so that no fault of the agent's own and no khugepaged
+ * pass ever makes a huge page there: the global THP event counters
+ * (thp_fault_alloc, thp_collapse_alloc, khugepaged/pages_collapsed)
+ * count the scenario's mappings only.  Then the PR_SET_THP_DISABLE the
+ * conductor runs with (inherited through fork) is lifted, for the
+ * scenario's mappings to come.  Errors are ignored: [vsyscall] is not a
+ * mapping of the process, [vvar] may refuse.
+ */
+static void ag_no_thp_for_self(void)
+{
+	char buf[4096], line[512];
+	unsigned long long lo, hi;
+	size_t ll = 0;
+	ssize_t n, i;
+	int fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		for (;;) {
+			n = read(fd, buf, sizeof(buf));
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0)
+				break;
+			for (i = 0; i < n; i++) {
+				if (buf[i] != '\n') {
+					if (ll + 1 < sizeof(line))
+						line[ll++] = buf[i];
+					continue;
+				}
+				line[ll] = '\0';
+				ll = 0;
+				if (sscanf(line, "%llx-%llx", &lo, &hi) == 2 &&
+				    hi > lo)
+					madvise((void *)(uintptr_t)lo, hi - lo,
+						MADV_NOHUGEPAGE);
+			}
+		}
+		close(fd);
+	}
+	prctl(PR_SET_THP_DISABLE, 0, 0, 0, 0);
+}
+
 static void ag_setup(int chan)
 {
 	struct sigaction sa;
@@ -257,6 +323,7 @@ static void ag_setup(int chan)
 	sa.sa_handler = ag_on_fault;
 	sigaction(SIGBUS, &sa, NULL);
 	sigaction(SIGSEGV, &sa, NULL);
+	ag_no_thp_for_self();
 }
 
 /* Receive one command (and a passed descriptor). Return: bytes or <= 0. */
@@ -402,6 +469,64 @@ static _Noreturn void ag_loop(void)
 	}
 }
 
+/*
+ * The anchor: a process of the back end's own that stays registered with
+ * khugepaged for the whole run.  While a registered process lives,
+ * khugepaged always has work, so it sleeps scan_sleep_millisecs between
+ * passes whatever other process registers, instead of scanning at once
+ * when the first one does (which it does when it had nothing to scan):
+ * what khugepaged does during a run then no longer depends on what else
+ * runs on the machine.
+ *
+ * Linux 6.18 registers an anonymous mapping with khugepaged only once it
+ * has an anon_vma (after its first fault): MADV_HUGEPAGE on untouched
+ * memory registers nothing, and neither does a base-page fault.  A huge
+ * page fault does.  So the anchor maps one aligned 2 MiB range,
+ * MADV_HUGEPAGE, and writes every page of it: one THP (thp_fault_alloc,
+ * before the run's counters are read), fully used, so never split as
+ * underused.  Khugepaged finds it PMD-mapped on every pass and does
+ * nothing there, and no vmstat event counts it.  (A range of base pages
+ * would not do: since 6.18 khugepaged also collapses read-only ones.)
+ */
+static _Noreturn void ag_anchor(void)
+{
+	struct kreply r;
+	uint64_t off;
+	uintptr_t a = 0;
+	char c;
+	ssize_t n;
+	char *p;
+
+	memset(&r, 0, sizeof(r));
+	r.kind = RES_OK;
+	p = mmap(NULL, 2 * KB_PMD_SIZE, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (p == MAP_FAILED) {
+		set_errno_reply(&r, errno);
+	} else {
+		a = ALIGN_UP((uintptr_t)p, KB_PMD_SIZE);
+		if (a > (uintptr_t)p)
+			munmap(p, a - (uintptr_t)p);
+		if ((uintptr_t)p + 2 * KB_PMD_SIZE > a + KB_PMD_SIZE)
+			munmap((void *)(a + KB_PMD_SIZE),
+			       (uintptr_t)p + 2 * KB_PMD_SIZE - a - KB_PMD_SIZE);
+		if (madvise((void *)a, KB_PMD_SIZE, MADV_HUGEPAGE) < 0)
+			set_errno_reply(&r, errno);
+		for (off = 0; off < KB_PMD_SIZE; off += HR_PAGE_SIZE)
+			((volatile char *)a)[off] = 1;
+		r.addr = a;
+	}
+	if (send(KB_AGENT_FD, &r, sizeof(r), MSG_NOSIGNAL) != (ssize_t)sizeof(r))
+		_exit(0);
+	for (;;) {
+		n = recv(KB_AGENT_FD, &c, 1, 0);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			_exit(0);
+	}
+}
+
 /* ------------------------------------------------------------------ */
 /* The conductor's view                                                */
 
@@ -452,6 +577,17 @@ struct kbe {
 	char *buf;
 	size_t bufcap;
 	struct kcmd cmd;	/* scratch, too big for the stack of a loop */
+	/*
+	 * @base: the event counters when the run began (every vmstat key
+	 * but nr_*, khugepaged's pages_collapsed and full_scans); snapshots
+	 * report them as deltas from these.
+	 */
+	struct snapshot base;
+	pid_t anchor_pid;	/* the anchor process (ag_anchor()), or 0 */
+	int anchor_chan;	/* its channel, or -1 */
+	pid_t kh_pid;		/* khugepaged's pid; -1: not running */
+	int kh_rescan;		/* look for khugepaged again (after `thp`) */
+	int thp_disable_was;	/* the conductor's PR_GET_THP_DISABLE */
 };
 
 static struct kbe *kb_open_one;	/* for the atexit() safety net */
@@ -630,9 +766,19 @@ static int have_hstate(uint64_t pagesize)
 static int kb_validate(const struct program *prog, char *err, size_t errlen)
 {
 	char path[PATH_MAX];
-	int i;
+	int i, marked;
 
-	if (prog->engine_only) {
+	/*
+	 * The contract lists `khugepaged` with the engine-only events (a step
+	 * may be marked so); this back end runs it for real (an extension),
+	 * so only the other engine-only steps refuse a program (below).  A
+	 * program marked engine-only with no step to show for it is refused
+	 * as a whole.
+	 */
+	marked = 0;
+	for (i = 0; i < prog->nsteps; i++)
+		marked |= prog->steps[i].engine_only;
+	if (prog->engine_only && !marked) {
 		snprintf(err, errlen, "kernel back end: %s is engine-only (%s); "
 			 "it cannot run on the kernel", prog->path,
 			 prog->engine_only_why[0] ? prog->engine_only_why :
@@ -642,7 +788,7 @@ static int kb_validate(const struct program *prog, char *err, size_t errlen)
 	for (i = 0; i < prog->nsteps; i++) {
 		const struct step *st = &prog->steps[i];
 
-		if (st->engine_only || st->kind == ST_KHUGEPAGED ||
+		if ((st->engine_only && st->kind != ST_KHUGEPAGED) ||
 		    st->kind == ST_RECLAIM) {
 			snprintf(err, errlen, "kernel back end: %s:%d: `%s` is "
 				 "engine-only; it cannot run on the kernel",
@@ -1238,8 +1384,268 @@ static int do_setting(struct kbe *k, const struct step *st,
 	return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* khugepaged                                                          */
+
+static void kb_msleep(int ms)
+{
+	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		if (kstate_stop_requested())
+			return;
+}
+
+/* A counter of /sys/kernel/mm/transparent_hugepage/khugepaged. */
+static int kh_counter(const char *name, unsigned long long *v)
+{
+	char path[PATH_MAX], buf[64], *end;
+
+	snprintf(path, sizeof(path), "%s/%s", KB_KH_DIR, name);
+	if (kstate_read_file(path, buf, sizeof(buf)) < 0)
+		return -1;
+	*v = strtoull(buf, &end, 10);
+	return end == buf ? -1 : 0;
+}
+
+/*
+ * kh_stat() - the scheduler state of task @pid ('S', 'R', 'D', ...) and
+ * its parent, from /proc/PID/stat.  Return: 0, or -1 if there is none.
+ */
+static int kh_stat(pid_t pid, char *comm, size_t commlen, char *state,
+		   pid_t *ppid)
+{
+	char path[64], buf[1024], *l, *r;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if (kstate_read_file(path, buf, sizeof(buf)) < 0)
+		return -1;
+	l = strchr(buf, '(');
+	r = strrchr(buf, ')');
+	if (!l || !r || r < l || r[1] != ' ')
+		return -1;
+	if (comm)
+		snprintf(comm, commlen, "%.*s", (int)(r - l - 1), l + 1);
+	*state = r[2];
+	*ppid = (pid_t)strtol(r + 3, NULL, 10);
+	return 0;
+}
+
+/* The khugepaged kernel thread (a child of kthreadd, pid 2), or -1. */
+static pid_t kh_find(void)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *de;
+	pid_t found = -1;
+
+	if (!d)
+		return -1;
+	while ((de = readdir(d))) {
+		char comm[64], state;
+		pid_t pid, ppid;
+
+		if (de->d_name[0] < '1' || de->d_name[0] > '9')
+			continue;
+		pid = (pid_t)strtol(de->d_name, NULL, 10);
+		if (kh_stat(pid, comm, sizeof(comm), &state, &ppid) == 0 &&
+		    ppid == 2 && !strcmp(comm, "khugepaged") &&
+		    state != 'Z' && state != 'X') {
+			found = pid;
+			break;
+		}
+	}
+	closedir(d);
+	return found;
+}
+
+/*
+ * kh_pid() - khugepaged's pid, or -1 while it is not running.  Linux
+ * stops the thread when PMD-sized THP is off everywhere (enabled=never,
+ * hugepages-2048kB/enabled=never or inherit of never) and starts a new
+ * one when it comes back on, so the pid is looked up again after every
+ * `thp` statement (kh_rescan) and whenever the one known has gone.
+ */
+static pid_t kh_pid(struct kbe *k)
+{
+	char comm[64], state;
+	pid_t ppid;
+
+	if (k->kh_pid > 0 &&
+	    (kh_stat(k->kh_pid, comm, sizeof(comm), &state, &ppid) < 0 ||
+	     strcmp(comm, "khugepaged") || state == 'Z' || state == 'X'))
+		k->kh_rescan = 1;
+	if (k->kh_rescan) {
+		k->kh_pid = kh_find();
+		k->kh_rescan = 0;
+	}
+	return k->kh_pid;
+}
+
+/*
+ * kh_idle() - 1 if khugepaged sleeps in its wait between passes
+ * (interruptible sleep with wchan "khugepaged": the waits of
+ * khugepaged_wait_work() are inlined there), 0 if it is busy (running,
+ * or asleep somewhere in a pass), -1 if it has gone.  @nvcsw: its
+ * voluntary context switches, to tell two looks at one sleep from two
+ * sleeps.
+ */
+static int kh_idle(pid_t pid, unsigned long long *nvcsw)
+{
+	char path[64], buf[2048], state, *p;
+	pid_t ppid;
+
+	if (kh_stat(pid, NULL, 0, &state, &ppid) < 0 || state == 'Z' ||
+	    state == 'X')
+		return -1;
+	if (state != 'S')
+		return 0;
+	snprintf(path, sizeof(path), "/proc/%d/wchan", (int)pid);
+	if (kstate_read_file(path, buf, sizeof(buf)) < 0)
+		return -1;
+	if (strcmp(buf, "khugepaged") && strcmp(buf, "khugepaged\n"))
+		return 0;
+	*nvcsw = 0;
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	if (kstate_read_file(path, buf, sizeof(buf)) > 0 &&
+	    (p = strstr(buf, "voluntary_ctxt_switches:")))
+		*nvcsw = strtoull(p + 24, NULL, 10);
+	return 1;
+}
+
+/*
+ * kh_settle() - wait until khugepaged is asleep between passes, so that
+ * a pass a step set off (a `thp` write that started the thread, the
+ * write that ends a `khugepaged` statement) is over before the step's
+ * counters are read and the next step runs.  Khugepaged wakes up at
+ * once (try_to_wake_up() marks it runnable before the waking system call
+ * returns), so a thread seen asleep is taken as settled; one seen busy
+ * must then be seen asleep twice, 1 ms apart, in the same sleep.  Gives
+ * up after KB_SETTLE_MS, and at once if scan_sleep_millisecs is 0 (it
+ * never rests then).
+ */
+static void kh_settle(struct kbe *k)
+{
+	unsigned long long a, b, sleep_ms;
+	pid_t pid = kh_pid(k);
+	int waited = 0, r;
+
+	if (pid <= 0 || kh_idle(pid, &a) != 0)
+		return;
+	if (kh_counter("scan_sleep_millisecs", &sleep_ms) < 0 || !sleep_ms)
+		return;
+	while (waited < KB_SETTLE_MS && !kstate_stop_requested()) {
+		kb_msleep(1);
+		waited++;
+		r = kh_idle(pid, &a);
+		if (r < 0)
+			return;
+		if (r == 0)
+			continue;
+		kb_msleep(1);
+		waited++;
+		r = kh_idle(pid, &b);
+		if (r < 0 || (r == 1 && a == b))
+			return;
+	}
+}
+
+/*
+ * do_khugepaged() - `khugepaged [passes=N]` on the kernel: let khugepaged
+ * run flat out (scan_sleep_millisecs=0, alloc_sleep_millisecs=0, saved
+ * and restored like every setting) until its full_scans counter has
+ * advanced by N+1 from the start of the statement, so that at least N
+ * complete passes over every registered process began after the
+ * statement did; then put both sleeps back to what they were (the
+ * write wakes khugepaged for a last pass, which kh_settle() waits out).
+ * With the khugepaged thread stopped (PMD-sized THP off) nothing runs and
+ * the statement does nothing, as in Linux.  More than KB_KH_TIMEOUT_MS is
+ * a failure of the back end.
+ */
+static int do_khugepaged(struct kbe *k, const struct step *st, char *err,
+			 size_t errlen)
+{
+	char scan_path[PATH_MAX], alloc_path[PATH_MAX];
+	char scan_was[64], alloc_was[64];
+	unsigned long long start, now = 0;
+	uint32_t want = (uint32_t)st->a + 1, done = 0;
+	int waited = 0, rc = 0, e;
+
+	if (kh_pid(k) <= 0)
+		return 0;
+	snprintf(scan_path, sizeof(scan_path), "%s/scan_sleep_millisecs",
+		 KB_KH_DIR);
+	snprintf(alloc_path, sizeof(alloc_path), "%s/alloc_sleep_millisecs",
+		 KB_KH_DIR);
+	if (kh_counter("full_scans", &start) < 0 ||
+	    kstate_read_setting(scan_path, scan_was, sizeof(scan_was)) < 0 ||
+	    kstate_read_setting(alloc_path, alloc_was, sizeof(alloc_was)) < 0) {
+		kb_err(err, errlen, st, "cannot read %s", KB_KH_DIR);
+		return -1;
+	}
+	if ((e = kstate_write_setting(k->ks, alloc_path, "0")) < 0 ||
+	    (e = kstate_write_setting(k->ks, scan_path, "0")) < 0) {
+		kb_err(err, errlen, st, "cannot set khugepaged's sleeps to 0: "
+		       "%s", strerror(-e));
+		rc = -1;
+	}
+	while (!rc) {
+		if (kh_counter("full_scans", &now) < 0) {
+			kb_err(err, errlen, st, "cannot read %s/full_scans",
+			       KB_KH_DIR);
+			rc = -1;
+			break;
+		}
+		done = (uint32_t)(now - start);
+		if (done >= want)
+			break;
+		if (kstate_stop_requested()) {
+			kb_err(err, errlen, st, "interrupted by a signal");
+			rc = -1;
+		} else if (waited >= KB_KH_TIMEOUT_MS) {
+			kb_err(err, errlen, st, "khugepaged completed %u of the "
+			       "%u full scans needed in %d s (is it stuck, or "
+			       "is nothing registered with it?)", done, want,
+			       KB_KH_TIMEOUT_MS / 1000);
+			rc = -1;
+		} else {
+			kb_msleep(1);
+			waited++;
+		}
+	}
+	/* Quiet again: scan_sleep first, so that no pass starts at once
+	 * on a zero alloc_sleep. */
+	e = kstate_write_setting(k->ks, scan_path, scan_was);
+	if (kstate_write_setting(k->ks, alloc_path, alloc_was) < 0 || e < 0) {
+		if (!rc)
+			kb_err(err, errlen, st, "cannot put khugepaged's sleeps "
+			       "back");
+		rc = -1;
+	}
+	return rc;
+}
+
+static int kb_exec_step(struct backend *be, const struct step *st,
+			struct result *out, char *err, size_t errlen);
+
+/*
+ * kb_exec() - one step, then wait for khugepaged to be asleep again (see
+ * kh_settle()).
+ */
 static int kb_exec(struct backend *be, const struct step *st,
 		   struct result *out, char *err, size_t errlen)
+{
+	struct kbe *k = be->priv;
+	int rc = kb_exec_step(be, st, out, err, errlen);
+
+	if (st->kind == ST_THP)
+		k->kh_rescan = 1;
+	if (rc == 0)
+		kh_settle(k);
+	return rc;
+}
+
+static int kb_exec_step(struct backend *be, const struct step *st,
+			struct result *out, char *err, size_t errlen)
 {
 	struct kbe *k = be->priv;
 	struct kmap *km = st->map >= 0 ? &k->maps[st->map] : NULL;
@@ -1330,6 +1736,7 @@ static int kb_exec(struct backend *be, const struct step *st,
 	case ST_EXIT:
 		return do_exit(k, st, err, errlen);
 	case ST_KHUGEPAGED:
+		return do_khugepaged(k, st, err, errlen);
 	case ST_RECLAIM:
 	case ST_INJECT:
 	case ST_BIND:
@@ -1385,6 +1792,13 @@ static const char *const kb_smaps_seed[] = {
 	"LazyFree", "AnonHugePages", "ShmemPmdMapped", "FilePmdMapped",
 	"Shared_Hugetlb", "Private_Hugetlb", "Swap", "SwapPss", "Locked",
 };
+
+/* smaps fields that are per-VMA constants, not amounts: never summed
+ * (as in be_engine.c; an `expect` refuses them). */
+static int smaps_summable(const char *key)
+{
+	return strcmp(key, "KernelPageSize") && strcmp(key, "MMUPageSize");
+}
 
 static int vma_is_ours(const struct kbe *k, int proc, uint64_t lo,
 		       uint64_t hi)
@@ -1447,7 +1861,8 @@ static int snap_smaps(struct kbe *k, struct snapshot *snap, int proc)
 		}
 	}
 	*out = '\0';
-	return snapshot_parse_keyvals(snap, prefix, k->buf, NULL) < 0 ? -1 : 0;
+	return snapshot_parse_keyvals(snap, prefix, k->buf, smaps_summable) < 0 ?
+	       -1 : 0;
 }
 
 static int snap_file(struct kbe *k, struct snapshot *snap, const char *path,
@@ -1488,6 +1903,54 @@ static const char *const kb_thp_files[] = {
 	"khugepaged/full_scans", "khugepaged/defrag",
 };
 
+/*
+ * Event counters: every /proc/vmstat key but the nr_* gauges, and
+ * khugepaged's two counters (kb_kh_events).  They are global and only
+ * ever grow, so the back end reports them as deltas from the start of
+ * the run (kb_take_base()), as the engine counts from 0.
+ */
+static const char *const kb_kh_events[] = {
+	"khugepaged/pages_collapsed", "khugepaged/full_scans",
+};
+
+static int vmstat_is_event(const char *key)
+{
+	return strncmp(key, "nr_", 3) != 0;
+}
+
+/* Read the event counters as they are now into k->base. */
+static int kb_take_base(struct kbe *k)
+{
+	size_t j;
+
+	snapshot_clear(&k->base);
+	if (kb_slurp(k, "/proc/vmstat") < 0 ||
+	    snapshot_parse_keyvals(&k->base, "vmstat:", k->buf,
+				   vmstat_is_event) < 0)
+		return -1;
+	for (j = 0; j < sizeof(kb_kh_events) / sizeof(kb_kh_events[0]); j++)
+		if (snap_number(&k->base, KSTATE_SYSFS_THP, kb_kh_events[j]) < 0)
+			return -1;
+	return 0;
+}
+
+/* Turn the event counters of @snap into deltas from k->base. */
+static int kb_apply_base(struct kbe *k, struct snapshot *snap)
+{
+	int i;
+
+	for (i = 0; i < k->base.n; i++) {
+		const struct kv *b = &k->base.v[i];
+		int64_t v;
+
+		if (snapshot_get(snap, b->key, &v) &&
+		    snapshot_set(snap, b->key,
+				 (int64_t)((uint64_t)v - (uint64_t)b->val)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int kb_snapshot(struct backend *be, struct snapshot *snap)
 {
 	struct kbe *k = be->priv;
@@ -1514,7 +1977,7 @@ static int kb_snapshot(struct backend *be, struct snapshot *snap)
 	for (p = 0; p < k->prog->nprocs; p++)
 		if (k->agents[p].live && snap_smaps(k, snap, p) < 0)
 			return -1;
-	return 0;
+	return kb_apply_base(k, snap);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1534,6 +1997,7 @@ static void kb_free(struct kbe *k)
 	free(k->mountdir);
 	free(k->shmid);
 	free(k->buf);
+	snapshot_free(&k->base);
 	free(k);
 }
 
@@ -1546,8 +2010,14 @@ static void kb_teardown(struct kbe *k)
 	for (i = 0; i < k->prog->nprocs; i++)
 		if (k->agents[i].chan >= 0)
 			close(k->agents[i].chan);
+	if (k->anchor_chan >= 0)
+		close(k->anchor_chan);
+	k->anchor_chan = -1;
 	kstate_end(k->ks);
+	k->ks = NULL;
 	prctl(PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0);
+	if (k->thp_disable_was == 0)
+		prctl(PR_SET_THP_DISABLE, 0, 0, 0, 0);
 }
 
 static void kb_atexit(void)
@@ -1617,6 +2087,92 @@ int kernel_predict_damage(const struct program *prog, char *err,
 	return EXIT_REFUSED;
 }
 
+/*
+ * kb_anchor_spawn() - start the anchor process (ag_anchor()) and wait
+ * until it is registered with khugepaged.  Not having one (no THP in this
+ * kernel, a refused madvise) is not an error: only determinism suffers.
+ */
+static int kb_anchor_spawn(struct kbe *k, char *err, size_t errlen)
+{
+	pid_t me = getpid(), pid;
+	struct pollfd pfd;
+	struct kreply r;
+	int sv[2];
+
+	if (access(KB_KH_DIR, F_OK) < 0)
+		return 0;
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
+		snprintf(err, errlen, "kernel back end: socketpair: %s",
+			 strerror(errno));
+		return -1;
+	}
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		snprintf(err, errlen, "kernel back end: fork: %s",
+			 strerror(errno));
+		close(sv[0]);
+		close(sv[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+		if (getppid() != me)
+			_exit(1);
+		ag_setup(sv[1]);
+		ag_anchor();
+	}
+	close(sv[1]);
+	k->anchor_pid = pid;
+	k->anchor_chan = sv[0];
+	if (kstate_note_agent(k->ks, pid, -1) < 0) {
+		snprintf(err, errlen, "kernel back end: cannot record agent %d "
+			 "in %s", (int)pid, KSTATE_FILE);
+		return -1;
+	}
+	pfd.fd = sv[0];
+	pfd.events = POLLIN;
+	pfd.revents = 0;
+	while (poll(&pfd, 1, KB_EXIT_WAIT_MS) < 0 && errno == EINTR)
+		;
+	if (!pfd.revents || recv(sv[0], &r, sizeof(r), 0) != (ssize_t)sizeof(r)) {
+		snprintf(err, errlen, "kernel back end: the khugepaged anchor "
+			 "(pid %d) did not start", (int)pid);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * kb_khugepaged_begin() - make khugepaged's behaviour during the run
+ * depend on the run alone: an anchor process keeps it with work, the
+ * scan_sleep_millisecs it has (the baseline's 10000) is written again,
+ * which wakes it for one pass now and starts a full sleep (so no pass
+ * falls due during the run unless a step sets one off), and once that
+ * pass is over the event counters are read as the run's base.
+ */
+static int kb_khugepaged_begin(struct kbe *k, char *err, size_t errlen)
+{
+	char path[PATH_MAX], cur[64];
+
+	k->kh_rescan = 1;
+	if (kb_anchor_spawn(k, err, errlen) < 0)
+		return -1;
+	snprintf(path, sizeof(path), "%s/scan_sleep_millisecs", KB_KH_DIR);
+	if (kstate_read_setting(path, cur, sizeof(cur)) == 0 &&
+	    kstate_write_setting(k->ks, path, cur) < 0) {
+		snprintf(err, errlen, "kernel back end: cannot write %s", path);
+		return -1;
+	}
+	kh_settle(k);
+	if (kb_take_base(k) < 0) {
+		snprintf(err, errlen, "kernel back end: cannot read the event "
+			 "counters");
+		return -1;
+	}
+	return 0;
+}
+
 static int kb_open(struct backend *be, const struct program *prog,
 		   char *err, size_t errlen)
 {
@@ -1640,6 +2196,9 @@ static int kb_open(struct backend *be, const struct program *prog,
 		goto nomem;
 	k->prog = prog;
 	k->next_addr = KB_MAP_BASE;
+	k->anchor_chan = -1;
+	k->kh_pid = -1;
+	snapshot_init(&k->base);
 	k->agents = calloc((size_t)prog->nprocs + 1, sizeof(*k->agents));
 	k->maps = calloc((size_t)prog->nmaps + 1, sizeof(*k->maps));
 	k->mountdir = calloc((size_t)prog->nmounts + 1, sizeof(*k->mountdir));
@@ -1650,8 +2209,14 @@ static int kb_open(struct backend *be, const struct program *prog,
 		k->agents[i].chan = -1;
 	for (i = 0; i < prog->nshms; i++)
 		k->shmid[i] = -1;
+	/* The conductor's own memory stays out of THP (agents lift this
+	 * for themselves: ag_no_thp_for_self()). */
+	k->thp_disable_was = prctl(PR_GET_THP_DISABLE, 0, 0, 0, 0);
+	prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0);
 	rc = kstate_begin(&k->ks, err, errlen);
 	if (rc) {
+		if (k->thp_disable_was == 0)
+			prctl(PR_SET_THP_DISABLE, 0, 0, 0, 0);
 		kb_free(k);
 		return rc;
 	}
@@ -1664,6 +2229,13 @@ static int kb_open(struct backend *be, const struct program *prog,
 	}
 	kb_open_one = k;
 	be->priv = k;
+	if (kb_khugepaged_begin(k, err, errlen) < 0) {
+		kb_open_one = NULL;
+		kb_teardown(k);
+		kb_free(k);
+		be->priv = NULL;
+		return EXIT_FAIL;
+	}
 	return 0;
 nomem:
 	kb_free(k);

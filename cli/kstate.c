@@ -1008,9 +1008,82 @@ static int save_and_write(struct kstate *ks, const char *path,
 }
 
 /*
+ * The THP baseline: Linux's defaults (CONFIG_TRANSPARENT_HUGEPAGE_MADVISE),
+ * the values the engine starts with.  Paths relative to KSTATE_SYSFS_THP;
+ * a file the kernel lacks (shrink_underused before 6.12) is skipped.
+ */
+static const struct {
+	const char *rel, *value;
+} ks_thp_baseline[] = {
+	{ "enabled", "madvise" },
+	{ "defrag", "madvise" },
+	{ "use_zero_page", "1" },
+	{ "shrink_underused", "1" },
+	{ "khugepaged/max_ptes_none", "511" },
+	{ "khugepaged/max_ptes_swap", "64" },
+	{ "khugepaged/max_ptes_shared", "256" },
+	{ "khugepaged/pages_to_scan", "4096" },
+	{ "khugepaged/defrag", "1" },
+	{ "khugepaged/scan_sleep_millisecs", "10000" },
+	{ "khugepaged/alloc_sleep_millisecs", "60000" },
+};
+
+/*
+ * set_thp_baseline() - the global THP knobs above, then every mTHP size
+ * (transparent_hugepage/hugepages-<size>kB/enabled): "never", except the
+ * PMD size (hpage_pmd_size, 2 MiB on x86-64), which follows the global
+ * `enabled` ("inherit").  Sizes without an enabled file (only shmem
+ * knobs) are skipped.  Every change is saved first and restored at the
+ * end, as for the pools.
+ */
+static int set_thp_baseline(struct kstate *ks, char *err, size_t errlen)
+{
+	char path[PATH_MAX], pmd[64];
+	struct stat sb;
+	struct dirent *de;
+	DIR *d;
+	size_t i;
+	long pmd_kb = 2048;
+	int rc = 0;
+
+	if (stat(KSTATE_SYSFS_THP, &sb) < 0)
+		return 0;	/* no THP in this kernel: nothing to set */
+	for (i = 0; i < sizeof(ks_thp_baseline) / sizeof(ks_thp_baseline[0]);
+	     i++) {
+		snprintf(path, sizeof(path), "%s/%s", KSTATE_SYSFS_THP,
+			 ks_thp_baseline[i].rel);
+		if (stat(path, &sb) < 0)
+			continue;
+		if ((rc = save_and_write(ks, path, ks_thp_baseline[i].value,
+					 err, errlen)))
+			return rc;
+	}
+	snprintf(path, sizeof(path), "%s/hpage_pmd_size", KSTATE_SYSFS_THP);
+	if (kstate_read_setting(path, pmd, sizeof(pmd)) == 0 &&
+	    strtol(pmd, NULL, 10) > 0)
+		pmd_kb = strtol(pmd, NULL, 10) >> 10;
+	snprintf(pmd, sizeof(pmd), "hugepages-%ldkB", pmd_kb);
+	d = opendir(KSTATE_SYSFS_THP);
+	if (!d)
+		return 0;
+	while (!rc && (de = readdir(d))) {
+		if (strncmp(de->d_name, "hugepages-", 10))
+			continue;
+		snprintf(path, sizeof(path), "%s/%.200s/enabled",
+			 KSTATE_SYSFS_THP, de->d_name);
+		if (stat(path, &sb) < 0)
+			continue;
+		rc = save_and_write(ks, path, strcmp(de->d_name, pmd) ?
+				    "never" : "inherit", err, errlen);
+	}
+	closedir(d);
+	return rc;
+}
+
+/*
  * The baseline every kernel run starts from, the same machine the engine
  * starts with: empty pools of every size, no overcommitted huge pages,
- * and the default overcommit policy.
+ * the default overcommit policy, and the THP baseline above.
  */
 static int set_baseline(struct kstate *ks, char *err, size_t errlen)
 {
@@ -1030,8 +1103,10 @@ static int set_baseline(struct kstate *ks, char *err, size_t errlen)
 	if ((rc = save_and_write(ks, "/proc/sys/vm/overcommit_memory", "0",
 				 err, errlen)))
 		return rc;
-	return save_and_write(ks, "/proc/sys/vm/overcommit_ratio", "50", err,
-			      errlen);
+	if ((rc = save_and_write(ks, "/proc/sys/vm/overcommit_ratio", "50",
+				 err, errlen)))
+		return rc;
+	return set_thp_baseline(ks, err, errlen);
 }
 
 /**

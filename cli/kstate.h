@@ -50,8 +50,11 @@ struct kstate;
  * from a state file a dead run left behind (saying so on stderr), checks
  * that every huge page pool is clean, creates the state file, saves the
  * baseline settings and sets them (empty pools, no overcommit of huge
- * pages, vm.overcommit_memory=0, vm.overcommit_ratio=50), and makes the
- * private temporary directory.
+ * pages, vm.overcommit_memory=0, vm.overcommit_ratio=50, and the THP
+ * baseline of docs/kernel-backend.md: enabled=madvise, defrag=madvise,
+ * use_zero_page=1, shrink_underused=1, khugepaged's defaults, every mTHP
+ * size "never" but the PMD size "inherit"), and makes the private
+ * temporary directory.
  *
  * Return: 0, or EXIT_REFUSED (nothing changed, lock released) or
  * EXIT_FAIL (an unexpected error) with @err set.

@@ -769,8 +769,12 @@ static int anon_madvise(struct hr_proc *p, struct vm_area *vma, uint64_t s,
 		unsigned long clr = advice == HR_MADV_HUGEPAGE ? VM_NOHUGEPAGE
 							       : VM_HUGEPAGE;
 
-		if ((vma->flags & (set | clr)) == set)
+		if ((vma->flags & (set | clr)) == set) {
+			/* hugepage_madvise() registers even so */
+			if (advice == HR_MADV_HUGEPAGE)
+				khugepaged_enter(vma);
 			return 0;
+		}
 		err = split_range(p, s, e);
 		if (err)
 			return err;

@@ -1,7 +1,10 @@
 #!/usr/bin/perl
 # kernel.t - the kernel back end on the running kernel.
 #
-#  - `hugeresv diff` over every scenarios/**/*.scn: 0 mismatches;
+#  - `hugeresv diff` over every scenarios/**/*.scn but scenarios/thp/:
+#    0 mismatches;
+#  - scenarios/thp/: every expectation holds on the kernel (`run
+#    --kernel`), and `diff` over them finds 0 mismatches;
 #  - the machine is exactly as before afterwards (HugePages_*, every pool
 #    size and overcommit, THP knobs, vm sysctls, mounts, shm segments);
 #  - engine-only scenarios: refused by `run --kernel` (3), skipped by diff;
@@ -104,12 +107,17 @@ sub machine {
     my $mi = slurp('/proc/meminfo') // '';
     push @l, grep { /^HugePages_|^Hugetlb:/ } map { "$_\n" } split /\n/, $mi;
     for my $f (qw(enabled defrag use_zero_page shmem_enabled
+                  shrink_underused
                   khugepaged/max_ptes_none khugepaged/max_ptes_swap
                   khugepaged/max_ptes_shared khugepaged/pages_to_scan
                   khugepaged/scan_sleep_millisecs
                   khugepaged/alloc_sleep_millisecs khugepaged/defrag)) {
         my $v = slurp("$THP/$f");
         push @l, "thp/$f $v" if defined $v;
+    }
+    for my $f (sort glob("$THP/hugepages-*/enabled")) {
+        my $v = slurp($f);
+        push @l, "$f $v" if defined $v;
     }
     for my $f (qw(overcommit_memory overcommit_ratio nr_hugepages
                   nr_overcommit_hugepages)) {
@@ -193,10 +201,11 @@ skip_all('/run/lock/hugeresv.lock stays busy') unless defined $before;
 skip_all('huge page pools are in use by something else') unless pools_clean();
 
 # --- 1. diff over the corpus ------------------------------------------------
-my @files;
+my (@files, @thp);
 find({ wanted => sub { push @files, $File::Find::name if /\.scn\z/ && -f $_ },
        no_chdir => 1 }, 'scenarios') if -d 'scenarios';
-@files = sort @files;
+@thp = sort grep { m{^scenarios/thp/} } @files;
+@files = sort grep { !m{^scenarios/thp/} } @files;
 if (!@files) {
     skip_one('diff over scenarios/', 'no scenarios');
 } else {
@@ -212,6 +221,29 @@ if (!@files) {
     }
 }
 same_machine('the machine is as before the diff', $before);
+
+# --- 1b. THP scenarios ------------------------------------------------------
+# Written against the kernel: every expectation must hold there, and the
+# engine must agree with the kernel step by step.
+if (!@thp) {
+    skip_one('run --kernel over scenarios/thp/', 'no scenarios');
+} else {
+    my ($rc, $sig, $out, $err) = run($bin, 'run', '--kernel', @thp);
+    if ($rc == 3 && $err =~ /is held by another/) {
+        skip_one('run --kernel over scenarios/thp/', 'lock busy');
+    } else {
+        ok($rc == 0 && !$sig && "$out$err" !~ /Sanitizer|runtime error:/,
+           'run --kernel over ' . scalar(@thp) . ' THP scenarios: every expectation holds',
+           "exit $rc (signal $sig)", $out, $err);
+    }
+    ($rc, $sig, $out, $err) = run($bin, 'diff', @thp);
+    my ($total) = $out =~ /^(\d+ files, \d+ mismatches, \d+ skipped)$/m;
+    ok($rc == 0 && !$sig && defined $total && $total =~ / 0 mismatches/
+       && "$out$err" !~ /Sanitizer|runtime error:/,
+       'diff over ' . scalar(@thp) . ' THP scenarios: ' . ($total // 'no summary'),
+       "exit $rc (signal $sig)", grep { !/: ok \(\d+ steps\)$/ } split /\n/, "$out$err");
+    same_machine('the machine is as before the THP scenarios', $before);
+}
 
 # --- 2. engine-only scenarios ---------------------------------------------
 my $eo = spit("$tmp/engine_only.scn", <<'EOF');
@@ -274,7 +306,8 @@ sub start_long {
         my ($t) = $mi =~ /^HugePages_Total:\s+(\d+)/m;
         my ($f) = $mi =~ /^HugePages_Free:\s+(\d+)/m;
         my $mounted = (slurp('/proc/mounts') // '') =~ m{ /tmp/hugeresv\.\S+/m hugetlbfs };
-        return $pid if ($t // 0) == 7 && ($f // 7) < 7 && $mounted && live_agents() >= 2;
+        # three agents: the khugepaged anchor, A and B
+        return $pid if ($t // 0) == 7 && ($f // 7) < 7 && $mounted && live_agents() >= 3;
         return -1 if waitpid($pid, WNOHANG) == $pid;	# ended already
         sleep 0.01;
     }
