@@ -96,6 +96,17 @@ static int eng_open(struct backend *be, const struct program *prog, char *err,
 	struct eng *E;
 	char sz[48];
 
+	for (int i = 0; i < prog->nmaps; i++) {
+		const struct prog_map *pm = &prog->maps[i];
+
+		if (pm->inherit_from < 0 && pm->obj < 0 &&
+		    (pm->flags & (MF_SHARED | MF_HUGETLB)) == MF_SHARED) {
+			snprintf(err, errlen, "line %d: shared anonymous memory "
+				 "(shmem) is not modelled by the engine",
+				 prog->steps[pm->created_by].line);
+			return EXIT_REFUSED;
+		}
+	}
 	for (int i = 0; i < prog->nsteps; i++)
 		if (unsupported(prog->steps[i].kind)) {
 			snprintf(err, errlen, "line %d: '%s' is not supported by the engine yet",
