@@ -36,6 +36,8 @@ static const char usage_text[] =
 	"      --check      run the back end's validators after every step\n"
 	"  diff FILE...     run on the engine and on the kernel, compare step by step\n"
 	"  bench [--repeat N] [--engine-only] FILE...\n"
+	"  bench --faults [--memory SIZE] [--map SIZE] [--runs N]\n"
+	"  bench --resv-memory [--memory SIZE] [--procs N]\n"
 	"                   time the files on the engine (N passes, default 200)\n"
 	"                   and on the kernel (one pass), and print the ratio\n"
 	"  fuzz [--seed S] [--steps N] [--time T] [--kernel] [--out DIR] [--shard I/N]\n"
