@@ -513,8 +513,8 @@ int anon_fault(struct vm_area *vma, uint64_t addr, bool write)
 		mark_written(m, PTE_PFN(e));
 		return 0;
 	}
-	m->ev[EV_PGFAULT]++;
 	if (can_reuse(m, PTE_PFN(e))) {
+		m->ev[EV_PGFAULT]++;
 		pte_set(p, pmd->pt, i, e | PTE_W);
 		mark_written(m, PTE_PFN(e));
 		return 0;
@@ -735,6 +735,9 @@ int anon_move(struct vm_area *vma, uint64_t new_start)
 			dp = anon_pmd(p, a + delta, true, &err);
 			if (!dp)
 				return err;
+			if (sp->huge != PTE_ZERO)	/* rmap_walk: search */
+				phys_pages(&m->phys, PTE_PFN(sp->huge))->haddr =
+					UINT64_MAX;
 			*dp = *sp;
 			memset(sp, 0, sizeof(*sp));
 			pmd_table_of(p, a + delta)->nr++;
@@ -763,6 +766,12 @@ int anon_move(struct vm_area *vma, uint64_t new_start)
 			}
 			pte_set(p, pt, i, PTE_NONE);
 			pte_set(p, dp->pt, (unsigned)(na >> 12) & 511, v);
+			if (PTE_PAGE(v)) {
+				struct pageblock *pb = pfn_pb(&m->phys, PTE_PFN(v));
+
+				if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_THP)
+					pb->pages->haddr = UINT64_MAX;
+			}
 		}
 	}
 	return 0;

@@ -727,6 +727,23 @@ static bool resv_can_promote(struct hr_machine *m, struct thp_resv *r,
 	return mapped == HPAGE_NR - r->nr_unused;
 }
 
+/*
+ * Does the range hold a page that is not its reservation's own frame at
+ * its own index (a COW copy)?  Then it can never be promoted in place.
+ */
+static bool resv_has_foreign(const struct thp_resv *r, struct pte_table *pt)
+{
+	unsigned i;
+
+	for (i = 0; i < HPAGE_NR && pt->nr; i++) {
+		uint32_t v = pte_get(pt, i);
+
+		if (PTE_PAGE(v) && PTE_PFN(v) != r->pfn + i)
+			return true;
+	}
+	return false;
+}
+
 /* Promote @r in place: its block becomes the THP mapped by @pmd. */
 static void resv_promote(struct vm_area *vma, struct thp_resv *r,
 			 struct pmd_entry *pmd)
@@ -1048,8 +1065,12 @@ static enum scan collapse_one(struct vm_area *vma, uint64_t haddr,
 			}
 			return SCAN_SUCCEED;
 		}
-		if (khugepaged &&
-		    HPAGE_NR - r->nr_unused < m->thp.promotion_threshold)
+		/*
+		 * A COW copy in the range: never in place, whatever the
+		 * threshold; release and treat it like any range.  Anything
+		 * else (a frame a fork child still shares) may pass: wait.
+		 */
+		if (khugepaged && !resv_has_foreign(r, pmd->pt))
 			return SCAN_PMD_NULL;
 		thp_resv_release(m, r);
 	}
