@@ -79,8 +79,8 @@ int anon_alloc_frame(struct hr_machine *m, struct vm_area *vma,
 	return alloc_any_node(m, vma, order, kind, pfn);
 }
 
-static int alloc_pgtable_frame(struct hr_machine *m, struct vm_area *vma,
-			       uint32_t *pfn)
+/** anon_alloc_pgtable() - a frame for a page table, counted in PageTables. */
+int anon_alloc_pgtable(struct hr_machine *m, struct vm_area *vma, uint32_t *pfn)
 {
 	int err = anon_alloc_frame(m, vma, 0, PBK_NONE, pfn);
 
@@ -89,7 +89,8 @@ static int alloc_pgtable_frame(struct hr_machine *m, struct vm_area *vma,
 	return err;
 }
 
-static void free_pgtable_frame(struct hr_machine *m, uint32_t pfn)
+/** anon_free_pgtable() - give a page table frame back. */
+void anon_free_pgtable(struct hr_machine *m, uint32_t pfn)
 {
 	m->nr_pagetables--;
 	phys_free(&m->phys, pfn, 0);
@@ -111,7 +112,7 @@ struct pte_table *pte_table_new(struct hr_machine *m, uint32_t frame)
 void pte_table_free(struct hr_machine *m, struct pte_table *pt, bool frame)
 {
 	if (frame)
-		free_pgtable_frame(m, pt->frame);
+		anon_free_pgtable(m, pt->frame);
 	if (pt->cap == PT_DENSE)
 		free(pt->u.d);
 	else
@@ -316,7 +317,7 @@ struct pmd_entry *anon_pmd(struct hr_proc *p, uint64_t addr, bool create,
 	if (!t) {
 		if (!create)
 			return NULL;
-		if ((*err = alloc_pgtable_frame(p->m, NULL, &frame)))
+		if ((*err = anon_alloc_pgtable(p->m, NULL, &frame)))
 			return NULL;
 		t = calloc(1, sizeof(*t));
 		HR_BUG_ON(!t);
@@ -478,7 +479,7 @@ int anon_fault(struct vm_area *vma, uint64_t addr, bool write)
 			if (err != 1)
 				return err;
 		}
-		if ((err = alloc_pgtable_frame(m, vma, &frame))) {
+		if ((err = anon_alloc_pgtable(m, vma, &frame))) {
 			m->ev[EV_OOM]++;
 			return err;
 		}
@@ -613,7 +614,7 @@ void anon_free_pgtables(struct hr_proc *p, uint64_t start, uint64_t end)
 		if (!t->nr && !range_has_vma(p, t->gidx << 30,
 					     (t->gidx + 1) << 30)) {
 			pmdt_remove(p, t);
-			free_pgtable_frame(p->m, t->frame);
+			anon_free_pgtable(p->m, t->frame);
 			free(t);
 		}
 	}
@@ -675,7 +676,7 @@ int anon_fork(struct vm_area *src, struct vm_area *dst)
 			return err;
 		if (dp->pt)	/* a VMA before this one shares the range */
 			goto copy_ptes;
-		if ((err = alloc_pgtable_frame(m, dst, &frame)))
+		if ((err = anon_alloc_pgtable(m, dst, &frame)))
 			return err;
 		pmd_table_of(c, a)->nr++;
 		if (sp->huge) {
@@ -759,7 +760,7 @@ int anon_move(struct vm_area *vma, uint64_t new_start)
 			if (!dp->pt) {
 				uint32_t frame;
 
-				if ((err = alloc_pgtable_frame(m, vma, &frame)))
+				if ((err = anon_alloc_pgtable(m, vma, &frame)))
 					return err;
 				dp->pt = pte_table_new(m, frame);
 				pmd_table_of(p, na)->nr++;
@@ -793,7 +794,7 @@ void anon_mm_release(struct hr_proc *p)
 			if (t->e[j].pt)
 				pte_table_free(p->m, t->e[j].pt, true);
 		}
-		free_pgtable_frame(p->m, t->frame);
+		anon_free_pgtable(p->m, t->frame);
 		free(t);
 	}
 	free(p->pmdt);

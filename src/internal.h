@@ -683,6 +683,8 @@ struct pte_table *pte_table_new(struct hr_machine *m, uint32_t frame);
 void pte_table_free(struct hr_machine *m, struct pte_table *pt, bool frame);
 int anon_alloc_frame(struct hr_machine *m, struct vm_area *vma,
 		     unsigned order, enum pb_kind kind, uint32_t *pfn);
+int anon_alloc_pgtable(struct hr_machine *m, struct vm_area *vma, uint32_t *pfn);
+void anon_free_pgtable(struct hr_machine *m, uint32_t pfn);
 int anon_fault(struct vm_area *vma, uint64_t addr, bool write);
 void anon_zap_range(struct vm_area *vma, uint64_t start, uint64_t end);
 void anon_free_pgtables(struct hr_proc *p, uint64_t start, uint64_t end);

@@ -298,8 +298,7 @@ void thp_zap_pmd(struct hr_proc *p, struct pmd_entry *pmd)
 			thp_maybe_free(m, pfn);
 		}
 	}
-	m->nr_pagetables--;
-	phys_free(&m->phys, pmd->deposit, 0);
+	anon_free_pgtable(m, pmd->deposit);
 	pmd->huge = 0;
 	pmd->deposit = 0;
 }
@@ -339,17 +338,6 @@ void thp_split_pmd(struct vm_area *vma, uint64_t haddr, struct pmd_entry *pmd)
 	pmd->pt = pt;
 }
 
-/* The deposit every huge PMD carries; -ENOMEM if there is no frame. */
-static int deposit_alloc(struct hr_machine *m, struct vm_area *vma,
-			 uint32_t *frame)
-{
-	int err = anon_alloc_frame(m, vma, 0, PBK_NONE, frame);
-
-	if (!err)
-		m->nr_pagetables++;
-	return err;
-}
-
 static struct pmd_table *pmdt_of(struct hr_proc *p, uint64_t addr)
 {
 	int err;
@@ -375,7 +363,7 @@ int thp_huge_fault(struct vm_area *vma, uint64_t addr,
 	if (!write && m->thp.use_zero_page) {
 		if (huge_zero_alloc(m))
 			return 1;
-		if (deposit_alloc(m, vma, &frame))
+		if (anon_alloc_pgtable(m, vma, &frame))
 			return -ENOMEM;
 		thp_huge_zero_get(m);
 		pmd->huge = PTE_ZERO;
@@ -388,7 +376,7 @@ int thp_huge_fault(struct vm_area *vma, uint64_t addr,
 		m->ev[EV_THP_FAULT_FALLBACK]++;
 		return 1;
 	}
-	if (deposit_alloc(m, vma, &frame)) {
+	if (anon_alloc_pgtable(m, vma, &frame)) {
 		phys_free(&m->phys, pfn, PB_SHIFT);
 		m->ev[EV_OOM]++;
 		return -ENOMEM;
