@@ -913,35 +913,53 @@ static int agent_call(struct kbe *k, const struct step *st, int proc,
 	return 0;
 }
 
-/* Fork a new agent for process @proc from the conductor. */
-static int agent_spawn(struct kbe *k, const struct step *st, int proc,
-		       char *err, size_t errlen)
+/*
+ * Fork a child of the conductor that runs @body on one end of a new
+ * channel (the other end in *@chan): an agent, or the anchor.  Return
+ * its pid, or -errno with nothing left open.
+ */
+static pid_t agent_fork(void (*body)(void), int *chan)
 {
 	pid_t me = getpid(), pid;
-	int sv[2];
+	int sv[2], e;
 
-	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
-		kb_err(err, errlen, st, "socketpair: %s", strerror(errno));
-		return -1;
-	}
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
+		return -errno;
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
-		kb_err(err, errlen, st, "fork: %s", strerror(errno));
+		e = errno;
 		close(sv[0]);
 		close(sv[1]);
-		return -1;
+		return -e;
 	}
 	if (pid == 0) {
 		prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
 		if (getppid() != me)
 			_exit(1);	/* the conductor died already */
 		ag_setup(sv[1]);
-		ag_loop();
+		body();
+		_exit(1);	/* the bodies never return */
 	}
 	close(sv[1]);
+	*chan = sv[0];
+	return pid;
+}
+
+/* Fork a new agent for process @proc from the conductor. */
+static int agent_spawn(struct kbe *k, const struct step *st, int proc,
+		       char *err, size_t errlen)
+{
+	int chan;
+	pid_t pid = agent_fork(ag_loop, &chan);
+
+	if (pid < 0) {
+		kb_err(err, errlen, st, "cannot start an agent: %s",
+		       strerror((int)-pid));
+		return -1;
+	}
 	k->agents[proc].pid = pid;
-	k->agents[proc].chan = sv[0];
+	k->agents[proc].chan = chan;
 	k->agents[proc].live = 1;
 	if (kstate_note_agent(k->ks, pid, -1) < 0) {
 		kb_err(err, errlen, st, "cannot record agent %d in %s",
@@ -2094,48 +2112,32 @@ int kernel_predict_damage(const struct program *prog, char *err,
  */
 static int kb_anchor_spawn(struct kbe *k, char *err, size_t errlen)
 {
-	pid_t me = getpid(), pid;
 	struct pollfd pfd;
 	struct kreply r;
-	int sv[2];
+	int chan;
+	pid_t pid;
 
 	if (access(KB_KH_DIR, F_OK) < 0)
 		return 0;
-	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
-		snprintf(err, errlen, "kernel back end: socketpair: %s",
-			 strerror(errno));
-		return -1;
-	}
-	fflush(NULL);
-	pid = fork();
+	pid = agent_fork(ag_anchor, &chan);
 	if (pid < 0) {
-		snprintf(err, errlen, "kernel back end: fork: %s",
-			 strerror(errno));
-		close(sv[0]);
-		close(sv[1]);
+		snprintf(err, errlen, "kernel back end: cannot start the "
+			 "khugepaged anchor: %s", strerror((int)-pid));
 		return -1;
 	}
-	if (pid == 0) {
-		prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
-		if (getppid() != me)
-			_exit(1);
-		ag_setup(sv[1]);
-		ag_anchor();
-	}
-	close(sv[1]);
 	k->anchor_pid = pid;
-	k->anchor_chan = sv[0];
+	k->anchor_chan = chan;
 	if (kstate_note_agent(k->ks, pid, -1) < 0) {
 		snprintf(err, errlen, "kernel back end: cannot record agent %d "
 			 "in %s", (int)pid, KSTATE_FILE);
 		return -1;
 	}
-	pfd.fd = sv[0];
+	pfd.fd = chan;
 	pfd.events = POLLIN;
 	pfd.revents = 0;
 	while (poll(&pfd, 1, KB_EXIT_WAIT_MS) < 0 && errno == EINTR)
 		;
-	if (!pfd.revents || recv(sv[0], &r, sizeof(r), 0) != (ssize_t)sizeof(r)) {
+	if (!pfd.revents || recv(chan, &r, sizeof(r), 0) != (ssize_t)sizeof(r)) {
 		snprintf(err, errlen, "kernel back end: the khugepaged anchor "
 			 "(pid %d) did not start", (int)pid);
 		return -1;

@@ -163,11 +163,10 @@ static void pt_make_dense(struct pte_table *pt)
 }
 
 /** pte_set() - store @v in entry @i, keeping nr and the representation. */
-int pte_set(struct hr_proc *p, struct pte_table *pt, unsigned i, uint32_t v)
+int pte_set(struct pte_table *pt, unsigned i, uint32_t v)
 {
 	int at;
 
-	(void)p;
 	if (pt->cap == PT_DENSE) {
 		if (pt->u.d[i] == PTE_NONE && v != PTE_NONE)
 			pt->nr++;
@@ -191,7 +190,7 @@ int pte_set(struct hr_proc *p, struct pte_table *pt, unsigned i, uint32_t v)
 		return 0;
 	if (pt->nr == PT_SPARSE_MAX) {
 		pt_make_dense(pt);
-		return pte_set(p, pt, i, v);
+		return pte_set(pt, i, v);
 	}
 	at = -at - 1;
 	if (pt->nr == pt->cap) {
@@ -329,7 +328,8 @@ struct pmd_entry *anon_pmd(struct hr_proc *p, uint64_t addr, bool create,
 	return &t->e[(addr >> 21) & 511];
 }
 
-static struct pmd_table *pmd_table_of(struct hr_proc *p, uint64_t addr)
+/** anon_pmd_table() - the PMD table holding @addr's slot, or NULL. */
+struct pmd_table *anon_pmd_table(struct hr_proc *p, uint64_t addr)
 {
 	return pmdt_find(p, addr >> 30);
 }
@@ -402,14 +402,12 @@ static int new_anon_page(struct vm_area *vma, struct pte_table *pt,
 	struct hr_machine *m = vma->mm->m;
 	uint32_t pfn;
 
-	if (anon_alloc_frame(m, vma, 0, PBK_NONE, &pfn)) {
-		m->ev[EV_OOM]++;
+	if (anon_alloc_frame(m, vma, 0, PBK_NONE, &pfn))
 		return -ENOMEM;
-	}
 	vma->anon_vma = true;
 	anon_page_map(m, pfn);
 	mark_written(m, pfn);
-	pte_set(vma->mm, pt, i, PTE_MK(pfn, true));
+	pte_set(pt, i, PTE_MK(pfn, true));
 	if (PTE_PAGE(old)) {
 		m->ev[EV_COW_COPY]++;
 		m->ev[EV_COPY_4K]++;
@@ -432,13 +430,7 @@ static bool can_reuse(struct hr_machine *m, uint32_t pfn)
 		 pb->entire_mapcount);
 }
 
-/**
- * anon_fault() - handle_mm_fault() for an anonymous private VMA.
- *
- * Return: 0, or -ENOMEM when no frame could be had even after reclaim
- * (the kernel's OOM; the touch reports it).
- */
-int anon_fault(struct vm_area *vma, uint64_t addr, bool write)
+static int do_anon_fault(struct vm_area *vma, uint64_t addr, bool write)
 {
 	struct hr_proc *p = vma->mm;
 	struct hr_machine *m = p->m;
@@ -451,11 +443,8 @@ int anon_fault(struct vm_area *vma, uint64_t addr, bool write)
 
 	m->tick++;
 	pmd = anon_pmd(p, addr, true, &err);
-	if (!pmd) {
-		m->ev[EV_OOM]++;
+	if (!pmd)
 		return err;
-	}
-	eligible = thp_vma_allowable(vma, true) && thp_range_ok(vma, haddr);
 	if (pmd->huge) {
 		if (!write)
 			return 0;
@@ -468,6 +457,9 @@ int anon_fault(struct vm_area *vma, uint64_t addr, bool write)
 			return err;
 		/* fell back: the PMD is split, handle the PTE */
 	}
+	/* THP matters only on an empty PMD or to a reservation's write */
+	eligible = (!pmd->pt || (write && m->thp.promotion_threshold > 1)) &&
+		   thp_vma_allowable(vma, true) && thp_range_ok(vma, haddr);
 	if (!pmd->pt) {
 		if (eligible) {
 			/* do_huge_pmd_anonymous_page: vmf_anon_prepare() */
@@ -479,12 +471,10 @@ int anon_fault(struct vm_area *vma, uint64_t addr, bool write)
 			if (err != 1)
 				return err;
 		}
-		if ((err = anon_alloc_pgtable(m, vma, &frame))) {
-			m->ev[EV_OOM]++;
+		if ((err = anon_alloc_pgtable(m, vma, &frame)))
 			return err;
-		}
 		pmd->pt = pte_table_new(m, frame);
-		pmd_table_of(p, addr)->nr++;
+		anon_pmd_table(p, addr)->nr++;
 	}
 	if (write && eligible && m->thp.promotion_threshold > 1) {
 		bool handled = false;
@@ -496,7 +486,7 @@ int anon_fault(struct vm_area *vma, uint64_t addr, bool write)
 	e = pte_get(pmd->pt, i);
 	if (e == PTE_NONE) {
 		if (!write) {
-			pte_set(p, pmd->pt, i, PTE_ZERO);
+			pte_set(pmd->pt, i, PTE_ZERO);
 			m->ev[EV_PGFAULT]++;
 			return 0;
 		}
@@ -504,7 +494,7 @@ int anon_fault(struct vm_area *vma, uint64_t addr, bool write)
 	}
 	if (PTE_PAGE(e) && !(e & PTE_YOUNG)) {
 		e |= PTE_YOUNG;		/* the access sets the accessed bit */
-		pte_set(p, pmd->pt, i, e);
+		pte_set(pmd->pt, i, e);
 	}
 	if (!write)
 		return 0;
@@ -516,11 +506,26 @@ int anon_fault(struct vm_area *vma, uint64_t addr, bool write)
 	}
 	if (can_reuse(m, PTE_PFN(e))) {
 		m->ev[EV_PGFAULT]++;
-		pte_set(p, pmd->pt, i, e | PTE_W);
+		pte_set(pmd->pt, i, e | PTE_W);
 		mark_written(m, PTE_PFN(e));
 		return 0;
 	}
 	return new_anon_page(vma, pmd->pt, i, e);
+}
+
+/**
+ * anon_fault() - handle_mm_fault() for an anonymous private VMA.
+ *
+ * Return: 0, or -ENOMEM when no frame could be had even after reclaim
+ * (the kernel's OOM, counted in oom_kill; the touch reports it).
+ */
+int anon_fault(struct vm_area *vma, uint64_t addr, bool write)
+{
+	int err = do_anon_fault(vma, addr, write);
+
+	if (err == -ENOMEM)
+		vma->mm->m->ev[EV_OOM]++;
+	return err;
 }
 
 /* ------------------------------------------------------------------ */
@@ -536,7 +541,7 @@ static void zap_ptes(struct hr_proc *p, struct pte_table *pt, unsigned lo,
 		e = pte_get(pt, i);
 		if (e == PTE_NONE)
 			continue;
-		pte_set(p, pt, i, PTE_NONE);
+		pte_set(pt, i, PTE_NONE);
 		if (PTE_PAGE(e))
 			anon_page_unmap(p->m, PTE_PFN(e));
 	}
@@ -560,7 +565,7 @@ void anon_zap_range(struct vm_area *vma, uint64_t start, uint64_t end)
 		if (pmd->huge) {
 			if (s == a && e == a + HPAGE_SIZE) {
 				thp_zap_pmd(p, pmd);
-				pmd_table_of(p, a)->nr--;
+				anon_pmd_table(p, a)->nr--;
 				continue;
 			}
 			thp_split_pmd(vma, a, pmd);
@@ -596,7 +601,7 @@ void anon_free_pgtables(struct hr_proc *p, uint64_t start, uint64_t end)
 	uint64_t a;
 
 	for (a = start & ~(HPAGE_SIZE - 1); a < end; a += HPAGE_SIZE) {
-		struct pmd_table *t = pmd_table_of(p, a);
+		struct pmd_table *t = anon_pmd_table(p, a);
 		struct pmd_entry *pmd;
 
 		if (!t) {
@@ -643,7 +648,7 @@ void anon_wrprotect(struct vm_area *vma, uint64_t start, uint64_t end)
 		PT_FOR_EACH(pmd->pt, (unsigned)((s - a) >> 12),
 			    (unsigned)((e - a) >> 12), i, v,
 			    if (PTE_PAGE(v) && (v & PTE_W))
-				    pte_set(p, pmd->pt, i, v & ~PTE_W));
+				    pte_set(pmd->pt, i, v & ~PTE_W));
 	}
 }
 
@@ -678,7 +683,7 @@ int anon_fork(struct vm_area *src, struct vm_area *dst)
 			goto copy_ptes;
 		if ((err = anon_alloc_pgtable(m, dst, &frame)))
 			return err;
-		pmd_table_of(c, a)->nr++;
+		anon_pmd_table(c, a)->nr++;
 		if (sp->huge) {
 			/* copy_huge_pmd: share the THP or the zero page */
 			if (sp->huge == PTE_ZERO) {
@@ -701,10 +706,10 @@ copy_ptes:
 			if (PTE_PAGE(v)) {
 				anon_page_map(m, PTE_PFN(v));
 				v &= ~PTE_W;
-				pte_set(p, sp->pt, i, v);
+				pte_set(sp->pt, i, v);
 				v &= ~PTE_YOUNG;	/* copy_present_pte */
 			}
-			pte_set(c, dp->pt, i, v);
+			pte_set(dp->pt, i, v);
 		});
 	}
 	return 0;
@@ -741,8 +746,8 @@ int anon_move(struct vm_area *vma, uint64_t new_start)
 					UINT64_MAX;
 			*dp = *sp;
 			memset(sp, 0, sizeof(*sp));
-			pmd_table_of(p, a + delta)->nr++;
-			pmd_table_of(p, a)->nr--;
+			anon_pmd_table(p, a + delta)->nr++;
+			anon_pmd_table(p, a)->nr--;
 			continue;
 		}
 		if (sp->huge)
@@ -763,10 +768,10 @@ int anon_move(struct vm_area *vma, uint64_t new_start)
 				if ((err = anon_alloc_pgtable(m, vma, &frame)))
 					return err;
 				dp->pt = pte_table_new(m, frame);
-				pmd_table_of(p, na)->nr++;
+				anon_pmd_table(p, na)->nr++;
 			}
-			pte_set(p, pt, i, PTE_NONE);
-			pte_set(p, dp->pt, (unsigned)(na >> 12) & 511, v);
+			pte_set(pt, i, PTE_NONE);
+			pte_set(dp->pt, (unsigned)(na >> 12) & 511, v);
 			if (PTE_PAGE(v)) {
 				struct pageblock *pb = pfn_pb(&m->phys, PTE_PFN(v));
 
@@ -862,9 +867,9 @@ void anon_vma_usage(const struct vm_area *vma, struct anon_usage *u)
 
 /*
  * Count, per frame, the PTEs and PMDs that map it, and compare with the
- * map counts; count page tables.  Uses the pb_pages written[] bits of
- * no one: a scratch array per checked block would cost too much, so the
- * counts go into a temporary hash of pfn -> count.
+ * map counts.  A scratch count per frame of the machine would cost
+ * 4 bytes per frame, so the validator counts into a temporary hash of
+ * pfn -> count holding only the frames that are mapped.
  */
 struct cnt { uint32_t pfn; uint32_t n; };
 struct cnts { struct cnt *v; size_t cap, n; };
@@ -930,8 +935,9 @@ void anon_check(struct hr_machine *m, struct check_ctx *c)
 	struct list_head *pl;
 	uint64_t tables = 0, anon = 0, thps = 0, thps_pmd = 0, resv_unused = 0;
 	uint64_t resv_blocks = 0, hugetlb = 0, absent = 0, zero_refs = 0;
+	uint64_t split_unmapped = 0;
 	uint32_t b;
-	int i, n;
+	int n;
 
 	list_for_each(pl, &m->procs) {
 		struct hr_proc *p = list_entry(pl, struct hr_proc, link);
@@ -1022,7 +1028,7 @@ void anon_check(struct hr_machine *m, struct check_ctx *c)
 	for (b = 0; b < m->phys.nr_pb; b++) {
 		struct pageblock *pb = &m->phys.pb[b];
 		uint32_t base = b << PB_SHIFT;
-		unsigned f, used = 0;
+		unsigned f;
 
 		if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_HUGETLB) {
 			hugetlb += 1ULL << pb->order;
@@ -1061,14 +1067,17 @@ void anon_check(struct hr_machine *m, struct check_ctx *c)
 			if (mc && pb->kind != PBK_THP)
 				anon++;
 			if (pb->state == PB_SPLIT && !fr && !mc)
-				used++;		/* page tables, absent */
+				split_unmapped++;
 		}
-		(void)used;
 	}
 	for (n = 0; n < m->phys.nr_nodes; n++)
 		absent += m->phys.absent[n];
-	for (i = 0; i < HR_NR_HSTATES; i++)
-		(void)i;
+	/* an order-0 frame no PTE maps is a page table or does not exist */
+	CHECK(c, split_unmapped == m->nr_pagetables + absent,
+	      "anon: %llu taken base frames map nothing, but there are %llu "
+	      "page tables and %llu absent frames",
+	      (unsigned long long)split_unmapped,
+	      (unsigned long long)m->nr_pagetables, (unsigned long long)absent);
 	CHECK(c, anon == m->nr_anon_pages,
 	      "anon: nr_anon_pages=%llu but %llu frames are mapped",
 	      (unsigned long long)m->nr_anon_pages, (unsigned long long)anon);
@@ -1082,16 +1091,11 @@ void anon_check(struct hr_machine *m, struct check_ctx *c)
 	      (unsigned long long)resv_blocks, (unsigned long long)m->nr_resv);
 	/* conservation, in frames */
 	{
-		uint64_t total = phys_total(&m->phys);
-		uint64_t resv_mapped = 0, sum;
+		uint64_t total = phys_total(&m->phys), sum;
 		struct list_head *rl;
 
-		list_for_each(rl, &m->resv_lru) {
-			struct thp_resv *r = list_entry(rl, struct thp_resv, lru);
-
-			resv_unused += r->nr_unused;
-			resv_mapped += HPAGE_NR - r->nr_unused;
-		}
+		list_for_each(rl, &m->resv_lru)
+			resv_unused += list_entry(rl, struct thp_resv, lru)->nr_unused;
 		/*
 		 * Mapped frames of reservation blocks are in nr_anon_pages;
 		 * count the blocks by their unused frames only.
@@ -1100,8 +1104,6 @@ void anon_check(struct hr_machine *m, struct check_ctx *c)
 		      m->nr_anon_thps * HPAGE_NR + resv_unused +
 		      m->nr_pagetables + hugetlb +
 		      (m->huge_zero ? HPAGE_NR : 0);
-		(void)resv_mapped;
-		(void)absent;
 		CHECK(c, sum == total,
 		      "memory not conserved: free %llu + anon %llu + THP %llu "
 		      "+ reserved %llu + page tables %llu + hugetlb %llu + "

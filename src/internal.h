@@ -677,8 +677,9 @@ struct pmd_table {
 
 struct pmd_entry *anon_pmd(struct hr_proc *p, uint64_t addr, bool create,
 			   int *err);
+struct pmd_table *anon_pmd_table(struct hr_proc *p, uint64_t addr);
 uint32_t pte_get(const struct pte_table *pt, unsigned i);
-int pte_set(struct hr_proc *p, struct pte_table *pt, unsigned i, uint32_t v);
+int pte_set(struct pte_table *pt, unsigned i, uint32_t v);
 struct pte_table *pte_table_new(struct hr_machine *m, uint32_t frame);
 void pte_table_free(struct hr_machine *m, struct pte_table *pt, bool frame);
 int anon_alloc_frame(struct hr_machine *m, struct vm_area *vma,

@@ -319,7 +319,7 @@ void thp_split_pmd(struct vm_area *vma, uint64_t haddr, struct pmd_entry *pmd)
 	m->ev[EV_THP_SPLIT_PMD]++;
 	if (pmd->huge == PTE_ZERO) {
 		for (i = 0; i < HPAGE_NR; i++)
-			pte_set(p, pt, i, PTE_ZERO);
+			pte_set(pt, i, PTE_ZERO);
 		thp_huge_zero_put(m);
 	} else {
 		uint32_t pfn = PTE_PFN(pmd->huge);
@@ -328,7 +328,7 @@ void thp_split_pmd(struct vm_area *vma, uint64_t haddr, struct pmd_entry *pmd)
 
 		for (i = 0; i < HPAGE_NR; i++) {
 			anon_page_map(m, pfn + i);
-			pte_set(p, pt, i, PTE_MK(pfn + i, w));
+			pte_set(pt, i, PTE_MK(pfn + i, w));
 		}
 		if (!--pb->entire_mapcount)
 			m->nr_anon_thps_pmd--;
@@ -336,15 +336,6 @@ void thp_split_pmd(struct vm_area *vma, uint64_t haddr, struct pmd_entry *pmd)
 	pmd->huge = 0;
 	pmd->deposit = 0;
 	pmd->pt = pt;
-}
-
-static struct pmd_table *pmdt_of(struct hr_proc *p, uint64_t addr)
-{
-	int err;
-	struct pmd_entry *e = anon_pmd(p, addr, false, &err);
-
-	return e ? container_of(e - ((addr >> 21) & 511), struct pmd_table,
-				e[0]) : NULL;
 }
 
 /**
@@ -359,7 +350,6 @@ int thp_huge_fault(struct vm_area *vma, uint64_t addr,
 	uint64_t haddr = addr & ~(HPAGE_SIZE - 1);
 	uint32_t pfn, frame;
 
-	khugepaged_enter(vma);
 	if (!write && m->thp.use_zero_page) {
 		if (huge_zero_alloc(m))
 			return 1;
@@ -368,7 +358,7 @@ int thp_huge_fault(struct vm_area *vma, uint64_t addr,
 		thp_huge_zero_get(m);
 		pmd->huge = PTE_ZERO;
 		pmd->deposit = frame;
-		pmdt_of(vma->mm, haddr)->nr++;
+		anon_pmd_table(vma->mm, haddr)->nr++;
 		m->ev[EV_PGFAULT]++;
 		return 0;
 	}
@@ -378,7 +368,6 @@ int thp_huge_fault(struct vm_area *vma, uint64_t addr,
 	}
 	if (anon_alloc_pgtable(m, vma, &frame)) {
 		phys_free(&m->phys, pfn, PB_SHIFT);
-		m->ev[EV_OOM]++;
 		return -ENOMEM;
 	}
 	thp_new(m, pfn, haddr);
@@ -389,7 +378,7 @@ int thp_huge_fault(struct vm_area *vma, uint64_t addr,
 	}
 	pmd->huge = PTE_MK(pfn, (vma->flags & VM_WRITE) != 0);
 	pmd->deposit = frame;
-	pmdt_of(vma->mm, haddr)->nr++;
+	anon_pmd_table(vma->mm, haddr)->nr++;
 	m->ev[EV_THP_FAULT_ALLOC]++;
 	m->ev[EV_ZERO_2M]++;
 	m->ev[EV_PGFAULT]++;
@@ -415,7 +404,7 @@ int thp_huge_wp(struct vm_area *vma, uint64_t haddr, struct pmd_entry *pmd)
 	struct hr_machine *m = vma->mm->m;
 	uint32_t pfn;
 
-	m->ev[EV_PGFAULT]++;
+	/* a fallback is counted by the PTE fault that follows */
 	if (pmd->huge == PTE_ZERO) {
 		if (!anon_alloc_frame(m, vma, PB_SHIFT, PBK_THP, &pfn)) {
 			thp_huge_zero_put(m);
@@ -423,16 +412,16 @@ int thp_huge_wp(struct vm_area *vma, uint64_t haddr, struct pmd_entry *pmd)
 			pmd->huge = PTE_MK(pfn, true);
 			m->ev[EV_THP_FAULT_ALLOC]++;
 			m->ev[EV_ZERO_2M]++;
+			m->ev[EV_PGFAULT]++;
 			return 0;
 		}
 		m->ev[EV_THP_FAULT_FALLBACK]++;
 		thp_split_pmd(vma, haddr, pmd);
 		return 1;
 	}
-	if (!(vma->flags & VM_WRITE))
-		return 0;
 	if (thp_exclusive(m, PTE_PFN(pmd->huge))) {
 		pmd->huge |= PTE_W;
+		m->ev[EV_PGFAULT]++;
 		return 0;
 	}
 	thp_split_pmd(vma, haddr, pmd);
@@ -515,6 +504,7 @@ static void rmap_remap_zero(struct hr_proc *p, struct pmd_entry *pmd,
 	unsigned i;
 	uint32_t v;
 
+	(void)p;
 	(void)haddr;
 	if (!pmd->pt)
 		return;
@@ -527,7 +517,7 @@ static void rmap_remap_zero(struct hr_proc *p, struct pmd_entry *pmd,
 
 			if (pp->written[f / 64] >> (f % 64) & 1)
 				continue;
-			pte_set(p, pmd->pt, i, PTE_ZERO);
+			pte_set(pmd->pt, i, PTE_ZERO);
 			pb_mapcount_set(pp, f, pb_mapcount(pp, f) - 1);
 		}
 	}
@@ -829,7 +819,7 @@ int thp_resv_fault(struct vm_area *vma, uint64_t addr, struct pmd_entry *pmd,
 	anon_page_map(m, pfn);
 	pp = thp_pb(m, pfn)->pages;
 	pp->written[i / 64] |= 1ULL << (i % 64);
-	pte_set(p, pmd->pt, i, PTE_MK(pfn, true));
+	pte_set(pmd->pt, i, PTE_MK(pfn, true));
 	m->ev[EV_ZERO_4K]++;
 	m->ev[EV_PGFAULT]++;
 	resv_touch(m, r);
