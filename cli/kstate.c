@@ -1202,6 +1202,43 @@ const char *kstate_tmpdir(const struct kstate *ks)
 	return ks->tmpdir;
 }
 
+/*
+ * ks_pool_fill() - after growing a huge page pool to @value pages, make
+ * sure fragmentation is not what stopped it short.  The engine models a
+ * machine whose free memory can always be assembled into huge pages (no
+ * page cache, no unmovable scatter); a kernel that has run a while may
+ * hold its free memory in pieces, and a 1 GiB pool then comes up short
+ * for reasons no scenario is about.  So when the pool is short, compact
+ * memory and write again; if it is still short, drop clean caches,
+ * compact and write once more.  A pool that is short after that is short
+ * for real (too little memory), and the caller's counters show it.
+ * Nothing here changes a setting: caches and compaction only move or
+ * drop clean pages.
+ */
+static void ks_pool_fill(const char *path, const char *value)
+{
+	static const char *const steps[][2] = {
+		{ "/proc/sys/vm/compact_memory", "1" },
+		{ "/proc/sys/vm/drop_caches", "3" },
+	};
+	size_t plen = strlen(path), i;
+	long want = strtol(value, NULL, 10);
+
+	if (plen < 13 || strcmp(path + plen - 13, "/nr_hugepages") ||
+	    strncmp(path, KSTATE_SYSFS_HP, strlen(KSTATE_SYSFS_HP)))
+		return;
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		if (read_long(path) >= want)
+			return;
+		if (i > 0)
+			sync();
+		(void)write_file(steps[i][0], steps[i][1]);
+		if (i > 0)
+			(void)write_file(steps[0][0], steps[0][1]);
+		(void)write_file(path, value);
+	}
+}
+
 /**
  * kstate_write_setting() - see kstate.h.
  */
@@ -1224,7 +1261,10 @@ int kstate_write_setting(struct kstate *ks, const char *path,
 			return e;
 		}
 	}
-	return write_file(path, value);
+	e = write_file(path, value);
+	if (e == 0)
+		ks_pool_fill(path, value);
+	return e;
 }
 
 /**

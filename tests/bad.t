@@ -34,7 +34,7 @@ for my $f (@files) {
     push @why, "no '$f:$want: ' message" unless $out =~ /^\Q$f:$want: \E\S/m;
     if (@why) {
         print "not ok $n - $f\n";
-        print "# $_\n" for @why;
+        print STDERR "# $_\n" for @why;
         print "# output: $_\n" for split /\n/, $out;
     } else {
         my ($msg) = $out =~ /^\Q$f:$want: \E(.*)$/m;

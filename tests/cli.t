@@ -33,7 +33,7 @@ sub check {
     print $good ? "ok $n - $name\n" : "not ok $n - $name\n";
     unless ($good) {
         print "# exit $rc (signal $sig), want $want_rc; output:\n";
-        print "# $_\n" for split /\n/, $out;
+        print STDERR "# $_\n" for split /\n/, $out;
     }
 }
 

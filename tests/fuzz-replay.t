@@ -53,5 +53,5 @@ for my $t (@tests) {
     print "not ok $n - replay-$h $what ($why)\n";
     my @lines = split /\n/, $out;
     splice(@lines, 60) if @lines > 60;
-    print "# $_\n" for @lines;
+    print STDERR "# $_\n" for @lines;
 }

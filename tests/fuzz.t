@@ -21,7 +21,7 @@ my $bin = $ENV{HUGERESV} or die "HUGERESV is not set (run through 'make check')\
 my $n = 0;
 sub ok { my ($c, $name, $diag) = @_; $n++;
     print(($c ? "ok" : "not ok") . " $n - $name\n");
-    if (!$c && defined $diag) { print "# $_\n" for split /\n/, $diag; }
+    if (!$c && defined $diag) { print STDERR "# $_\n" for split /\n/, $diag; }
     return $c; }
 
 print "1..14\n";

@@ -83,7 +83,7 @@ sub ok {
     $n++;
     print $good ? "ok $n - $name\n" : "not ok $n - $name\n";
     if (!$good) {
-        print "# $_\n" for map { split /\n/ } @diag;
+        print STDERR "# $_\n" for map { split /\n/ } @diag;
     }
     return $good;
 }

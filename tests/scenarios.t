@@ -34,6 +34,6 @@ for my $f (@files) {
         print "not ok $n - $f # TODO engine refused: $why\n";
     } else {
         print "not ok $n - $f (status $status)\n";
-        print "# $_\n" for split /\n/, $out;
+        print STDERR "# $_\n" for split /\n/, $out;
     }
 }

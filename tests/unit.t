@@ -26,6 +26,6 @@ for my $b (@bins) {
         print "ok $n - $name ($run tests)\n";
     } else {
         print "not ok $n - $name (status $status, $bad failed)\n";
-        print "# $_\n" for split /\n/, $out;
+        print STDERR "# $_\n" for split /\n/, $out;
     }
 }
