@@ -53,7 +53,7 @@ int run_program(const struct program *prog, const struct backend_ops *ops,
 int diff_main(int argc, char **argv);
 
 /* What diff_program() returns. */
-enum { DIFF_OK, DIFF_MISMATCH, DIFF_REFUSED, DIFF_ERROR };
+enum { DIFF_OK, DIFF_MISMATCH, DIFF_REFUSED, DIFF_ERROR, DIFF_SKIPPED };
 
 /*
  * The first difference diff_program() found: the step (index into
@@ -76,7 +76,9 @@ struct diff_verdict {
  * @v:   the first difference, if not NULL (set v->prog first)
  *
  * Return: DIFF_OK, DIFF_MISMATCH, DIFF_REFUSED (the kernel back end
- * refused: not root, lock busy, ...) or DIFF_ERROR (could not run).
+ * refused: not root, lock busy, ...), DIFF_ERROR (could not run) or
+ * DIFF_SKIPPED (the machine could not assemble the gigantic pages the
+ * engine granted: see gigantic_short() in diff.c).
  */
 int diff_program(const struct program *prog, FILE *out,
 		 struct diff_verdict *v);

@@ -538,7 +538,7 @@ static int try_prog(struct fuzz *F, const struct fuzz_prog *p, int kernel,
 		if (d == DIFF_REFUSED) {
 			snprintf(f->msg, sizeof(f->msg), "%s", v.msg);
 			rc = -1;
-		} else if (d != DIFF_OK) {
+		} else if (d != DIFF_OK && d != DIFF_SKIPPED) {
 			f->kind = F_MISMATCH;
 			f->line = v.line;
 			f->step = v.step;
