@@ -18,6 +18,10 @@
 
 extern const struct backend_ops kernel_backend_ops __attribute__((weak));
 int diff_main(int argc, char **argv) __attribute__((weak));
+int lab_main(int argc, char **argv) __attribute__((weak));
+int replay_main(int argc, char **argv) __attribute__((weak));
+int capture_main(int argc, char **argv) __attribute__((weak));
+int calibrate_main(int argc, char **argv) __attribute__((weak));
 
 static const char usage_text[] =
 	"usage: hugeresv COMMAND [ARGS]\n"
@@ -247,6 +251,28 @@ int main(int argc, char **argv)
 		return fuzz_main(argc - 1, argv + 1);
 	if (!strcmp(cmd, "bench"))
 		return bench_main(argc - 1, argv + 1);
+	{
+		static const struct {
+			const char *name;
+			int (*fn)(int, char **);
+		} more[] = {
+			{ "lab", lab_main },
+			{ "replay", replay_main },
+			{ "capture", capture_main },
+			{ "calibrate", calibrate_main },
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(more) / sizeof(more[0]); i++) {
+			if (strcmp(cmd, more[i].name))
+				continue;
+			if (!more[i].fn) {
+				fprintf(stderr, "hugeresv: %s not built\n", cmd);
+				return EXIT_REFUSED;
+			}
+			return more[i].fn(argc - 1, argv + 1);
+		}
+	}
 	if (!strcmp(cmd, "diff")) {
 		if (!diff_main) {
 			fprintf(stderr, "hugeresv: diff not built (it needs the kernel back end)\n");

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * costmodel.h - what memory operations cost on a real machine, as
+ * `hugeresv calibrate` measures them, for the policy lab's fault latency
+ * figures.  The file format is docs/lab.md ("The cost model").
+ *
+ * All times are nanoseconds, measured with real memory on the machine
+ * named in `host`.  Every figure is > 0 in a loaded model.
+ */
+#ifndef HR_COSTMODEL_H
+#define HR_COSTMODEL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct cost_model {
+	double fault_4k;	/* a first write to a base page of a private
+				   anonymous mapping (MADV_NOHUGEPAGE): trap,
+				   allocation, zeroing 4 KiB, PTE */
+	double fault_2m;	/* a first write to an aligned 2 MiB range
+				   with MADV_HUGEPAGE that got a THP:
+				   allocation, zeroing 2 MiB, PMD */
+	double zero_2m;		/* zeroing 2 MiB of memory not in cache */
+	double copy_2m;		/* copying 2 MiB to memory not in cache */
+	double walk_4k;		/* a load that misses the TLB, 4 KiB pages
+				   (random loads over a large buffer, less a
+				   load that hits the TLB) */
+	double walk_2m;		/* the same with 2 MiB pages */
+	char host[128];		/* where it was measured ("default": the
+				   model shipped in the source) */
+	char date[32];		/* when, ISO 8601 */
+	char kernel[64];	/* uname -r */
+};
+
+/** cost_model_default() - the model shipped with hugeresv. */
+void cost_model_default(struct cost_model *cm);
+
+/**
+ * cost_model_load() - read a cost model file.
+ * @err: on failure "FILE:LINE:COL: what is wrong"
+ * Return: 0, or -1 with @err set (and *cm untouched).
+ */
+int cost_model_load(const char *path, struct cost_model *cm, char *err,
+		    size_t errlen);
+
+/** cost_model_write() - Return: 0, or -1 with errno set. */
+int cost_model_write(FILE *f, const struct cost_model *cm);
+
+/**
+ * calibrate_main() - `hugeresv calibrate [-o FILE] [--quick]`, in
+ * cli/calibrate.c.  Return: an EXIT_* status.
+ */
+int calibrate_main(int argc, char **argv);
+
+#endif /* HR_COSTMODEL_H */
