@@ -186,6 +186,25 @@ int hr_thp_write(hr_machine *m, const char *key, const char *value);
 int hr_khugepaged(hr_machine *m, int passes);
 
 /**
+ * hr_khugepaged_proc() - khugepaged's scan of @p's address space alone,
+ * as when its turn comes round in a pass (the policy lab scans each new
+ * process once).  Return: 0, or -ENOMEM if an allocation failure ended
+ * the scan (khugepaged would sleep).
+ */
+int hr_khugepaged_proc(hr_proc *p);
+
+/**
+ * hr_events() - the engine's event counters (/proc/vmstat events such as
+ * pgfault, thp_fault_alloc, the cost-model events cost_zero_4k, ...),
+ * read without rendering: a read-only array valid as long as @m, indexed
+ * by hr_event_index().  For tools that sample them around every call.
+ */
+const uint64_t *hr_events(const hr_machine *m);
+
+/** hr_event_index() - the index of event @name, or -ENOENT. */
+int hr_event_index(const char *name);
+
+/**
  * hr_reclaim() - memory pressure that wants @bytes freed (UINT64_MAX:
  * everything that can be): unused THP reservations first, then the
  * deferred split queue.  Return: the bytes freed.

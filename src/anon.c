@@ -149,6 +149,34 @@ uint32_t pte_get(const struct pte_table *pt, unsigned i)
 	return at >= 0 ? (uint32_t)pt->u.sp[at] : PTE_NONE;
 }
 
+/**
+ * pte_next() - the first entry at index >= @i that is not none: its index
+ * (and its value in *@v), or HPAGE_NR.  Sparse tables are walked without
+ * a lookup per index.
+ */
+unsigned pte_next(const struct pte_table *pt, unsigned i, uint32_t *v)
+{
+	int at;
+
+	if (pt->cap == PT_DENSE) {
+		for (; i < HPAGE_NR; i++)
+			if (pt->u.d[i] != PTE_NONE) {
+				*v = pt->u.d[i];
+				return i;
+			}
+		return HPAGE_NR;
+	}
+	if (i >= HPAGE_NR)
+		return HPAGE_NR;
+	at = sp_find(pt, i);
+	if (at < 0)
+		at = -at - 1;
+	if (at >= pt->nr)
+		return HPAGE_NR;
+	*v = (uint32_t)pt->u.sp[at];
+	return (unsigned)(pt->u.sp[at] >> 32);
+}
+
 static void pt_make_dense(struct pte_table *pt)
 {
 	uint32_t *d = calloc(HPAGE_NR, sizeof(*d));
@@ -693,6 +721,7 @@ int anon_fork(struct vm_area *src, struct vm_area *dst)
 					pfn_pb(&m->phys, PTE_PFN(sp->huge));
 
 				pb->entire_mapcount++;
+				pb->pages->owner = NULL;	/* shared now */
 				sp->huge &= ~PTE_W;
 			}
 			dp->huge = sp->huge;
@@ -705,6 +734,7 @@ copy_ptes:
 			    (unsigned)((e - a) >> 12), i, v, {
 			if (PTE_PAGE(v)) {
 				anon_page_map(m, PTE_PFN(v));
+				pfn_pb(&m->phys, PTE_PFN(v))->pages->owner = NULL;
 				v &= ~PTE_W;
 				pte_set(sp->pt, i, v);
 				v &= ~PTE_YOUNG;	/* copy_present_pte */
@@ -929,6 +959,19 @@ static uint32_t cnt_get(const struct cnts *c, uint32_t pfn)
  * free + base pages + THPs + reservations + page tables + hugetlb +
  * huge zero page + absent frames = total.
  */
+/* A THP that names its owner is mapped by no one else (rmap_walk). */
+static void owner_check(struct hr_machine *m, struct check_ctx *c,
+			struct hr_proc *p, uint32_t pfn)
+{
+	const struct pageblock *pb = pfn_pb(&m->phys, pfn);
+
+	if (pb->state != PB_ALLOC_HEAD || pb->kind != PBK_THP)
+		return;
+	CHECK(c, !pb->pages->owner || pb->pages->owner == p,
+	      "pid %d maps THP pfn %u owned by pid %d", p->pid, pfn,
+	      pb->pages->owner ? pb->pages->owner->pid : 0);
+}
+
 void anon_check(struct hr_machine *m, struct check_ctx *c)
 {
 	struct cnts ptes = { 0 }, pmds = { 0 };
@@ -967,6 +1010,9 @@ void anon_check(struct hr_machine *m, struct check_ctx *c)
 					if (pmd->huge == PTE_ZERO)
 						zero_refs++;
 					else
+						owner_check(m, c, p,
+							    PTE_PFN(pmd->huge));
+					if (pmd->huge != PTE_ZERO)
 						cnt_add(&pmds, PTE_PFN(pmd->huge));
 					CHECK(c, range_has_vma(p, a, a + HPAGE_SIZE),
 					      "pid %d: huge PMD at %#llx outside "
@@ -999,8 +1045,10 @@ void anon_check(struct hr_machine *m, struct check_ctx *c)
 					struct vm_area *vm = NULL;
 					struct list_head *vl;
 
-					if (PTE_PAGE(v))
+					if (PTE_PAGE(v)) {
 						cnt_add(&ptes, PTE_PFN(v));
+						owner_check(m, c, p, PTE_PFN(v));
+					}
 					list_for_each(vl, &p->vmas) {
 						struct vm_area *x = list_entry(
 							vl, struct vm_area, link);

@@ -209,6 +209,9 @@ struct pb_pages {
 	struct thp_resv *resv;			/* PBK_RESV: its reservation */
 	uint64_t haddr;				/* THP: where PMDs map it, or
 						 * UINT64_MAX if moved apart */
+	struct hr_proc *owner;			/* THP: the only mm that can
+						 * map it, or NULL once a fork
+						 * has copied a mapping of it */
 };
 
 struct pageblock {
@@ -679,6 +682,7 @@ struct pmd_entry *anon_pmd(struct hr_proc *p, uint64_t addr, bool create,
 			   int *err);
 struct pmd_table *anon_pmd_table(struct hr_proc *p, uint64_t addr);
 uint32_t pte_get(const struct pte_table *pt, unsigned i);
+unsigned pte_next(const struct pte_table *pt, unsigned i, uint32_t *v);
 int pte_set(struct pte_table *pt, unsigned i, uint32_t v);
 struct pte_table *pte_table_new(struct hr_machine *m, uint32_t frame);
 void pte_table_free(struct hr_machine *m, struct pte_table *pt, bool frame);
@@ -855,7 +859,8 @@ struct hr_machine {
 	bool huge_zero;
 	uint64_t huge_zero_refs;	/* PMDs mapping it */
 	struct list_head resv_lru;	/* thp_resv, least recently changed first */
-	uint32_t deferred_head;		/* THP split queue (pageblock index) */
+	uint32_t deferred_head;		/* THP split queue, oldest first */
+	uint32_t deferred_tail;		/* (pageblock indices) */
 	uint64_t nr_deferred;
 	uint64_t tick;			/* advances every fault: LRU stamps */
 	uint64_t vm_committed;		/* Committed_AS, pages */

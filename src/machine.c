@@ -94,6 +94,7 @@ hr_machine *hr_machine_new(const struct hr_config *cfg)
 	list_init(&m->resv_lru);
 	thp_settings_default(&m->thp);
 	m->deferred_head = PB_NONE;
+	m->deferred_tail = PB_NONE;
 	/* user_reserve_kbytes: min(3% of free memory, 128 MiB) */
 	m->user_reserve = HR_MIN(phys_free_total(&m->phys) * 3 / 100,
 				 (128ULL << 20) / HR_PAGE_SIZE);

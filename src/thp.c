@@ -200,12 +200,15 @@ static void deferred_add(struct hr_machine *m, uint32_t pfn)
 
 	if (pb->deferred & DS_QUEUED)
 		return;
+	/* list_add_tail(): the shrinker scans the oldest first */
 	pb->deferred |= DS_QUEUED;
-	pb->prev = PB_NONE;
-	pb->next = m->deferred_head;
-	if (m->deferred_head != PB_NONE)
-		m->phys.pb[m->deferred_head].prev = i;
-	m->deferred_head = i;
+	pb->next = PB_NONE;
+	pb->prev = m->deferred_tail;
+	if (m->deferred_tail != PB_NONE)
+		m->phys.pb[m->deferred_tail].next = i;
+	else
+		m->deferred_head = i;
+	m->deferred_tail = i;
 	m->nr_deferred++;
 }
 
@@ -221,6 +224,8 @@ static void deferred_del(struct hr_machine *m, uint32_t pfn)
 		m->deferred_head = pb->next;
 	if (pb->next != PB_NONE)
 		m->phys.pb[pb->next].prev = pb->prev;
+	else
+		m->deferred_tail = pb->prev;
 	pb->next = pb->prev = PB_NONE;
 	pb->deferred = 0;
 	m->nr_deferred--;
@@ -237,12 +242,14 @@ static unsigned subpages_mapped(const struct pb_pages *pp)
 }
 
 /* A THP (of @vma, or of no VMA: collapse) comes into being at @haddr. */
-static void thp_new(struct hr_machine *m, uint32_t pfn, uint64_t haddr)
+static void thp_new(struct hr_machine *m, uint32_t pfn, uint64_t haddr,
+		    struct hr_proc *owner)
 {
 	struct pb_pages *pp = phys_pages(&m->phys, pfn);
 
 	memset(pp->written, 0, sizeof(pp->written));
 	pp->haddr = haddr;
+	pp->owner = owner;
 	thp_pb(m, pfn)->entire_mapcount = 1;
 	m->nr_anon_thps++;
 	m->nr_anon_thps_pmd++;
@@ -370,7 +377,7 @@ int thp_huge_fault(struct vm_area *vma, uint64_t addr,
 		phys_free(&m->phys, pfn, PB_SHIFT);
 		return -ENOMEM;
 	}
-	thp_new(m, pfn, haddr);
+	thp_new(m, pfn, haddr, vma->mm);
 	if (write) {
 		unsigned i = (unsigned)(addr >> 12) & (HPAGE_NR - 1);
 
@@ -408,7 +415,7 @@ int thp_huge_wp(struct vm_area *vma, uint64_t haddr, struct pmd_entry *pmd)
 	if (pmd->huge == PTE_ZERO) {
 		if (!anon_alloc_frame(m, vma, PB_SHIFT, PBK_THP, &pfn)) {
 			thp_huge_zero_put(m);
-			thp_new(m, pfn, haddr);
+			thp_new(m, pfn, haddr, vma->mm);
 			pmd->huge = PTE_MK(pfn, true);
 			m->ev[EV_THP_FAULT_ALLOC]++;
 			m->ev[EV_ZERO_2M]++;
@@ -439,36 +446,49 @@ typedef void (*rmap_fn)(struct hr_proc *p, struct pmd_entry *pmd,
  * address in every process (fork keeps addresses), or every slot of
  * every process when a move put its pages elsewhere.
  */
+static void rmap_one(struct hr_proc *p, const struct pb_pages *pp,
+		     uint32_t pfn, rmap_fn fn, void *arg)
+{
+	uint32_t k;
+	unsigned j;
+
+	if (pp->haddr != UINT64_MAX) {
+		struct pmd_entry *pmd = anon_pmd(p, pp->haddr, false, NULL);
+
+		if (pmd)
+			fn(p, pmd, pp->haddr, pfn, arg);
+		return;
+	}
+	for (k = 0; k < p->pmdt_cap; k++) {
+		struct pmd_table *t = p->pmdt[k];
+
+		if (!t)
+			continue;
+		for (j = 0; j < 512; j++)
+			if (t->e[j].huge || t->e[j].pt)
+				fn(p, &t->e[j],
+				   (t->gidx << 30) | ((uint64_t)j << 21), pfn,
+				   arg);
+	}
+}
+
 static void rmap_walk(struct hr_machine *m, uint32_t pfn, rmap_fn fn,
 		      void *arg)
 {
 	struct pb_pages *pp = thp_pb(m, pfn)->pages;
 	struct list_head *l;
 
-	list_for_each(l, &m->procs) {
-		struct hr_proc *p = list_entry(l, struct hr_proc, link);
-		uint32_t k;
-		unsigned j;
-
-		if (pp->haddr != UINT64_MAX) {
-			struct pmd_entry *pmd = anon_pmd(p, pp->haddr, false, NULL);
-
-			if (pmd)
-				fn(p, pmd, pp->haddr, pfn, arg);
-			continue;
-		}
-		for (k = 0; k < p->pmdt_cap; k++) {
-			struct pmd_table *t = p->pmdt[k];
-
-			if (!t)
-				continue;
-			for (j = 0; j < 512; j++)
-				if (t->e[j].huge || t->e[j].pt)
-					fn(p, &t->e[j],
-					   (t->gidx << 30) | ((uint64_t)j << 21),
-					   pfn, arg);
-		}
+	/*
+	 * Linux finds the mappers through the anon_vma chain; the engine
+	 * keeps only the owner until a fork shares the THP, then asks
+	 * every mm (one PMD each when the THP never moved).
+	 */
+	if (pp->owner) {
+		rmap_one(pp->owner, pp, pfn, fn, arg);
+		return;
 	}
+	list_for_each(l, &m->procs)
+		rmap_one(list_entry(l, struct hr_proc, link), pp, pfn, fn, arg);
 }
 
 static struct vm_area *vma_at(struct hr_proc *p, uint64_t addr)
@@ -713,12 +733,11 @@ static bool resv_has_foreign(const struct thp_resv *r, struct pte_table *pt)
 {
 	unsigned i;
 
-	for (i = 0; i < HPAGE_NR && pt->nr; i++) {
-		uint32_t v = pte_get(pt, i);
+	uint32_t v;
 
+	for (i = pte_next(pt, 0, &v); i < HPAGE_NR; i = pte_next(pt, i + 1, &v))
 		if (PTE_PAGE(v) && PTE_PFN(v) != r->pfn + i)
 			return true;
-	}
 	return false;
 }
 
@@ -743,6 +762,7 @@ static void resv_promote(struct vm_area *vma, struct thp_resv *r,
 	pb->kind = PBK_THP;
 	pp->resv = NULL;
 	pp->haddr = r->haddr;
+	pp->owner = vma->mm;	/* mapcounts were all 1: no one else */
 	pb->entire_mapcount = 1;
 	m->nr_anon_thps++;
 	m->nr_anon_thps_pmd++;
@@ -936,6 +956,17 @@ static enum scan collapse_range(struct vm_area *vma, uint64_t haddr,
 	struct pb_pages *np;
 	uint32_t *old;
 
+	/*
+	 * A sparse range (the common case of a large mapping touched here
+	 * and there) is over max_ptes_none before the loop below would find
+	 * anything else: it cannot exceed max_ptes_shared with so few
+	 * entries.  Same verdict, without 512 lookups.
+	 */
+	if (khugepaged && HPAGE_NR - pt->nr > m->thp.max_ptes_none &&
+	    pt->nr <= m->thp.max_ptes_shared) {
+		m->ev[EV_THP_SCAN_EXCEED_NONE_PTE]++;
+		return SCAN_EXCEED_NONE;
+	}
 	for (i = 0; i < HPAGE_NR; i++) {
 		uint32_t v = pte_get(pt, i);
 
@@ -980,7 +1011,7 @@ static enum scan collapse_range(struct vm_area *vma, uint64_t haddr,
 	m->ev[EV_THP_COLLAPSE_ALLOC]++;
 	m->ev[EV_COPY_4K] += present;
 	m->ev[EV_ZERO_4K] += none;
-	thp_new(m, pfn, haddr);
+	thp_new(m, pfn, haddr, vma->mm);
 	np = thp_pb(m, pfn)->pages;
 	old = calloc(HPAGE_NR, sizeof(*old));
 	HR_BUG_ON(!old);
@@ -1032,10 +1063,19 @@ static enum scan collapse_one(struct vm_area *vma, uint64_t haddr,
 		return SCAN_PMD_MAPPED;
 	r = thp_resv_lookup(p, haddr);
 	if (r) {
-		if (resv_can_promote(m, r, pmd->pt)) {
-			if (khugepaged &&
-			    HPAGE_NR - r->nr_unused < m->thp.promotion_threshold)
-				return SCAN_PMD_NULL;	/* not yet */
+		/*
+		 * Below its threshold a range waits.  A COW copy in the range
+		 * means it can never be promoted in place, whatever the
+		 * threshold: release it and treat the range like any other.
+		 * Anything else that stops an in-place promotion (a frame a
+		 * fork child still shares) may pass: wait.  A COW copy also
+		 * fails resv_can_promote(), so below the threshold the
+		 * cheaper test alone decides.
+		 */
+		bool below = khugepaged && HPAGE_NR - r->nr_unused <
+					   m->thp.promotion_threshold;
+
+		if (!below && resv_can_promote(m, r, pmd->pt)) {
 			resv_promote(vma, r, pmd);
 			if (khugepaged) {
 				m->ev[EV_PAGES_COLLAPSED]++;
@@ -1043,11 +1083,6 @@ static enum scan collapse_one(struct vm_area *vma, uint64_t haddr,
 			}
 			return SCAN_SUCCEED;
 		}
-		/*
-		 * A COW copy in the range: never in place, whatever the
-		 * threshold; release and treat it like any range.  Anything
-		 * else (a frame a fork child still shares) may pass: wait.
-		 */
 		if (khugepaged && !resv_has_foreign(r, pmd->pt))
 			return SCAN_PMD_NULL;
 		thp_resv_release(m, r);
@@ -1058,6 +1093,29 @@ static enum scan collapse_one(struct vm_area *vma, uint64_t haddr,
 	return res;
 }
 
+/*
+ * One pass of khugepaged over the mm of @p (khugepaged_scan_mm_slot()).
+ * Return: false when an allocation failure ended it (khugepaged then
+ * sleeps: the pass over every mm ends too).
+ */
+static bool khugepaged_scan_mm(struct hr_proc *p)
+{
+	struct list_head *vl;
+
+	list_for_each(vl, &p->vmas) {
+		struct vm_area *v = list_entry(vl, struct vm_area, link);
+		uint64_t a;
+
+		if (!thp_vma_allowable(v, true))
+			continue;
+		for (a = (v->start + HPAGE_SIZE - 1) & ~(HPAGE_SIZE - 1);
+		     a + HPAGE_SIZE <= v->end; a += HPAGE_SIZE)
+			if (collapse_one(v, a, true) == SCAN_ALLOC_FAIL)
+				return false;
+	}
+	return true;
+}
+
 /**
  * hr_khugepaged() - @passes full scans of khugepaged over every mm it
  * knows (MMF_VM_HUGEPAGE).  With enabled=never the thread is stopped
@@ -1065,7 +1123,7 @@ static enum scan collapse_one(struct vm_area *vma, uint64_t haddr,
  */
 int hr_khugepaged(hr_machine *m, int passes)
 {
-	struct list_head *pl, *vl;
+	struct list_head *pl;
 	int n;
 
 	if (passes < 1)
@@ -1073,40 +1131,50 @@ int hr_khugepaged(hr_machine *m, int passes)
 	if (m->thp.enabled == THP_NEVER)
 		return 0;
 	for (n = 0; n < passes; n++) {
-		bool stop = false;
-
 		list_for_each(pl, &m->procs) {
 			struct hr_proc *p = list_entry(pl, struct hr_proc, link);
 
-			if (!p->thp_registered || stop)
-				continue;
-			list_for_each(vl, &p->vmas) {
-				struct vm_area *v =
-					list_entry(vl, struct vm_area, link);
-				uint64_t a;
-
-				if (!thp_vma_allowable(v, true))
-					continue;
-				for (a = (v->start + HPAGE_SIZE - 1) &
-					 ~(HPAGE_SIZE - 1);
-				     a + HPAGE_SIZE <= v->end; a += HPAGE_SIZE) {
-					/*
-					 * An allocation failure makes
-					 * khugepaged sleep: the pass ends.
-					 */
-					if (collapse_one(v, a, true) ==
-					    SCAN_ALLOC_FAIL) {
-						stop = true;
-						break;
-					}
-				}
-				if (stop)
-					break;
-			}
+			if (p->thp_registered && !khugepaged_scan_mm(p))
+				break;
 		}
 		m->ev[EV_FULL_SCANS]++;
 	}
 	return 0;
+}
+
+/**
+ * hr_khugepaged_proc() - khugepaged's scan of one mm, as if its turn had
+ * come round (no full scan is counted).
+ * Return: 0, or -ENOMEM if an allocation failure ended the scan early.
+ */
+int hr_khugepaged_proc(hr_proc *p)
+{
+	if (p->m->thp.enabled == THP_NEVER || !p->thp_registered)
+		return 0;
+	return khugepaged_scan_mm(p) ? 0 : -ENOMEM;
+}
+
+/**
+ * hr_events() - the machine's event counters, read-only, indexed by
+ * hr_event_index(); valid as long as the machine.
+ */
+const uint64_t *hr_events(const hr_machine *m)
+{
+	return m->ev;
+}
+
+/**
+ * hr_event_index() - the index in hr_events() of the vmstat (or
+ * khugepaged) event called @name, or -ENOENT.
+ */
+int hr_event_index(const char *name)
+{
+	int i;
+
+	for (i = 0; i < EV__COUNT; i++)
+		if (thp_event_names[i] && !strcmp(thp_event_names[i], name))
+			return i;
+	return -ENOENT;
 }
 
 /**
@@ -1168,20 +1236,25 @@ uint64_t thp_reclaim(struct hr_machine *m, uint64_t want)
 			thp_resv_release(m, list_entry(m->resv_lru.next,
 						       struct thp_resv, lru));
 	}
+	/*
+	 * deferred_split_scan(), 6.12+: one pass, oldest first; a partly
+	 * mapped THP is split, a whole one only if underused (never with
+	 * max_ptes_none at 511: thp_underused() gives up at once).  A
+	 * whole THP found in use leaves the queue: it is considered used
+	 * and not scanned again, which also keeps each pass short.
+	 */
 	for (i = m->deferred_head; i != PB_NONE && GOT() < want; i = nx) {
-		nx = m->phys.pb[i].next;
-		if (m->phys.pb[i].deferred & DS_PARTIAL)
-			thp_split_page(m, i << PB_SHIFT, false);
-	}
-	if (m->thp.shrink_underused) {
-		for (i = m->deferred_head; i != PB_NONE && GOT() < want;
-		     i = nx) {
-			struct pageblock *pb = &m->phys.pb[i];
+		struct pageblock *pb = &m->phys.pb[i];
 
-			nx = pb->next;
-			if (zero_subpages(pb->pages) > m->thp.max_ptes_none)
-				thp_split_page(m, i << PB_SHIFT, true);
-		}
+		nx = pb->next;
+		if (pb->deferred & DS_PARTIAL)
+			thp_split_page(m, i << PB_SHIFT, false);
+		else if (m->thp.shrink_underused &&
+			 m->thp.max_ptes_none < HPAGE_NR - 1 &&
+			 zero_subpages(pb->pages) > m->thp.max_ptes_none)
+			thp_split_page(m, i << PB_SHIFT, true);
+		else
+			deferred_del(m, i << PB_SHIFT);
 	}
 	if (m->huge_zero && !m->huge_zero_refs && GOT() < want) {
 		phys_free(&m->phys, m->huge_zero_pfn, PB_SHIFT);
@@ -1217,7 +1290,7 @@ void thp_check(struct hr_machine *m, struct check_ctx *c)
 {
 	struct list_head *l;
 	uint64_t unused = 0, n = 0, q = 0;
-	uint32_t i;
+	uint32_t i, last;
 
 	list_for_each(l, &m->resv_lru) {
 		struct thp_resv *r = list_entry(l, struct thp_resv, lru);
@@ -1274,16 +1347,22 @@ void thp_check(struct hr_machine *m, struct check_ctx *c)
 		CHECK(c, cnt == p->resv_n, "thp: pid %d resv_n=%u, %u hashed",
 		      p->pid, p->resv_n, cnt);
 	}
-	for (i = m->deferred_head; i != PB_NONE; i = m->phys.pb[i].next) {
+	for (i = m->deferred_head, last = PB_NONE; i != PB_NONE;
+	     last = i, i = m->phys.pb[i].next) {
 		struct pageblock *pb = &m->phys.pb[i];
 
 		q++;
+		CHECK(c, pb->prev == last, "thp: split queue block %u has a "
+		      "wrong prev link", i);
 		CHECK(c, pb->state == PB_ALLOC_HEAD && pb->kind == PBK_THP &&
 			 (pb->deferred & DS_QUEUED),
 		      "thp: block %u on the split queue is not a THP", i);
 		if (q > m->phys.nr_pb)
 			break;
 	}
+	CHECK(c, q > m->phys.nr_pb || last == m->deferred_tail,
+	      "thp: split queue ends at %u, tail is %u", last,
+	      m->deferred_tail);
 	CHECK(c, q == m->nr_deferred, "thp: split queue %llu long, counted "
 	      "%llu", (unsigned long long)q, (unsigned long long)m->nr_deferred);
 }
