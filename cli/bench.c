@@ -100,8 +100,11 @@ static int run_quiet(const struct program *prog, const struct backend_ops *ops)
 #define FAULT_TARGET	20e6			/* base-page faults/s, one core */
 #define RESV_MEM_TARGET	(256ULL << 20)		/* bytes for 256 GiB reserved */
 
-/* A size in bytes: a number with an optional K, M, G or T suffix. */
-static int parse_bytes(const char *s, uint64_t *out)
+/**
+ * parse_bytes() - a size in bytes on the command line: a number with an
+ * optional K, M, G or T suffix, not 0.  Return: 0, or -1.
+ */
+int parse_bytes(const char *s, uint64_t *out)
 {
 	char *end;
 	unsigned long long v = strtoull(s, &end, 10);

@@ -94,6 +94,12 @@ int kernel_predict_damage(const struct program *prog, char *err,
 			  size_t errlen);
 
 /**
+ * parse_bytes() - in cli/bench.c: a command-line size ("16G", "512M",
+ * "4096"), not 0.  Return: 0, or -1.
+ */
+int parse_bytes(const char *s, uint64_t *out);
+
+/**
  * fuzz_main() - `hugeresv fuzz`, in cli/fuzz.c.
  * Return: an EXIT_* status.
  */

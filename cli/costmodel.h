@@ -2,7 +2,8 @@
 /*
  * costmodel.h - what memory operations cost on a real machine, as
  * `hugeresv calibrate` measures them, for the policy lab's fault latency
- * figures.  The file format is docs/lab.md ("The cost model").
+ * figures.  What each figure means, how it is measured and the file
+ * format: docs/cost-model.md.
  *
  * All times are nanoseconds, measured with real memory on the machine
  * named in `host`.  Every figure is > 0 in a loaded model.
@@ -47,8 +48,33 @@ int cost_model_load(const char *path, struct cost_model *cm, char *err,
 int cost_model_write(FILE *f, const struct cost_model *cm);
 
 /**
- * calibrate_main() - `hugeresv calibrate [-o FILE] [--quick]`, in
- * cli/calibrate.c.  Return: an EXIT_* status.
+ * cost_model_default_path() - where `calibrate` writes the model and
+ * where the lab looks for one: $HUGERESV_COST_MODEL if set, else
+ * $XDG_CONFIG_HOME/hugeresv/cost-model, else
+ * $HOME/.config/hugeresv/cost-model.
+ * Return: @buf, or NULL when no path can be made (no HOME, too long).
+ */
+const char *cost_model_default_path(char *buf, size_t len);
+
+/**
+ * cost_model_find() - the model a command should use.
+ * @explicit_path: a file named on the command line, or NULL
+ * @which: what was used, "built-in default" or the file's path
+ *
+ * The explicit file if given (an error if it cannot be read), else the
+ * file at cost_model_default_path() if it exists, else the built-in
+ * default.  A file that exists but is malformed is an error, never
+ * silently replaced by the default.
+ *
+ * Return: 0, or -1 with @err set ("FILE:LINE:COL: ..." or "FILE: ...").
+ */
+int cost_model_find(const char *explicit_path, struct cost_model *cm,
+		    char *which, size_t whichlen, char *err, size_t errlen);
+
+/**
+ * calibrate_main() - `hugeresv calibrate [-o FILE] [--quick] [--runs N]`
+ * and `hugeresv calibrate --check FILE`, in cli/calibrate.c.
+ * Return: an EXIT_* status.
  */
 int calibrate_main(int argc, char **argv);
 
