@@ -94,6 +94,13 @@ int kernel_predict_damage(const struct program *prog, char *err,
 			  size_t errlen);
 
 /**
+ * same_outcome() - in cli/diff.c: do two back ends' outcomes of a step
+ * agree ("ok" and "no outcome" are the same)?
+ */
+struct result;
+int same_outcome(const struct result *a, const struct result *b);
+
+/**
  * parse_bytes() - in cli/bench.c: a command-line size ("16G", "512M",
  * "4096"), not 0.  Return: 0, or -1.
  */

@@ -112,7 +112,7 @@ struct diff_row {
  * "ok" as the same (a statement without `-> RESULT` in the grammar may
  * report either when it succeeds).
  */
-static int same_outcome(const struct result *a, const struct result *b)
+int same_outcome(const struct result *a, const struct result *b)
 {
 	int an = a->kind == RES_NONE || a->kind == RES_OK;
 	int bn = b->kind == RES_NONE || b->kind == RES_OK;

@@ -526,6 +526,7 @@ static int run_one(const struct lab_opts *o, const struct lab_policy *pol,
 	res->lat_p99 = hist_quantile(&r.lat, 0.99);
 	res->lat_mean = r.lat.total ? r.lat.sum / (double)r.lat.total : 0;
 	res->lat_max = r.lat.max;
+	res->lat_total = r.lat.sum;
 	share = res->anon ? (double)res->anon_huge / (double)res->anon : 0;
 	res->walk_ns = share * o->cost.walk_2m + (1 - share) * o->cost.walk_4k;
 	hist_free(&r.lat);

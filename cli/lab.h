@@ -89,6 +89,7 @@ struct lab_result {
 	uint64_t resv_alloc, resv_broken;	/* thp_res_alloc, _release */
 	uint64_t splits;		/* thp_split_pmd + underused splits */
 	double lat_p50, lat_p99, lat_mean, lat_max;	/* ns per fault */
+	double lat_total;		/* ns, every fault of the run */
 	double walk_ns;			/* translation overhead per access */
 	double secs;			/* wall time of the run */
 };

@@ -196,7 +196,7 @@ static int compare_policy(const char *enabled, uint64_t chunk, int children,
 				goto out;
 			}
 		}
-		if (res[0].kind != res[1].kind || res[0].err != res[1].err) {
+		if (!same_outcome(&res[0], &res[1])) {
 			fprintf(stderr, "hugeresv lab: line %d (%s): the engine "
 				"and the kernel disagree on the outcome\n",
 				st->line, st->text ? st->text : "");

@@ -49,6 +49,12 @@ static double bloat(const struct lab_result *r)
 	return r->touched ? (double)r->mem_used / (double)r->touched : 0;
 }
 
+/* Fault time for each GiB touched: what faulting the memory in cost. */
+static double fault_ms_per_gib(const struct lab_result *r)
+{
+	return r->touched ? r->lat_total / 1e6 / gib(r->touched) : 0;
+}
+
 static void us(char *buf, size_t len, double ns)
 {
 	if (ns >= 1000.0)
@@ -66,22 +72,23 @@ void lab_print_table(FILE *f, const struct lab_result *r, int n,
 	int i;
 
 	fprintf(f, "%s\n", title);
-	fprintf(f, "%-13s %8s %-12s %9s %9s %6s %6s %9s %9s %9s %9s %10s %10s\n",
-		"policy", "children", "end", "mem used", "per child", "bloat",
+	fprintf(f, "%-13s %8s %-12s %10s %6s %6s %8s %8s %9s %8s %9s %9s %7s "
+		"%5s\n", "policy", "children", "end", "per child", "bloat",
 		"huge", "THP flts", "promoted", "collapses", "resv brk",
-		"fault p50", "fault p99");
+		"fault p50", "fault p99", "ms/GiB", "walk");
 	for (i = 0; i < n; i++) {
 		char p50[32], p99[32];
 
 		us(p50, sizeof(p50), r[i].lat_p50);
 		us(p99, sizeof(p99), r[i].lat_p99);
-		fprintf(f, "%-13s %8ld %-12s %5.1f GiB %5.1f MiB %5.2fx "
-			"%5.1f%% %9" PRIu64 " %9" PRIu64 " %9" PRIu64 " %9"
-			PRIu64 " %10s %10s\n", r[i].policy, r[i].children,
-			lab_end_name(r[i].end), gib(r[i].mem_used),
-			per_child(&r[i]), bloat(&r[i]), coverage(&r[i]),
-			r[i].thp_faults, r[i].promotions, r[i].collapses,
-			r[i].resv_broken, p50, p99);
+		fprintf(f, "%-13s %8ld %-12s %6.*f MiB %5.2fx %5.1f%% %8" PRIu64
+			" %8" PRIu64 " %9" PRIu64 " %8" PRIu64 " %9s %9s %7.1f "
+			"%5.1f\n", r[i].policy, r[i].children,
+			lab_end_name(r[i].end), per_child(&r[i]) < 100 ? 1 : 0,
+			per_child(&r[i]), bloat(&r[i]),
+			coverage(&r[i]), r[i].thp_faults, r[i].promotions,
+			r[i].collapses, r[i].resv_broken, p50, p99,
+			fault_ms_per_gib(&r[i]), r[i].walk_ns);
 	}
 }
 
@@ -105,13 +112,14 @@ int lab_write_csv(const char *path, const struct lab_result *r, int n)
 		"first_child_anon_huge_bytes,faults,thp_fault_alloc,"
 		"thp_fault_fallback,promotions_in_place,collapse_copies,"
 		"resv_alloc,resv_broken,splits,fault_p50_ns,fault_p99_ns,"
-		"fault_mean_ns,fault_max_ns,walk_ns_per_access,run_seconds\n");
+		"fault_mean_ns,fault_max_ns,fault_ms_per_gib_touched,"
+		"walk_ns_per_access,run_seconds\n");
 	for (i = 0; i < n; i++)
 		fprintf(f, "%s,%s,%ld,%s,%" PRIu64 ",%.3f,%" PRIu64 ",%.4f,%"
 			PRIu64 ",%" PRIu64 ",%.3f,%" PRIu64 ",%" PRIu64 ",%"
 			PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
 			",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%"
-			PRIu64 ",%.1f,%.1f,%.1f,%.1f,%.2f,%.2f\n",
+			PRIu64 ",%.1f,%.1f,%.1f,%.1f,%.2f,%.2f,%.2f\n",
 			r[i].workload, r[i].policy, r[i].children,
 			lab_end_name(r[i].end), r[i].mem_used, per_child(&r[i]),
 			r[i].touched, bloat(&r[i]), r[i].anon, r[i].anon_huge,
@@ -120,7 +128,8 @@ int lab_write_csv(const char *path, const struct lab_result *r, int n)
 			r[i].thp_faults, r[i].fallbacks, r[i].promotions,
 			r[i].collapses, r[i].resv_alloc, r[i].resv_broken,
 			r[i].splits, r[i].lat_p50, r[i].lat_p99, r[i].lat_mean,
-			r[i].lat_max, r[i].walk_ns, r[i].secs);
+			r[i].lat_max, fault_ms_per_gib(&r[i]), r[i].walk_ns,
+			r[i].secs);
 	if (fclose(f)) {
 		fprintf(stderr, "hugeresv lab: %s: %s\n", path, strerror(errno));
 		return -1;

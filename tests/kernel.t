@@ -245,6 +245,25 @@ if (!@thp) {
     same_machine('the machine is as before the THP scenarios', $before);
 }
 
+# --- 1c. the policy lab's scaled forkchunk, for real ------------------------
+# Children each map a chunk and write 1 to 512 pages of every 2 MiB
+# region, with THP always and then never; each child's Rss and
+# AnonHugePages on this kernel must be within 2% of the engine's.
+{
+    my ($rc, $sig, $out, $err) = run($bin, 'lab', 'forkchunk', '--kernel', '--chunk', '64M',
+                                     '--children', '3', '--touch', 'random', '-q');
+    if ($rc == 3 && $err =~ /is held by another/) {
+        skip_one('lab forkchunk --kernel', 'lock busy');
+    } else {
+        my @rows = grep { /^(always|never)\s+random\s+\d/ } split /\n/, $out;
+        ok($rc == 0 && !$sig && @rows == 6 && $out =~ /every child within the tolerance/
+           && "$out$err" !~ /Sanitizer|runtime error:/,
+           'lab forkchunk --kernel: 3 children x 2 policies, Rss and AnonHugePages within 2%',
+           "exit $rc (signal $sig)", $out, $err);
+    }
+    same_machine('the machine is as before lab forkchunk --kernel', $before);
+}
+
 # --- 2. engine-only scenarios ---------------------------------------------
 my $eo = spit("$tmp/engine_only.scn", <<'EOF');
 thp promotion_threshold=64
