@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "backend.h"
+#include "cli.h"
 #include "costmodel.h"
 #include "kstate.h"
 
@@ -165,37 +166,9 @@ static int advise(char *p, size_t len, int advice, const char *name)
 /* The whole of /proc/self/smaps (or another small proc file). */
 static char *slurp(const char *path)
 {
-	size_t cap = 1 << 16, len = 0;
-	char *buf = malloc(cap);
-	ssize_t n;
-	int fd;
+	size_t len;
 
-	if (!buf)
-		return NULL;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		free(buf);
-		return NULL;
-	}
-	for (;;) {
-		if (cap - len < 4096) {
-			char *nb = realloc(buf, cap * 2);
-
-			if (!nb)
-				break;
-			buf = nb;
-			cap *= 2;
-		}
-		n = read(fd, buf + len, cap - len - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		len += (size_t)n;
-	}
-	close(fd);
-	buf[len] = '\0';
-	return buf;
+	return read_whole_file(path, &len);
 }
 
 /*
@@ -236,11 +209,13 @@ static long long anon_huge_bytes(const void *addr)
 /* The measurements: each returns ns, or a negative value on failure   */
 
 /*
- * fault_4k: a first write to each base page of a fresh MADV_NOHUGEPAGE
- * region (also no mTHP: NOHUGEPAGE covers every order), timed as a
- * whole and divided by the pages.
+ * A fresh aligned region of @len advised @advice, one write every @step
+ * bytes, timed as a whole: ns per write.  With @got (the THP case), only
+ * a run in which every range got a THP counts: *@got is what smaps says
+ * did, and a short run returns -2.
  */
-static double measure_fault_4k(size_t len)
+static double first_touch(size_t len, int advice, const char *name,
+			  size_t step, long long *got)
 {
 	volatile char *p;
 	size_t off;
@@ -249,16 +224,31 @@ static double measure_fault_4k(size_t len)
 	p = map_aligned(len, PROT_READ | PROT_WRITE);
 	if (!p)
 		return -1;
-	if (advise((char *)p, len, MADV_NOHUGEPAGE, "MADV_NOHUGEPAGE") < 0) {
+	if (advise((char *)p, len, advice, name) < 0) {
 		munmap((void *)p, len);
 		return -1;
 	}
 	t0 = now_ns();
-	for (off = 0; off < len; off += SZ_4K)
+	for (off = 0; off < len; off += step)
 		p[off] = 1;
 	t1 = now_ns();
+	if (got)
+		*got = anon_huge_bytes((const void *)p);
 	munmap((void *)p, len);
-	return (t1 - t0) / (double)(len / SZ_4K);
+	if (got && *got < (long long)len)
+		return -2;
+	return (t1 - t0) / (double)(len / step);
+}
+
+/*
+ * fault_4k: a first write to each base page of a fresh MADV_NOHUGEPAGE
+ * region (also no mTHP: NOHUGEPAGE covers every order), timed as a
+ * whole and divided by the pages.
+ */
+static double measure_fault_4k(size_t len)
+{
+	return first_touch(len, MADV_NOHUGEPAGE, "MADV_NOHUGEPAGE", SZ_4K,
+			   NULL);
 }
 
 /*
@@ -269,26 +259,7 @@ static double measure_fault_4k(size_t len)
  */
 static double measure_fault_2m(size_t len, long long *got)
 {
-	volatile char *p;
-	size_t off;
-	double t0, t1;
-
-	p = map_aligned(len, PROT_READ | PROT_WRITE);
-	if (!p)
-		return -1;
-	if (advise((char *)p, len, MADV_HUGEPAGE, "MADV_HUGEPAGE") < 0) {
-		munmap((void *)p, len);
-		return -1;
-	}
-	t0 = now_ns();
-	for (off = 0; off < len; off += SZ_2M)
-		p[off] = 1;
-	t1 = now_ns();
-	*got = anon_huge_bytes((const void *)p);
-	munmap((void *)p, len);
-	if (*got < (long long)len)
-		return -2;
-	return (t1 - t0) / (double)(len / SZ_2M);
+	return first_touch(len, MADV_HUGEPAGE, "MADV_HUGEPAGE", SZ_2M, got);
 }
 
 /* A random order of @n block indices (Fisher-Yates). */

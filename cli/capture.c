@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "backend.h"
+#include "cli.h"
 #include "footprint.h"
 
 #define PAGE_4K		4096ULL
@@ -96,8 +97,12 @@ static int cap_err(const char *fmt, const char *a, const char *b)
 	return EXIT_FAIL;
 }
 
-/* Read all of a /proc file; NULL with errno set on failure. */
-static char *read_all(const char *path, size_t *len)
+/**
+ * read_whole_file() - all of a file, /proc ones included (their size is
+ * not known in advance), NUL-terminated; *@len without the NUL.
+ * Return: the text to free(), or NULL with errno set.
+ */
+char *read_whole_file(const char *path, size_t *len)
 {
 	size_t cap = 1 << 16, n = 0;
 	char *buf = malloc(cap);
@@ -156,7 +161,7 @@ static int process_gone(int pid)
 	int gone;
 
 	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	stat = read_all(path, &len);
+	stat = read_whole_file(path, &len);
 	if (!stat)
 		return errno == ENOENT || errno == ESRCH;
 	rp = strrchr(stat, ')');
@@ -480,7 +485,7 @@ static int scan_vma(struct capture *c, struct fp_vma *v)
 static char *thp_enabled(void)
 {
 	size_t len;
-	char *s = read_all("/sys/kernel/mm/transparent_hugepage/enabled", &len);
+	char *s = read_whole_file("/sys/kernel/mm/transparent_hugepage/enabled", &len);
 	char *b, *e, *w = NULL;
 
 	if (s && (b = strchr(s, '[')) && (e = strchr(b, ']')))
@@ -497,7 +502,7 @@ static char *comm_name(int pid)
 	size_t len;
 
 	snprintf(path, sizeof(path), "/proc/%d/comm", pid);
-	s = read_all(path, &len);
+	s = read_whole_file(path, &len);
 	if (!s)
 		return NULL;
 	while (len && s[len - 1] == '\n')
@@ -628,7 +633,7 @@ static int capture_pid(int pid, const char *out, const char *name,
 	int rc = EXIT_FAIL;
 
 	snprintf(path, sizeof(path), "/proc/%d/smaps", pid);
-	text = read_all(path, &len);
+	text = read_whole_file(path, &len);
 	if (!text)
 		return proc_error(pid, path, errno);
 	if (parse_smaps(text, &sv, &nsv)) {

@@ -101,6 +101,12 @@ struct result;
 int same_outcome(const struct result *a, const struct result *b);
 
 /**
+ * read_whole_file() - in cli/capture.c: all of a file (a /proc one too),
+ * NUL-terminated.  Return: the text to free(), or NULL with errno set.
+ */
+char *read_whole_file(const char *path, size_t *len);
+
+/**
  * parse_bytes() - in cli/bench.c: a command-line size ("16G", "512M",
  * "4096"), not 0.  Return: 0, or -1.
  */

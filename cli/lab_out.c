@@ -9,6 +9,7 @@
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hugeresv.h"
@@ -296,6 +297,19 @@ int lab_write_svg_children(const char *path, const struct lab_result *r,
 	return svg_close(f, path);
 }
 
+static int point_x(const struct lab_result *r, int left, int plot_w)
+{
+	return left + (int)(plot_w * coverage(r) / 100.0);
+}
+
+static int point_y(const struct lab_result *r, int top, int plot_h,
+		   double lymax)
+{
+	double b = bloat(r);
+
+	return top + plot_h - (int)(plot_h * (b > 1 ? log2(b) : 0) / lymax);
+}
+
 /**
  * lab_write_svg_memory() - one point per result: huge page coverage (x)
  * against memory used per byte touched (y, bloat), labelled with the
@@ -307,7 +321,7 @@ int lab_write_svg_memory(const char *path, const struct lab_result *r,
 {
 	const char *wl[16];
 	int nwl = distinct(r, n, 0, wl, 16);
-	int left = 70, top = 40, plot_w = 600, plot_h = 400, right = 170;
+	int left = 70, top = 40, plot_w = 600, plot_h = 400, right = 260;
 	int w = left + plot_w + right, h = top + plot_h + 60;
 	double ymax = 1.0, lymax;
 	int i, d;
@@ -345,23 +359,41 @@ int lab_write_svg_memory(const char *path, const struct lab_result *r,
 		"used / memory touched (log scale)</text>\n", left + plot_w / 2,
 		top + plot_h + 40, top + plot_h / 2, top + plot_h / 2);
 	for (i = 0; i < n; i++) {
-		int s = index_of(wl, nwl, r[i].workload);
+		int s = index_of(wl, nwl, r[i].workload), k, dup = 0;
 		double b = bloat(&r[i]);
-		int x = left + (int)(plot_w * coverage(&r[i]) / 100.0);
-		int y = top + plot_h -
-			(int)(plot_h * (b > 1 ? log2(b) : 0) / lymax);
+		int x = point_x(&r[i], left, plot_w);
+		int y = point_y(&r[i], top, plot_h, lymax);
+		char label[512];
+		size_t len;
 
 		if (!r[i].touched)
 			continue;
+		/* policies that land on the same spot share one label */
+		for (k = 0; k < i && !dup; k++)
+			dup = r[k].touched && !strcmp(r[k].workload, r[i].workload) &&
+			      abs(point_x(&r[k], left, plot_w) - x) < 4 &&
+			      abs(point_y(&r[k], top, plot_h, lymax) - y) < 4;
 		fprintf(f, "<circle cx=\"%d\" cy=\"%d\" r=\"5\" fill=\"%s\" "
 			"fill-opacity=\"0.8\"><title>%s / %s: %.1f%% huge, "
-			"%.2fx</title></circle>\n<text x=\"%d\" y=\"%d\" "
-			"font-size=\"10\">", x, y, series_colour[s % NR_COLOURS],
-			r[i].policy, r[i].workload, coverage(&r[i]), b, x + 7,
-			y - 4 + (i % 3) * 8);
-		xml_text(f, r[i].policy);
+			"%.2fx</title></circle>\n", x, y,
+			series_colour[s % NR_COLOURS], r[i].policy, r[i].workload,
+			coverage(&r[i]), b);
+		if (dup)
+			continue;
+		len = (size_t)snprintf(label, sizeof(label), "%s", r[i].policy);
+		for (k = i + 1; k < n && len < sizeof(label); k++)
+			if (r[k].touched && !strcmp(r[k].workload, r[i].workload) &&
+			    abs(point_x(&r[k], left, plot_w) - x) < 4 &&
+			    abs(point_y(&r[k], top, plot_h, lymax) - y) < 4)
+				len += (size_t)snprintf(label + len,
+							sizeof(label) - len,
+							", %s", r[k].policy);
+		fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"10\" "
+			"fill=\"%s\">", x + 7, y - 6,
+			series_colour[s % NR_COLOURS]);
+		xml_text(f, label);
 		fputs("</text>\n", f);
 	}
-	legend(f, wl, nwl, left + plot_w + 20, top + 10);
+	legend(f, wl, nwl, left + plot_w + 150, top + 10);
 	return svg_close(f, path);
 }
