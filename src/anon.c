@@ -951,14 +951,6 @@ static uint32_t cnt_get(const struct cnts *c, uint32_t pfn)
 	return 0;
 }
 
-/**
- * anon_check() - page tables and frames agree: every frame's map count
- * is the number of PTEs mapping it, every THP's entire map count the
- * number of PMDs; page tables are what PageTables counts; entries lie
- * inside anonymous VMAs; and memory is conserved:
- * free + base pages + THPs + reservations + page tables + hugetlb +
- * huge zero page + absent frames = total.
- */
 /* A THP that names its owner is mapped by no one else (rmap_walk). */
 static void owner_check(struct hr_machine *m, struct check_ctx *c,
 			struct hr_proc *p, uint32_t pfn)
@@ -972,6 +964,14 @@ static void owner_check(struct hr_machine *m, struct check_ctx *c,
 	      pb->pages->owner ? pb->pages->owner->pid : 0);
 }
 
+/**
+ * anon_check() - page tables and frames agree: every frame's map count
+ * is the number of PTEs mapping it, every THP's entire map count the
+ * number of PMDs; page tables are what PageTables counts; entries lie
+ * inside anonymous VMAs; and memory is conserved:
+ * free + base pages + THPs + reservations + page tables + hugetlb +
+ * huge zero page + absent frames = total.
+ */
 void anon_check(struct hr_machine *m, struct check_ctx *c)
 {
 	struct cnts ptes = { 0 }, pmds = { 0 };
@@ -1007,13 +1007,13 @@ void anon_check(struct hr_machine *m, struct check_ctx *c)
 				      "pid %d: PMD at %#llx both huge and a "
 				      "table", p->pid, (unsigned long long)a);
 				if (pmd->huge) {
-					if (pmd->huge == PTE_ZERO)
+					if (pmd->huge == PTE_ZERO) {
 						zero_refs++;
-					else
+					} else {
+						cnt_add(&pmds, PTE_PFN(pmd->huge));
 						owner_check(m, c, p,
 							    PTE_PFN(pmd->huge));
-					if (pmd->huge != PTE_ZERO)
-						cnt_add(&pmds, PTE_PFN(pmd->huge));
+					}
 					CHECK(c, range_has_vma(p, a, a + HPAGE_SIZE),
 					      "pid %d: huge PMD at %#llx outside "
 					      "any VMA", p->pid,

@@ -528,8 +528,8 @@ static void rmap_remap_zero(struct hr_proc *p, struct pmd_entry *pmd,
 	(void)haddr;
 	if (!pmd->pt)
 		return;
-	for (i = 0; i < HPAGE_NR && pmd->pt->nr; i++) {
-		v = pte_get(pmd->pt, i);
+	for (i = pte_next(pmd->pt, 0, &v); i < HPAGE_NR;
+	     i = pte_next(pmd->pt, i + 1, &v)) {
 		if (!PTE_PAGE(v) || (PTE_PFN(v) & ~(PB_FRAMES - 1)) != pfn)
 			continue;
 		{
@@ -731,9 +731,8 @@ static bool resv_can_promote(struct hr_machine *m, struct thp_resv *r,
  */
 static bool resv_has_foreign(const struct thp_resv *r, struct pte_table *pt)
 {
-	unsigned i;
-
 	uint32_t v;
+	unsigned i;
 
 	for (i = pte_next(pt, 0, &v); i < HPAGE_NR; i = pte_next(pt, i + 1, &v))
 		if (PTE_PAGE(v) && PTE_PFN(v) != r->pfn + i)
