@@ -168,9 +168,7 @@ static void smaps_anon_fields(const struct vm_area *vma, field_fn emit,
 	for (i = 0; i < sizeof(zero_kb) / sizeof(zero_kb[0]); i++)
 		emit(ctx, zero_kb[i], 0, F_KB);
 	emit(ctx, "THPeligible",
-	     thp_vma_allowable(vma, true) &&
-	     ((vma->start + HPAGE_SIZE - 1) & ~(HPAGE_SIZE - 1)) + HPAGE_SIZE <=
-		     vma->end, F_COUNT);
+	     thp_vma_allowable(vma, true) && thp_vma_has_range(vma), F_COUNT);
 }
 
 static void smaps_fields(const struct vm_area *vma, field_fn emit, void *ctx)

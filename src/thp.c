@@ -85,9 +85,14 @@ const char *const thp_event_names[EV__COUNT] = {
 	[EV_COPY_2M] = "cost_copy_2m",
 };
 
-/* Results of a collapse scan, as khugepaged's SCAN_* */
-enum scan { SCAN_SUCCEED, SCAN_PMD_NULL, SCAN_PMD_MAPPED, SCAN_EXCEED_NONE,
-	    SCAN_EXCEED_SHARED, SCAN_PAGE_RO, SCAN_LACK_REFERENCED,
+/*
+ * Results of a collapse scan, as khugepaged's SCAN_*.  SCAN_PMD_NULL: no
+ * PMD table covers the range; SCAN_PMD_NONE: the table is there and the
+ * range's entry is empty.  MADV_COLLAPSE moves on after the first and
+ * stops at the second.
+ */
+enum scan { SCAN_SUCCEED, SCAN_PMD_NULL, SCAN_PMD_NONE, SCAN_PMD_MAPPED,
+	    SCAN_EXCEED_NONE, SCAN_EXCEED_SHARED, SCAN_LACK_REFERENCED,
 	    SCAN_ALLOC_FAIL };
 
 /** thp_settings_default() - the kernel back end's baseline. */
@@ -129,6 +134,17 @@ bool thp_vma_allowable(const struct vm_area *vma, bool sysfs)
 	}
 }
 
+/**
+ * thp_vma_has_range() - does @vma hold at least one aligned 2 MiB range?
+ * Linux's thp_vma_suitable_order() on the last such range: outside a
+ * fault, a VMA without one is not eligible at all.
+ */
+bool thp_vma_has_range(const struct vm_area *vma)
+{
+	return ((vma->start + HPAGE_SIZE - 1) & ~(HPAGE_SIZE - 1)) + HPAGE_SIZE <=
+	       vma->end;
+}
+
 /** thp_range_ok() - does [@haddr, @haddr + 2 MiB) lie inside @vma? */
 bool thp_range_ok(const struct vm_area *vma, uint64_t haddr)
 {
@@ -146,10 +162,7 @@ void khugepaged_enter(struct vm_area *vma)
 	if (vma->mm->m->thp.enabled == THP_NEVER || !vma->anon_vma)
 		return;
 	/* the VMA must be eligible and hold an aligned 2 MiB range */
-	if (!thp_vma_allowable(vma, true))
-		return;
-	if (((vma->start + HPAGE_SIZE - 1) & ~(HPAGE_SIZE - 1)) + HPAGE_SIZE >
-	    vma->end)
+	if (!thp_vma_allowable(vma, true) || !thp_vma_has_range(vma))
 		return;
 	vma->mm->thp_registered = true;
 }
@@ -995,10 +1008,10 @@ static enum scan collapse_range(struct vm_area *vma, uint64_t haddr,
 	/*
 	 * Since 6.18 ("mm: Enable khugepaged to operate on non-writable
 	 * VMAs") no writable entry is needed; khugepaged still wants one
-	 * referenced page (fork leaves the child's entries old).
+	 * referenced page (fork leaves the child's entries old).  With
+	 * nothing present (only khugepaged's none limit forbids that)
+	 * MADV_COLLAPSE makes a zero-filled THP.
 	 */
-	if (!present)
-		return SCAN_PAGE_RO;
 	if (khugepaged && !referenced)
 		return SCAN_LACK_REFERENCED;
 	if (anon_alloc_frame(m, khugepaged && !m->thp.khugepaged_defrag ? NULL
@@ -1056,8 +1069,10 @@ static enum scan collapse_one(struct vm_area *vma, uint64_t haddr,
 	struct thp_resv *r;
 	enum scan res;
 
-	if (!pmd || (!pmd->huge && !pmd->pt))
+	if (!pmd)
 		return SCAN_PMD_NULL;
+	if (!pmd->huge && !pmd->pt)
+		return SCAN_PMD_NONE;
 	if (pmd->huge)
 		return SCAN_PMD_MAPPED;
 	r = thp_resv_lookup(p, haddr);
@@ -1185,9 +1200,21 @@ int thp_madvise_collapse(struct vm_area *vma, uint64_t start, uint64_t end)
 	uint64_t hs = (start + HPAGE_SIZE - 1) & ~(HPAGE_SIZE - 1);
 	uint64_t he = end & ~(HPAGE_SIZE - 1), a;
 	unsigned want = 0, got = 0;
-	enum scan last = SCAN_SUCCEED;
 
-	if (!thp_vma_allowable(vma, false))
+	/*
+	 * thp_vma_allowable_order() outside a fault: no anon_vma (nothing
+	 * written yet) or no aligned 2 MiB range in the whole VMA is
+	 * EINVAL, even when the advised range holds no range to collapse.
+	 */
+	if (!thp_vma_allowable(vma, false) || !vma->anon_vma ||
+	    !thp_vma_has_range(vma))
+		return -EINVAL;
+	/*
+	 * An advised range inside one 2 MiB range touching neither of its
+	 * ends rounds to hs > he: Linux compares the count of collapsed
+	 * ranges with a wrapped (he - hs) and fails with EINVAL.
+	 */
+	if (hs > he)
 		return -EINVAL;
 	for (a = hs; a + HPAGE_SIZE <= he; a += HPAGE_SIZE) {
 		enum scan r;
@@ -1196,17 +1223,20 @@ int thp_madvise_collapse(struct vm_area *vma, uint64_t start, uint64_t end)
 			continue;
 		want++;
 		r = collapse_one(vma, a, false);
-		if (r == SCAN_SUCCEED || r == SCAN_PMD_MAPPED) {
+		switch (r) {
+		case SCAN_SUCCEED:
+		case SCAN_PMD_MAPPED:
 			got++;
 			continue;
-		}
-		last = r;
-		if (r == SCAN_ALLOC_FAIL)
+		case SCAN_PMD_NULL:	/* madvise_collapse()'s whitelist */
+			continue;
+		case SCAN_ALLOC_FAIL:
 			return -ENOMEM;
+		default:		/* SCAN_PMD_NONE: the walk stops */
+			return -EINVAL;
+		}
 	}
-	if (got == want)
-		return 0;
-	return last == SCAN_EXCEED_NONE ? -ENOMEM : -EINVAL;
+	return got == want ? 0 : -EINVAL;
 }
 
 /* ------------------------------------------------------------------ */
