@@ -604,6 +604,29 @@ void anon_zap_range(struct vm_area *vma, uint64_t start, uint64_t end)
 	}
 }
 
+/**
+ * anon_reclaim_pt() - MADV_DONTNEED's PTE-page reclaim (CONFIG_PT_RECLAIM,
+ * Linux 6.14+): a zap that covered a whole 2 MiB range left its PTE
+ * page empty, and the page goes at once instead of at munmap.  A zap
+ * of part of a range keeps the page, empty or not.
+ */
+void anon_reclaim_pt(struct vm_area *vma, uint64_t start, uint64_t end)
+{
+	struct hr_proc *p = vma->mm;
+	uint64_t a;
+
+	for (a = (start + HPAGE_SIZE - 1) & ~(HPAGE_SIZE - 1);
+	     a + HPAGE_SIZE <= end; a += HPAGE_SIZE) {
+		struct pmd_entry *pmd = anon_pmd(p, a, false, NULL);
+
+		if (!pmd || !pmd->pt || pmd->pt->nr)
+			continue;
+		pte_table_free(p->m, pmd->pt, true);
+		pmd->pt = NULL;
+		anon_pmd_table(p, a)->nr--;
+	}
+}
+
 static bool range_has_vma(struct hr_proc *p, uint64_t s, uint64_t e)
 {
 	struct list_head *l;

@@ -692,6 +692,7 @@ int anon_alloc_pgtable(struct hr_machine *m, struct vm_area *vma, uint32_t *pfn)
 void anon_free_pgtable(struct hr_machine *m, uint32_t pfn);
 int anon_fault(struct vm_area *vma, uint64_t addr, bool write);
 void anon_zap_range(struct vm_area *vma, uint64_t start, uint64_t end);
+void anon_reclaim_pt(struct vm_area *vma, uint64_t start, uint64_t end);
 void anon_free_pgtables(struct hr_proc *p, uint64_t start, uint64_t end);
 int anon_fork(struct vm_area *src, struct vm_area *dst);
 int anon_move(struct vm_area *vma, uint64_t new_start);

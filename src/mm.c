@@ -752,6 +752,7 @@ static int anon_madvise(struct hr_proc *p, struct vm_area *vma, uint64_t s,
 	case HR_MADV_DONTNEED:
 		anon_zap_range(vma, s, e);
 		thp_resv_release_range(p, s, e, RESV_INSIDE);
+		anon_reclaim_pt(vma, s, e);
 		return 0;
 	case HR_MADV_REMOVE:
 		return -EINVAL;
@@ -1038,7 +1039,11 @@ int hr_fork(hr_proc *p, hr_proc **child)
 				if (!err)
 					dst->flags |= VM_ACCOUNT;
 			}
-			if (!err)
+			/*
+			 * vma_needs_copy(): without an anon_vma (only zero
+			 * pages so far) the child faults its own.
+			 */
+			if (!err && src->anon_vma)
 				err = anon_fork(src, dst);
 			if (err) {
 				hr_exit(c);
