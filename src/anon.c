@@ -447,15 +447,18 @@ static int new_anon_page(struct vm_area *vma, struct pte_table *pt,
 	return 0;
 }
 
-/* May a write fault reuse the write-protected page @pfn (wp_can_reuse)? */
-static bool can_reuse(struct hr_machine *m, uint32_t pfn)
+/*
+ * May a write fault of @p reuse the write-protected page @pfn
+ * (wp_can_reuse_anon_folio)?  A page of a THP follows the large-folio
+ * rule; any other when it is mapped once.
+ */
+static bool can_reuse(struct hr_proc *p, uint32_t pfn)
 {
-	struct pageblock *pb = pfn_pb(&m->phys, pfn);
+	struct pageblock *pb = pfn_pb(&p->m->phys, pfn);
 
-	if (frame_mapcount(m, pfn) != 1)
-		return false;
-	return !(pb->state == PB_ALLOC_HEAD && pb->kind == PBK_THP &&
-		 pb->entire_mapcount);
+	if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_THP)
+		return thp_cow_reuse(p, pfn);
+	return frame_mapcount(p->m, pfn) == 1;
 }
 
 static int do_anon_fault(struct vm_area *vma, uint64_t addr, bool write)
@@ -532,7 +535,7 @@ static int do_anon_fault(struct vm_area *vma, uint64_t addr, bool write)
 		mark_written(m, PTE_PFN(e));
 		return 0;
 	}
-	if (can_reuse(m, PTE_PFN(e))) {
+	if (can_reuse(p, PTE_PFN(e))) {
 		m->ev[EV_PGFAULT]++;
 		pte_set(pmd->pt, i, e | PTE_W);
 		mark_written(m, PTE_PFN(e));
@@ -562,16 +565,52 @@ int anon_fault(struct vm_area *vma, uint64_t addr, bool write)
 static void zap_ptes(struct hr_proc *p, struct pte_table *pt, unsigned lo,
 		     unsigned hi)
 {
-	unsigned i;
-	uint32_t e;
+	struct hr_machine *m = p->m;
+	unsigned i = lo, n, k;
+	uint32_t e, pfn;
 
-	for (i = lo; i < hi && pt->nr; i++) {
+	while (i < hi && pt->nr) {
+		struct pageblock *pb;
+		bool lost = false;
+
 		e = pte_get(pt, i);
-		if (e == PTE_NONE)
+		if (!PTE_PAGE(e)) {
+			if (e != PTE_NONE)
+				pte_set(pt, i, PTE_NONE);
+			i++;
 			continue;
-		pte_set(pt, i, PTE_NONE);
-		if (PTE_PAGE(e))
-			anon_page_unmap(p->m, PTE_PFN(e));
+		}
+		pfn = PTE_PFN(e);
+		pb = pfn_pb(&m->phys, pfn);
+		if (pb->state != PB_ALLOC_HEAD || pb->kind != PBK_THP) {
+			pte_set(pt, i, PTE_NONE);
+			anon_page_unmap(m, pfn);
+			i++;
+			continue;
+		}
+		/*
+		 * zap_present_ptes(): a run of PTEs mapping consecutive pages
+		 * of one THP is one rmap removal, so a THP zapped whole is
+		 * never seen partly mapped (no deferred split).
+		 */
+		for (n = 1; i + n < hi && ((pfn + n) & (PB_FRAMES - 1)) &&
+			    pte_get(pt, i + n) != PTE_NONE &&
+			    PTE_PAGE(pte_get(pt, i + n)) &&
+			    PTE_PFN(pte_get(pt, i + n)) == pfn + n;
+		     n++)
+			;
+		for (k = 0; k < n; k++) {
+			unsigned f = (pfn + k) & (PB_FRAMES - 1);
+			unsigned c = pb_mapcount(pb->pages, f);
+
+			HR_BUG_ON(c == 0);
+			pte_set(pt, i + k, PTE_NONE);
+			pb_mapcount_set(pb->pages, f, c - 1);
+			lost |= c == 1;
+		}
+		if (lost)
+			thp_page_unmapped(m, pfn);
+		i += n;
 	}
 }
 

@@ -770,6 +770,7 @@ extern const char *const thp_event_names[EV__COUNT];
 
 bool thp_vma_allowable(const struct vm_area *vma, bool sysfs);
 bool thp_vma_has_range(const struct vm_area *vma);
+bool thp_cow_reuse(struct hr_proc *p, uint32_t pfn);
 bool thp_range_ok(const struct vm_area *vma, uint64_t haddr);
 int thp_huge_fault(struct vm_area *vma, uint64_t addr,
 		   struct pmd_entry *pmd, bool write);

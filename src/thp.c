@@ -282,13 +282,21 @@ static void thp_maybe_free(struct hr_machine *m, uint32_t pfn)
 {
 	struct pageblock *pb = thp_pb(m, pfn);
 
+	unsigned mapped;
+
 	if (pb->entire_mapcount)
 		return;
-	if (!subpages_mapped(pb->pages)) {
+	mapped = subpages_mapped(pb->pages);
+	if (!mapped) {
 		thp_free(m, pfn);
 		return;
 	}
-	if (!(pb->deferred & DS_PARTIAL)) {
+	/*
+	 * __folio_remove_rmap(): the last PMD going while PTEs map every
+	 * subpage (a fork child split its copy) leaves nothing unmapped,
+	 * so the THP is not partly mapped.
+	 */
+	if (mapped < PB_FRAMES && !(pb->deferred & DS_PARTIAL)) {
 		deferred_add(m, pfn);
 		pb->deferred |= DS_PARTIAL;
 		m->ev[EV_THP_DEFERRED_SPLIT_PAGE]++;
@@ -554,6 +562,59 @@ static void rmap_remap_zero(struct hr_proc *p, struct pmd_entry *pmd,
 			pb_mapcount_set(pp, f, pb_mapcount(pp, f) - 1);
 		}
 	}
+}
+
+struct mm_count {
+	uint32_t head;
+	unsigned n;
+};
+
+static void rmap_count_mm(struct hr_proc *p, struct pmd_entry *pmd,
+			  uint64_t haddr, uint32_t pfn, void *arg)
+{
+	struct mm_count *c = arg;
+	unsigned i;
+	uint32_t v;
+
+	(void)p;
+	(void)haddr;
+	(void)pfn;
+	if (pmd->huge && pmd->huge != PTE_ZERO && PTE_PFN(pmd->huge) == c->head)
+		c->n++;
+	if (!pmd->pt)
+		return;
+	for (i = pte_next(pmd->pt, 0, &v); i < HPAGE_NR;
+	     i = pte_next(pmd->pt, i + 1, &v))
+		if (PTE_PAGE(v) && (PTE_PFN(v) & ~(PB_FRAMES - 1)) == c->head)
+			c->n++;
+}
+
+/**
+ * thp_cow_reuse() - __wp_can_reuse_large_anon_folio(): may a write fault
+ * of @p reuse its write-protected PTE of a page of the THP at @pfn?
+ * Only when every mapping of the THP is @p's (what the folio's MM_ID
+ * slots tell 6.18) and more than that one page is mapped: a THP down to
+ * one mapped page is copied from, so that it can be freed.
+ */
+bool thp_cow_reuse(struct hr_proc *p, uint32_t pfn)
+{
+	struct hr_machine *m = p->m;
+	uint32_t head = pfn & ~(PB_FRAMES - 1);
+	struct pageblock *pb = thp_pb(m, head);
+	struct pb_pages *pp = pb->pages;
+	struct mm_count c = { head, 0 };
+	unsigned i, total = pb->entire_mapcount;
+
+	for (i = 0; i < PB_FRAMES && total <= 1; i++)
+		total += pb_mapcount(pp, i);
+	if (total <= 1)
+		return false;
+	if (pp->owner)
+		return pp->owner == p;
+	for (; i < PB_FRAMES; i++)
+		total += pb_mapcount(pp, i);
+	rmap_one(p, pp, head, rmap_count_mm, &c);
+	return c.n == total;
 }
 
 /*
