@@ -413,14 +413,6 @@ static unsigned frame_mapcount(struct hr_machine *m, uint32_t pfn)
 	return pb->pages ? pb_mapcount(pb->pages, pfn & (PB_FRAMES - 1)) : 0;
 }
 
-static void mark_written(struct hr_machine *m, uint32_t pfn)
-{
-	struct pb_pages *pp = phys_pages(&m->phys, pfn);
-	unsigned i = pfn & (PB_FRAMES - 1);
-
-	pp->written[i / 64] |= 1ULL << (i % 64);
-}
-
 /* ------------------------------------------------------------------ */
 /* Faults                                                              */
 
@@ -434,7 +426,7 @@ static int new_anon_page(struct vm_area *vma, struct pte_table *pt,
 		return -ENOMEM;
 	vma->anon_vma = true;
 	anon_page_map(m, pfn);
-	mark_written(m, pfn);
+	page_stored(m, pfn);
 	pte_set(pt, i, PTE_MK(pfn, true));
 	if (PTE_PAGE(old)) {
 		m->ev[EV_COW_COPY]++;
@@ -480,7 +472,7 @@ static int do_anon_fault(struct vm_area *vma, uint64_t addr, bool write)
 		if (!write)
 			return 0;
 		if (pmd->huge != PTE_ZERO && (pmd->huge & PTE_W)) {
-			mark_written(m, PTE_PFN(pmd->huge) + i);
+			page_stored(m, PTE_PFN(pmd->huge) + i);
 			return 0;
 		}
 		err = thp_huge_wp(vma, haddr, pmd);
@@ -532,13 +524,13 @@ static int do_anon_fault(struct vm_area *vma, uint64_t addr, bool write)
 	if (e == PTE_ZERO)
 		return new_anon_page(vma, pmd->pt, i, e);
 	if (e & PTE_W) {
-		mark_written(m, PTE_PFN(e));
+		page_stored(m, PTE_PFN(e));
 		return 0;
 	}
 	if (can_reuse(p, PTE_PFN(e))) {
 		m->ev[EV_PGFAULT]++;
 		pte_set(pmd->pt, i, e | PTE_W);
-		mark_written(m, PTE_PFN(e));
+		page_stored(m, PTE_PFN(e));
 		return 0;
 	}
 	return new_anon_page(vma, pmd->pt, i, e);

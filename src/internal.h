@@ -771,6 +771,7 @@ extern const char *const thp_event_names[EV__COUNT];
 bool thp_vma_allowable(const struct vm_area *vma, bool sysfs);
 bool thp_vma_has_range(const struct vm_area *vma);
 bool thp_cow_reuse(struct hr_proc *p, uint32_t pfn);
+void thp_madvise_pageout(struct vm_area *vma, uint64_t start, uint64_t end);
 bool thp_range_ok(const struct vm_area *vma, uint64_t haddr);
 int thp_huge_fault(struct vm_area *vma, uint64_t addr,
 		   struct pmd_entry *pmd, bool write);
@@ -866,9 +867,27 @@ struct hr_machine {
 	uint32_t deferred_tail;		/* (pageblock indices) */
 	uint64_t nr_deferred;
 	uint64_t tick;			/* advances every fault: LRU stamps */
+	/*
+	 * MAP_POPULATE faults for write (FOLL_WRITE) but stores nothing:
+	 * its pages stay zero-filled, which a THP split then sees.
+	 */
+	bool fault_nostore;
 	uint64_t vm_committed;		/* Committed_AS, pages */
 	uint64_t user_reserve;		/* user_reserve_kbytes, pages */
 	int overcommit_guess_free;	/* mode 0 as before Linux 5.2 */
 };
+
+/*
+ * page_stored() - a write stored data in frame @pfn: it is no longer
+ * zero-filled (pb_pages.written), unless the write is MAP_POPULATE's.
+ */
+static inline void page_stored(struct hr_machine *m, uint32_t pfn)
+{
+	struct pb_pages *pp = phys_pages(&m->phys, pfn);
+	unsigned i = pfn & (PB_FRAMES - 1);
+
+	if (!m->fault_nostore)
+		pp->written[i / 64] |= 1ULL << (i % 64);
+}
 
 #endif /* HR_INTERNAL_H */

@@ -299,9 +299,11 @@ static int populate(struct vm_area *vma)
 	uint64_t addr;
 
 	if (vma_is_anon(vma)) {
+		vma->mm->m->fault_nostore = true;
 		for (addr = vma->start; addr < vma->end; addr += HR_PAGE_SIZE)
 			if (anon_fault(vma, addr, write))
 				break;
+		vma->mm->m->fault_nostore = false;
 		return 0;
 	}
 	for (addr = vma->start; addr < vma->end; addr += vma->h->size) {
@@ -740,7 +742,7 @@ static int madvise_remove(struct vm_area *vma, uint64_t start, uint64_t end)
  * only partly dropped gets its frames back as unused); HUGEPAGE and
  * NOHUGEPAGE change VMA flags (splitting the VMA at the range's ends);
  * COLLAPSE is MADV_COLLAPSE; REMOVE needs a shared mapping (EINVAL);
- * PAGEOUT has no swap to go to and changes nothing.
+ * PAGEOUT has no swap to go to but splits THPs (thp_madvise_pageout()).
  */
 static int anon_madvise(struct hr_proc *p, struct vm_area *vma, uint64_t s,
 			uint64_t e, int advice)
@@ -757,6 +759,7 @@ static int anon_madvise(struct hr_proc *p, struct vm_area *vma, uint64_t s,
 	case HR_MADV_REMOVE:
 		return -EINVAL;
 	case HR_MADV_PAGEOUT:
+		thp_madvise_pageout(vma, s, e);
 		return 0;
 	case HR_MADV_COLLAPSE:
 		return thp_madvise_collapse(vma, s, e);

@@ -399,11 +399,8 @@ int thp_huge_fault(struct vm_area *vma, uint64_t addr,
 		return -ENOMEM;
 	}
 	thp_new(m, pfn, haddr, vma->mm);
-	if (write) {
-		unsigned i = (unsigned)(addr >> 12) & (HPAGE_NR - 1);
-
-		phys_pages(&m->phys, pfn)->written[i / 64] |= 1ULL << (i % 64);
-	}
+	if (write)
+		page_stored(m, pfn + ((unsigned)(addr >> 12) & (HPAGE_NR - 1)));
 	pmd->huge = PTE_MK(pfn, (vma->flags & VM_WRITE) != 0);
 	pmd->deposit = frame;
 	anon_pmd_table(vma->mm, haddr)->nr++;
@@ -589,6 +586,26 @@ static void rmap_count_mm(struct hr_proc *p, struct pmd_entry *pmd,
 			c->n++;
 }
 
+/*
+ * folio_maybe_mapped_shared(): does an mm other than @p map the THP at
+ * @head?  Exact here (Linux tracks two mms per folio and may err
+ * towards shared with three or more).
+ */
+static bool thp_mapped_by_other(struct hr_proc *p, uint32_t head)
+{
+	struct pageblock *pb = thp_pb(p->m, head);
+	struct pb_pages *pp = pb->pages;
+	struct mm_count c = { head, 0 };
+	unsigned i, total = pb->entire_mapcount;
+
+	if (pp->owner)
+		return pp->owner != p;
+	for (i = 0; i < PB_FRAMES; i++)
+		total += pb_mapcount(pp, i);
+	rmap_one(p, pp, head, rmap_count_mm, &c);
+	return c.n != total;
+}
+
 /**
  * thp_cow_reuse() - __wp_can_reuse_large_anon_folio(): may a write fault
  * of @p reuse its write-protected PTE of a page of the THP at @pfn?
@@ -598,29 +615,21 @@ static void rmap_count_mm(struct hr_proc *p, struct pmd_entry *pmd,
  */
 bool thp_cow_reuse(struct hr_proc *p, uint32_t pfn)
 {
-	struct hr_machine *m = p->m;
 	uint32_t head = pfn & ~(PB_FRAMES - 1);
-	struct pageblock *pb = thp_pb(m, head);
-	struct pb_pages *pp = pb->pages;
-	struct mm_count c = { head, 0 };
+	struct pageblock *pb = thp_pb(p->m, head);
 	unsigned i, total = pb->entire_mapcount;
 
 	for (i = 0; i < PB_FRAMES && total <= 1; i++)
-		total += pb_mapcount(pp, i);
-	if (total <= 1)
-		return false;
-	if (pp->owner)
-		return pp->owner == p;
-	for (; i < PB_FRAMES; i++)
-		total += pb_mapcount(pp, i);
-	rmap_one(p, pp, head, rmap_count_mm, &c);
-	return c.n == total;
+		total += pb_mapcount(pb->pages, i);
+	return total > 1 && !thp_mapped_by_other(p, head);
 }
 
 /*
- * split_huge_page(): the THP at @pfn becomes base pages; subpages no PTE
- * maps are freed (with @underused, zero-filled ones are first replaced by
- * the zero page).  Return the frames freed.
+ * split_huge_page(): the THP at @pfn becomes base pages; zero-filled
+ * subpages are first replaced by the zero page wherever they are mapped
+ * (RMP_USE_SHARED_ZEROPAGE, 6.12+, every anonymous split), then subpages
+ * no PTE maps are freed.  @underused: the shrinker split it for that.
+ * Return the frames freed.
  */
 static unsigned thp_split_page(struct hr_machine *m, uint32_t pfn,
 			       bool underused)
@@ -628,12 +637,19 @@ static unsigned thp_split_page(struct hr_machine *m, uint32_t pfn,
 	struct pageblock *pb = thp_pb(m, pfn);
 	struct pb_pages *pp = pb->pages;
 	uint64_t keep[PB_FRAMES / 64] = { 0 };
-	unsigned i, kept = 0;
+	unsigned i, kept = 0, ptes = 0;
 
+	/*
+	 * The split unmaps PTEs one at a time (try_to_migrate()), so a THP
+	 * that two or more PTEs map is seen partly mapped on the way.
+	 */
+	for (i = 0; i < PB_FRAMES && ptes < 2; i++)
+		ptes += pb_mapcount(pp, i);
+	if (ptes >= 2 && !(pb->deferred & DS_PARTIAL))
+		m->ev[EV_THP_DEFERRED_SPLIT_PAGE]++;
 	rmap_walk(m, pfn, rmap_split_pmd, NULL);
 	HR_BUG_ON(pb->entire_mapcount);
-	if (underused)
-		rmap_walk(m, pfn, rmap_remap_zero, pp);
+	rmap_walk(m, pfn, rmap_remap_zero, pp);
 	for (i = 0; i < PB_FRAMES; i++)
 		if (pb_mapcount(pp, i)) {
 			keep[i / 64] |= 1ULL << (i % 64);
@@ -910,8 +926,7 @@ int thp_resv_fault(struct vm_area *vma, uint64_t addr, struct pmd_entry *pmd,
 	r->nr_unused--;
 	m->nr_thp_reserved--;
 	anon_page_map(m, pfn);
-	pp = thp_pb(m, pfn)->pages;
-	pp->written[i / 64] |= 1ULL << (i % 64);
+	page_stored(m, pfn);
 	pte_set(pmd->pt, i, PTE_MK(pfn, true));
 	m->ev[EV_ZERO_4K]++;
 	m->ev[EV_PGFAULT]++;
@@ -1298,6 +1313,51 @@ int thp_madvise_collapse(struct vm_area *vma, uint64_t start, uint64_t end)
 		}
 	}
 	return got == want ? 0 : -EINVAL;
+}
+
+/**
+ * thp_madvise_pageout() - MADV_PAGEOUT over [@start, @end) of @vma, with
+ * no swap: reclaim writes nothing out, but every THP it isolates is split
+ * (split_folio_to_list() once folio_alloc_swap() fails, or madvise's own
+ * split of a THP the range covers in part), and the split gives its
+ * zero-filled pages back to the zero page.  A THP another mm maps is
+ * left alone; base pages stay.
+ */
+void thp_madvise_pageout(struct vm_area *vma, uint64_t start, uint64_t end)
+{
+	struct hr_proc *p = vma->mm;
+	struct hr_machine *m = p->m;
+	uint64_t a;
+
+	for (a = start & ~(HPAGE_SIZE - 1); a < end; a += HPAGE_SIZE) {
+		uint64_t s = HR_MAX(a, start), e = HR_MIN(a + HPAGE_SIZE, end);
+		struct pmd_entry *pmd = anon_pmd(p, a, false, NULL);
+		unsigned i;
+
+		if (!pmd)
+			continue;
+		if (pmd->huge) {
+			if (pmd->huge != PTE_ZERO &&
+			    !thp_mapped_by_other(p, PTE_PFN(pmd->huge)))
+				thp_split_page(m, PTE_PFN(pmd->huge), false);
+			continue;
+		}
+		if (!pmd->pt)
+			continue;
+		for (i = (unsigned)((s - a) >> 12); i < (e - a) >> 12; i++) {
+			uint32_t v = pte_get(pmd->pt, i);
+			struct pageblock *pb;
+
+			if (!PTE_PAGE(v))
+				continue;
+			pb = thp_pb(m, PTE_PFN(v));
+			if (pb->state != PB_ALLOC_HEAD || pb->kind != PBK_THP)
+				continue;
+			if (!thp_mapped_by_other(p, PTE_PFN(v) & ~(PB_FRAMES - 1)))
+				thp_split_page(m, PTE_PFN(v) & ~(PB_FRAMES - 1),
+					       false);
+		}
+	}
 }
 
 /* ------------------------------------------------------------------ */
