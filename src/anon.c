@@ -476,6 +476,8 @@ static int do_anon_fault(struct vm_area *vma, uint64_t addr, bool write)
 			return 0;
 		}
 		err = thp_huge_wp(vma, haddr, pmd);
+		if (!err && pmd->huge && pmd->huge != PTE_ZERO)
+			page_stored(m, PTE_PFN(pmd->huge) + i);
 		if (err != 1)
 			return err;
 		/* fell back: the PMD is split, handle the PTE */
