@@ -643,6 +643,8 @@ static int anon_mremap(struct hr_proc *p, struct vm_area *vma, uint64_t addr,
 		return -ENOMEM;
 	if (can_expand(p, vma, more)) {
 		vma->end += more;
+		/* vma_merge_extend() -> vma_merge_new_range() registers */
+		khugepaged_enter(vma);
 		if (p->next_addr < vma->end + MM_GAP)
 			p->next_addr = vma->end + MM_GAP;
 		*new_addr = addr;
@@ -773,23 +775,28 @@ static int anon_madvise(struct hr_proc *p, struct vm_area *vma, uint64_t s,
 		unsigned long clr = advice == HR_MADV_HUGEPAGE ? VM_NOHUGEPAGE
 							       : VM_HUGEPAGE;
 
-		if ((vma->flags & (set | clr)) == set) {
-			/* hugepage_madvise() registers even so */
-			if (advice == HR_MADV_HUGEPAGE)
-				khugepaged_enter(vma);
-			return 0;
+		/*
+		 * hugepage_madvise() registers the mm with khugepaged asking
+		 * about the VMA as it is before the split, with the new flags
+		 * (so a sliver of a VMA advised alone still registers).
+		 */
+		if (advice == HR_MADV_HUGEPAGE) {
+			unsigned long old = vma->flags;
+
+			vma->flags = (old & ~clr) | set;
+			khugepaged_enter(vma);
+			vma->flags = old;
 		}
+		if ((vma->flags & (set | clr)) == set)
+			return 0;
 		err = split_range(p, s, e);
 		if (err)
 			return err;
 		list_for_each(l, &p->vmas) {
 			struct vm_area *v = list_entry(l, struct vm_area, link);
 
-			if (v->start >= s && v->end <= e) {
+			if (v->start >= s && v->end <= e)
 				v->flags = (v->flags & ~clr) | set;
-				if (advice == HR_MADV_HUGEPAGE)
-					khugepaged_enter(v);
-			}
 		}
 	}
 	return 0;
