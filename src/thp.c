@@ -561,29 +561,23 @@ static void rmap_remap_zero(struct hr_proc *p, struct pmd_entry *pmd,
 	}
 }
 
-struct mm_count {
-	uint32_t head;
-	unsigned n;
-};
-
+/* Count the PMD and PTEs of @p that map the THP at @pfn (into *arg). */
 static void rmap_count_mm(struct hr_proc *p, struct pmd_entry *pmd,
 			  uint64_t haddr, uint32_t pfn, void *arg)
 {
-	struct mm_count *c = arg;
-	unsigned i;
+	unsigned *n = arg, i;
 	uint32_t v;
 
 	(void)p;
 	(void)haddr;
-	(void)pfn;
-	if (pmd->huge && pmd->huge != PTE_ZERO && PTE_PFN(pmd->huge) == c->head)
-		c->n++;
+	if (pmd->huge && pmd->huge != PTE_ZERO && PTE_PFN(pmd->huge) == pfn)
+		++*n;
 	if (!pmd->pt)
 		return;
 	for (i = pte_next(pmd->pt, 0, &v); i < HPAGE_NR;
 	     i = pte_next(pmd->pt, i + 1, &v))
-		if (PTE_PAGE(v) && (PTE_PFN(v) & ~(PB_FRAMES - 1)) == c->head)
-			c->n++;
+		if (PTE_PAGE(v) && (PTE_PFN(v) & ~(PB_FRAMES - 1)) == pfn)
+			++*n;
 }
 
 /*
@@ -595,15 +589,14 @@ static bool thp_mapped_by_other(struct hr_proc *p, uint32_t head)
 {
 	struct pageblock *pb = thp_pb(p->m, head);
 	struct pb_pages *pp = pb->pages;
-	struct mm_count c = { head, 0 };
-	unsigned i, total = pb->entire_mapcount;
+	unsigned i, total = pb->entire_mapcount, mine = 0;
 
 	if (pp->owner)
 		return pp->owner != p;
 	for (i = 0; i < PB_FRAMES; i++)
 		total += pb_mapcount(pp, i);
-	rmap_one(p, pp, head, rmap_count_mm, &c);
-	return c.n != total;
+	rmap_one(p, pp, head, rmap_count_mm, &mine);
+	return mine != total;
 }
 
 /**
