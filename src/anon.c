@@ -373,7 +373,7 @@ void anon_page_map(struct hr_machine *m, uint32_t pfn)
 	unsigned i = pfn & (PB_FRAMES - 1), c = pb_mapcount(pp, i);
 
 	pb_mapcount_set(pp, i, c + 1);
-	if (!c && !(pb->state == PB_ALLOC_HEAD && pb->kind == PBK_THP))
+	if (!c && !(pb_is_thp(pb)))
 		m->nr_anon_pages++;
 }
 
@@ -394,7 +394,7 @@ void anon_page_unmap(struct hr_machine *m, uint32_t pfn)
 	pb_mapcount_set(pp, i, c - 1);
 	if (c > 1)
 		return;
-	if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_THP) {
+	if (pb_is_thp(pb)) {
 		thp_page_unmapped(m, pfn);
 		return;
 	}
@@ -448,7 +448,7 @@ static bool can_reuse(struct hr_proc *p, uint32_t pfn)
 {
 	struct pageblock *pb = pfn_pb(&p->m->phys, pfn);
 
-	if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_THP)
+	if (pb_is_thp(pb))
 		return thp_cow_reuse(p, pfn);
 	return frame_mapcount(p->m, pfn) == 1;
 }
@@ -576,7 +576,7 @@ static void zap_ptes(struct hr_proc *p, struct pte_table *pt, unsigned lo,
 		}
 		pfn = PTE_PFN(e);
 		pb = pfn_pb(&m->phys, pfn);
-		if (pb->state != PB_ALLOC_HEAD || pb->kind != PBK_THP) {
+		if (!pb_is_thp(pb)) {
 			pte_set(pt, i, PTE_NONE);
 			anon_page_unmap(m, pfn);
 			i++;
@@ -861,7 +861,7 @@ int anon_move(struct vm_area *vma, uint64_t new_start)
 			if (PTE_PAGE(v)) {
 				struct pageblock *pb = pfn_pb(&m->phys, PTE_PFN(v));
 
-				if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_THP)
+				if (pb_is_thp(pb))
 					pb->pages->haddr = UINT64_MAX;
 			}
 		}
@@ -939,8 +939,7 @@ void anon_vma_usage(const struct vm_area *vma, struct anon_usage *u)
 				struct pageblock *pb =
 					pfn_pb(&m->phys, PTE_PFN(v));
 
-				if (pb->state == PB_ALLOC_HEAD &&
-				    pb->kind == PBK_THP)
+				if (pb_is_thp(pb))
 					mc += pb->entire_mapcount;
 				u->rss += HR_PAGE_SIZE;
 				if (mc > 1)
@@ -1013,7 +1012,7 @@ static void owner_check(struct hr_machine *m, struct check_ctx *c,
 {
 	const struct pageblock *pb = pfn_pb(&m->phys, pfn);
 
-	if (pb->state != PB_ALLOC_HEAD || pb->kind != PBK_THP)
+	if (!pb_is_thp(pb))
 		return;
 	CHECK(c, !pb->pages->owner || pb->pages->owner == p,
 	      "pid %d maps THP pfn %u owned by pid %d", p->pid, pfn,
@@ -1147,7 +1146,7 @@ void anon_check(struct hr_machine *m, struct check_ctx *c)
 		    !(pb->state == PB_ALLOC_HEAD &&
 		      (pb->kind == PBK_THP || pb->kind == PBK_RESV)))
 			continue;
-		if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_THP) {
+		if (pb_is_thp(pb)) {
 			thps++;
 			if (pb->entire_mapcount)
 				thps_pmd++;

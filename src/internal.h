@@ -226,6 +226,12 @@ struct pageblock {
 	struct pb_pages *pages;
 };
 
+/* Is @pb the block of an anonymous THP (PMD- or PTE-mapped)? */
+static inline bool pb_is_thp(const struct pageblock *pb)
+{
+	return pb->state == PB_ALLOC_HEAD && pb->kind == PBK_THP;
+}
+
 /*
  * struct phys - the machine's base memory.  Node n owns pageblocks
  * [pb_start[n], pb_end[n]) and total[n] frames in them (a partial last

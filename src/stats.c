@@ -66,7 +66,7 @@ static uint64_t anon_mapped_pages(const hr_machine *m)
 		const struct pageblock *pb = &m->phys.pb[b];
 		unsigned i;
 
-		if (pb->state != PB_ALLOC_HEAD || pb->kind != PBK_THP)
+		if (!pb_is_thp(pb))
 			continue;
 		if (pb->entire_mapcount) {
 			n += HPAGE_NR;

@@ -1063,7 +1063,7 @@ static enum scan collapse_range(struct vm_area *vma, uint64_t haddr,
 			unsigned mc = pb_mapcount(pb->pages,
 						  PTE_PFN(v) & (PB_FRAMES - 1));
 
-			if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_THP)
+			if (pb_is_thp(pb))
 				mc += pb->entire_mapcount;
 			if (mc > 1 && ++shared > m->thp.max_ptes_shared &&
 			    khugepaged) {
@@ -1344,7 +1344,7 @@ void thp_madvise_pageout(struct vm_area *vma, uint64_t start, uint64_t end)
 			if (!PTE_PAGE(v))
 				continue;
 			pb = thp_pb(m, PTE_PFN(v));
-			if (pb->state != PB_ALLOC_HEAD || pb->kind != PBK_THP)
+			if (!pb_is_thp(pb))
 				continue;
 			if (!thp_mapped_by_other(p, PTE_PFN(v) & ~(PB_FRAMES - 1)))
 				thp_split_page(m, PTE_PFN(v) & ~(PB_FRAMES - 1),
@@ -1497,7 +1497,7 @@ void thp_check(struct hr_machine *m, struct check_ctx *c)
 		q++;
 		CHECK(c, pb->prev == last, "thp: split queue block %u has a "
 		      "wrong prev link", i);
-		CHECK(c, pb->state == PB_ALLOC_HEAD && pb->kind == PBK_THP &&
+		CHECK(c, pb_is_thp(pb) &&
 			 (pb->deferred & DS_QUEUED),
 		      "thp: block %u on the split queue is not a THP", i);
 		if (q > m->phys.nr_pb)
