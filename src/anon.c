@@ -471,12 +471,10 @@ static int do_anon_fault(struct vm_area *vma, uint64_t addr, bool write)
 	if (pmd->huge) {
 		if (!write)
 			return 0;
-		if (pmd->huge != PTE_ZERO && (pmd->huge & PTE_W)) {
-			page_stored(m, PTE_PFN(pmd->huge) + i);
-			return 0;
-		}
-		err = thp_huge_wp(vma, haddr, pmd);
-		if (!err && pmd->huge && pmd->huge != PTE_ZERO)
+		/* a THP of our own after thp_huge_wp() unless it fell back */
+		err = pmd->huge != PTE_ZERO && (pmd->huge & PTE_W) ? 0 :
+			thp_huge_wp(vma, haddr, pmd);
+		if (!err)
 			page_stored(m, PTE_PFN(pmd->huge) + i);
 		if (err != 1)
 			return err;
@@ -587,12 +585,12 @@ static void zap_ptes(struct hr_proc *p, struct pte_table *pt, unsigned lo,
 		 * of one THP is one rmap removal, so a THP zapped whole is
 		 * never seen partly mapped (no deferred split).
 		 */
-		for (n = 1; i + n < hi && ((pfn + n) & (PB_FRAMES - 1)) &&
-			    pte_get(pt, i + n) != PTE_NONE &&
-			    PTE_PAGE(pte_get(pt, i + n)) &&
-			    PTE_PFN(pte_get(pt, i + n)) == pfn + n;
-		     n++)
-			;
+		for (n = 1; i + n < hi && ((pfn + n) & (PB_FRAMES - 1)); n++) {
+			uint32_t v = pte_get(pt, i + n);
+
+			if (!PTE_PAGE(v) || PTE_PFN(v) != pfn + n)
+				break;
+		}
 		for (k = 0; k < n; k++) {
 			unsigned f = (pfn + k) & (PB_FRAMES - 1);
 			unsigned c = pb_mapcount(pb->pages, f);

@@ -254,6 +254,16 @@ static unsigned subpages_mapped(const struct pb_pages *pp)
 	return n;
 }
 
+/* The PTE mappings of a THP's pages, counted up to @cap. */
+static unsigned pte_maps(const struct pb_pages *pp, unsigned cap)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < PB_FRAMES && n < cap; i++)
+		n += pb_mapcount(pp, i);
+	return n;
+}
+
 /* A THP (of @vma, or of no VMA: collapse) comes into being at @haddr. */
 static void thp_new(struct hr_machine *m, uint32_t pfn, uint64_t haddr,
 		    struct hr_proc *owner)
@@ -281,7 +291,6 @@ static void thp_free(struct hr_machine *m, uint32_t pfn)
 static void thp_maybe_free(struct hr_machine *m, uint32_t pfn)
 {
 	struct pageblock *pb = thp_pb(m, pfn);
-
 	unsigned mapped;
 
 	if (pb->entire_mapcount)
@@ -589,14 +598,12 @@ static bool thp_mapped_by_other(struct hr_proc *p, uint32_t head)
 {
 	struct pageblock *pb = thp_pb(p->m, head);
 	struct pb_pages *pp = pb->pages;
-	unsigned i, total = pb->entire_mapcount, mine = 0;
+	unsigned mine = 0;
 
 	if (pp->owner)
 		return pp->owner != p;
-	for (i = 0; i < PB_FRAMES; i++)
-		total += pb_mapcount(pp, i);
 	rmap_one(p, pp, head, rmap_count_mm, &mine);
-	return mine != total;
+	return mine != pb->entire_mapcount + pte_maps(pp, ~0u);
 }
 
 /**
@@ -610,11 +617,9 @@ bool thp_cow_reuse(struct hr_proc *p, uint32_t pfn)
 {
 	uint32_t head = pfn & ~(PB_FRAMES - 1);
 	struct pageblock *pb = thp_pb(p->m, head);
-	unsigned i, total = pb->entire_mapcount;
 
-	for (i = 0; i < PB_FRAMES && total <= 1; i++)
-		total += pb_mapcount(pb->pages, i);
-	return total > 1 && !thp_mapped_by_other(p, head);
+	return pb->entire_mapcount + pte_maps(pb->pages, 2) > 1 &&
+	       !thp_mapped_by_other(p, head);
 }
 
 /*
@@ -630,15 +635,13 @@ static unsigned thp_split_page(struct hr_machine *m, uint32_t pfn,
 	struct pageblock *pb = thp_pb(m, pfn);
 	struct pb_pages *pp = pb->pages;
 	uint64_t keep[PB_FRAMES / 64] = { 0 };
-	unsigned i, kept = 0, ptes = 0;
+	unsigned i, kept = 0;
 
 	/*
 	 * The split unmaps PTEs one at a time (try_to_migrate()), so a THP
 	 * that two or more PTEs map is seen partly mapped on the way.
 	 */
-	for (i = 0; i < PB_FRAMES && ptes < 2; i++)
-		ptes += pb_mapcount(pp, i);
-	if (ptes >= 2 && !(pb->deferred & DS_PARTIAL))
+	if (pte_maps(pp, 2) >= 2 && !(pb->deferred & DS_PARTIAL))
 		m->ev[EV_THP_DEFERRED_SPLIT_PAGE]++;
 	rmap_walk(m, pfn, rmap_split_pmd, NULL);
 	HR_BUG_ON(pb->entire_mapcount);
@@ -1320,6 +1323,7 @@ void thp_madvise_pageout(struct vm_area *vma, uint64_t start, uint64_t end)
 {
 	struct hr_proc *p = vma->mm;
 	struct hr_machine *m = p->m;
+	uint32_t seen = UINT32_MAX;
 	uint64_t a;
 
 	for (a = start & ~(HPAGE_SIZE - 1); a < end; a += HPAGE_SIZE) {
@@ -1338,17 +1342,17 @@ void thp_madvise_pageout(struct vm_area *vma, uint64_t start, uint64_t end)
 		if (!pmd->pt)
 			continue;
 		for (i = (unsigned)((s - a) >> 12); i < (e - a) >> 12; i++) {
-			uint32_t v = pte_get(pmd->pt, i);
-			struct pageblock *pb;
+			uint32_t v = pte_get(pmd->pt, i), head;
 
-			if (!PTE_PAGE(v))
+			if (!PTE_PAGE(v) || !pb_is_thp(thp_pb(m, PTE_PFN(v))))
 				continue;
-			pb = thp_pb(m, PTE_PFN(v));
-			if (!pb_is_thp(pb))
+			/* one verdict per THP: a shared one stays a THP */
+			head = PTE_PFN(v) & ~(PB_FRAMES - 1);
+			if (head == seen)
 				continue;
-			if (!thp_mapped_by_other(p, PTE_PFN(v) & ~(PB_FRAMES - 1)))
-				thp_split_page(m, PTE_PFN(v) & ~(PB_FRAMES - 1),
-					       false);
+			seen = head;
+			if (!thp_mapped_by_other(p, head))
+				thp_split_page(m, head, false);
 		}
 	}
 }
