@@ -658,6 +658,39 @@ void anon_reclaim_pt(struct vm_area *vma, uint64_t start, uint64_t end)
 	}
 }
 
+/**
+ * anon_populated() - MAP_POPULATE faulted every page of the new @vma for
+ * write (FOLL_WRITE) but stored nothing: its frames are all still
+ * zero-filled, which a THP split later sees.
+ */
+void anon_populated(struct vm_area *vma)
+{
+	struct hr_proc *p = vma->mm;
+	uint64_t a;
+
+	for (a = vma->start & ~(HPAGE_SIZE - 1); a < vma->end; a += HPAGE_SIZE) {
+		struct pmd_entry *pmd = anon_pmd(p, a, false, NULL);
+		unsigned i;
+		uint32_t v;
+
+		if (pmd && pmd->huge && pmd->huge != PTE_ZERO)
+			memset(phys_pages(&p->m->phys, PTE_PFN(pmd->huge))->written,
+			       0, sizeof(((struct pb_pages *)0)->written));
+		if (!pmd || !pmd->pt)
+			continue;
+		/* a neighbour VMA may share the PTE page: ours only */
+		for (i = pte_next(pmd->pt, 0, &v); i < HPAGE_NR;
+		     i = pte_next(pmd->pt, i + 1, &v))
+			if (PTE_PAGE(v) && a + ((uint64_t)i << 12) >= vma->start &&
+			    a + ((uint64_t)i << 12) < vma->end) {
+				uint32_t f = PTE_PFN(v) & (PB_FRAMES - 1);
+
+				phys_pages(&p->m->phys, PTE_PFN(v))->written[f / 64] &=
+					~(1ULL << (f % 64));
+			}
+	}
+}
+
 static bool range_has_vma(struct hr_proc *p, uint64_t s, uint64_t e)
 {
 	struct list_head *l;

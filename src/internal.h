@@ -699,6 +699,7 @@ void anon_free_pgtable(struct hr_machine *m, uint32_t pfn);
 int anon_fault(struct vm_area *vma, uint64_t addr, bool write);
 void anon_zap_range(struct vm_area *vma, uint64_t start, uint64_t end);
 void anon_reclaim_pt(struct vm_area *vma, uint64_t start, uint64_t end);
+void anon_populated(struct vm_area *vma);
 void anon_free_pgtables(struct hr_proc *p, uint64_t start, uint64_t end);
 int anon_fork(struct vm_area *src, struct vm_area *dst);
 int anon_move(struct vm_area *vma, uint64_t new_start);
@@ -873,11 +874,6 @@ struct hr_machine {
 	uint32_t deferred_tail;		/* (pageblock indices) */
 	uint64_t nr_deferred;
 	uint64_t tick;			/* advances every fault: LRU stamps */
-	/*
-	 * MAP_POPULATE faults for write (FOLL_WRITE) but stores nothing:
-	 * its pages stay zero-filled, which a THP split then sees.
-	 */
-	bool fault_nostore;
 	uint64_t vm_committed;		/* Committed_AS, pages */
 	uint64_t user_reserve;		/* user_reserve_kbytes, pages */
 	int overcommit_guess_free;	/* mode 0 as before Linux 5.2 */
@@ -885,15 +881,14 @@ struct hr_machine {
 
 /*
  * page_stored() - a write stored data in frame @pfn: it is no longer
- * zero-filled (pb_pages.written), unless the write is MAP_POPULATE's.
+ * zero-filled (pb_pages.written).
  */
 static inline void page_stored(struct hr_machine *m, uint32_t pfn)
 {
 	struct pb_pages *pp = phys_pages(&m->phys, pfn);
 	unsigned i = pfn & (PB_FRAMES - 1);
 
-	if (!m->fault_nostore)
-		pp->written[i / 64] |= 1ULL << (i % 64);
+	pp->written[i / 64] |= 1ULL << (i % 64);
 }
 
 #endif /* HR_INTERNAL_H */

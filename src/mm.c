@@ -299,11 +299,10 @@ static int populate(struct vm_area *vma)
 	uint64_t addr;
 
 	if (vma_is_anon(vma)) {
-		vma->mm->m->fault_nostore = true;
 		for (addr = vma->start; addr < vma->end; addr += HR_PAGE_SIZE)
 			if (anon_fault(vma, addr, write))
 				break;
-		vma->mm->m->fault_nostore = false;
+		anon_populated(vma);
 		return 0;
 	}
 	for (addr = vma->start; addr < vma->end; addr += vma->h->size) {
