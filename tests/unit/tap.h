@@ -92,4 +92,23 @@ static inline int done_testing(void)
 	return tap_failed_ || (tap_planned_ >= 0 && tap_planned_ != tap_run_) ? 1 : 0;
 }
 
+/*
+ * Write @text to @dir/@name (a test's scratch directory); return the
+ * path, valid until the next call.
+ */
+static inline const char *tap_write_file(const char *dir, const char *name,
+					 const char *text)
+{
+	static char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	if (!f)
+		return path;
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
 #endif /* HR_TAP_H */

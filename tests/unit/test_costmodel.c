@@ -31,16 +31,7 @@ static const char good[] =
 
 static const char *write_tmp(const char *name, const char *text)
 {
-	static char path[256];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "w");
-	if (!f)
-		return path;
-	fputs(text, f);
-	fclose(f);
-	return path;
+	return tap_write_file(dir, name, text);
 }
 
 /* @good with the line that starts with @key replaced by @line ("" drops it). */

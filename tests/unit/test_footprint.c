@@ -17,16 +17,7 @@ static char tmpdir[] = "/tmp/test_footprint.XXXXXX";
 /* Write @text to a file named @name in tmpdir; return its path. */
 static const char *put(const char *name, const char *text)
 {
-	static char path[256];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
-	f = fopen(path, "w");
-	if (!f)
-		return path;
-	fputs(text, f);
-	fclose(f);
-	return path;
+	return tap_write_file(tmpdir, name, text);
 }
 
 static void test_round_trip(void)
