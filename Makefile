@@ -25,7 +25,8 @@ OPT     ?= -O2 -g
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 LIB_SRC := $(sort $(wildcard src/*.c))
-CLI_SRC := $(sort $(filter-out cli/main.c,$(wildcard cli/*.c)))
+CLI_SRC := $(sort $(filter-out cli/main.c,$(wildcard cli/*.c cli/*/*.c)))
+CLI_HDR := $(wildcard cli/*.h cli/*/*.h)
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 
 # --- release build ----------------------------------------------------------
@@ -38,7 +39,7 @@ CFLAGS_REL := $(CSTD) $(WARN) $(INC) $(OPT) $(CFLAGS)
 
 all: $(B)/libhugeresv.a $(B)/libhugeresv.so $(B)/hugeresv
 
-$(B)/%.o: %.c $(wildcard include/*.h src/*.h cli/*.h)
+$(B)/%.o: %.c $(wildcard include/*.h src/*.h) $(CLI_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_REL) -c -o $@ $<
 
@@ -63,7 +64,7 @@ T_LIB_OBJ := $(LIB_SRC:%.c=$(T)/%.o)
 T_CLI_OBJ := $(CLI_SRC:%.c=$(T)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(T)/unit/%)
 
-$(T)/%.o: %.c $(wildcard include/*.h src/*.h cli/*.h)
+$(T)/%.o: %.c $(wildcard include/*.h src/*.h) $(CLI_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_CHK) -c -o $@ $<
 
@@ -100,7 +101,7 @@ CFLAGS_COV := $(CSTD) $(WARN) $(INC) -O0 -g --coverage -DHR_DEBUG=1 $(CFLAGS)
 C_LIB_OBJ := $(LIB_SRC:%.c=$(C)/%.o)
 C_CLI_OBJ := $(CLI_SRC:%.c=$(C)/%.o)
 
-$(C)/%.o: %.c $(wildcard include/*.h src/*.h cli/*.h)
+$(C)/%.o: %.c $(wildcard include/*.h src/*.h) $(CLI_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_COV) -c -o $@ $<
 
@@ -139,7 +140,7 @@ $(F)/.libfuzzer-ok:
 		{ cat $(F)/probe.log >&2; echo "make fuzz: $(FUZZ_CC) -fsanitize=fuzzer does not link. $(FUZZ_NEEDS)" >&2; exit 2; }
 	@touch $@
 
-$(F)/%.o: %.c $(wildcard include/*.h src/*.h cli/*.h) | $(F)/.libfuzzer-ok
+$(F)/%.o: %.c $(wildcard include/*.h src/*.h) $(CLI_HDR) | $(F)/.libfuzzer-ok
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CFLAGS_FUZZ) -c -o $@ $<
 
@@ -201,7 +202,7 @@ CFLAGS_VG := $(CSTD) $(WARN) $(INC) -O1 -g $(CFLAGS)
 V_LIB_OBJ := $(LIB_SRC:%.c=$(V)/%.o)
 V_CLI_OBJ := $(CLI_SRC:%.c=$(V)/%.o)
 
-$(V)/%.o: %.c $(wildcard include/*.h src/*.h cli/*.h)
+$(V)/%.o: %.c $(wildcard include/*.h src/*.h) $(CLI_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_VG) -c -o $@ $<
 

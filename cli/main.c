@@ -1,27 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * main.c - the hugeresv command: run, diff, bench, fuzz, demo.
- *
- * The kernel back end (be_kernel.c) and the diff command (diff.c) are
- * separate files that a build may not have yet.  They are referenced
- * through weak symbols, so that this file links without them and says
- * "not built" instead of failing to link.
+ * main.c - the hugeresv command: parses the command line, runs `run`
+ * and `demo` itself and hands every other subcommand to its room's
+ * entry point (commands.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "hugeresv.h"
-#include "backend.h"
-#include "cli.h"
-#include "program.h"
-
-extern const struct backend_ops kernel_backend_ops __attribute__((weak));
-int diff_main(int argc, char **argv) __attribute__((weak));
-int lab_main(int argc, char **argv) __attribute__((weak));
-int replay_main(int argc, char **argv) __attribute__((weak));
-int capture_main(int argc, char **argv) __attribute__((weak));
-int calibrate_main(int argc, char **argv) __attribute__((weak));
+#include "backend/backend.h"
+#include "commands.h"
+#include "run/run.h"
+#include "scenario/program.h"
 
 static const char usage_text[] =
 	"usage: hugeresv COMMAND [ARGS]\n"
@@ -129,14 +120,6 @@ static const char demo_text[] =
 	"unlink g\n"
 	"expect meminfo HugePages_Free=8 HugePages_Rsvd=2\n";
 
-static int usage_error(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "hugeresv: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'hugeresv --help'.\n");
-	return EXIT_USAGE;
-}
-
 /* Fold one file's status into the run's: 2 beats 1 beats 3 beats 0. */
 static int worse(int a, int b)
 {
@@ -177,7 +160,7 @@ static int cmd_run(int argc, char **argv)
 				o.check = 1;
 			else {
 				free(progs);
-				return usage_error("unknown option '%s' for run", a);
+				return usage_error(NULL, "unknown option '%s' for run", a);
 			}
 			continue;
 		}
@@ -185,14 +168,9 @@ static int cmd_run(int argc, char **argv)
 	}
 	if (!nfiles) {
 		free(progs);
-		return usage_error("%s", "run needs at least one FILE");
+		return usage_error(NULL, "%s", "run needs at least one FILE");
 	}
 	if (kernel) {
-		if (!&kernel_backend_ops) {
-			free(progs);
-			fprintf(stderr, "hugeresv: kernel back end not built\n");
-			return EXIT_REFUSED;
-		}
 		ops = &kernel_backend_ops;
 	}
 	/* Every file is parsed before anything runs. */
@@ -225,7 +203,7 @@ static int cmd_demo(int argc, char **argv)
 	int rc;
 
 	if (argc > 2 || (argc == 2 && strcmp(argv[1], "--print")))
-		return usage_error("unknown argument '%s' for demo", argv[1]);
+		return usage_error(NULL, "unknown argument '%s' for demo", argv[1]);
 	if (argc == 2) {
 		fputs(demo_text, stdout);
 		return EXIT_OK;
@@ -278,21 +256,12 @@ int main(int argc, char **argv)
 		for (i = 0; i < sizeof(more) / sizeof(more[0]); i++) {
 			if (strcmp(cmd, more[i].name))
 				continue;
-			if (!more[i].fn) {
-				fprintf(stderr, "hugeresv: %s not built\n", cmd);
-				return EXIT_REFUSED;
-			}
 			return more[i].fn(argc - 1, argv + 1);
 		}
 	}
-	if (!strcmp(cmd, "diff")) {
-		if (!diff_main) {
-			fprintf(stderr, "hugeresv: diff not built (it needs the kernel back end)\n");
-			return EXIT_REFUSED;
-		}
+	if (!strcmp(cmd, "diff"))
 		return diff_main(argc - 1, argv + 1);
-	}
 	if (cmd[0] == '-')
-		return usage_error("unknown option '%s'", cmd);
-	return usage_error("unknown command '%s'", cmd);
+		return usage_error(NULL, "unknown option '%s'", cmd);
+	return usage_error(NULL, "unknown command '%s'", cmd);
 }

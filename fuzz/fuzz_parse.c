@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * fuzz_parse.c - libFuzzer harness for the scenario parser (cli/parse.c).
+ * fuzz_parse.c - libFuzzer harness for the scenario parser (cli/scenario/parse.c).
  *
  * Each input is a scenario file.  It goes to program_parse() as it is,
  * NUL terminated; embedded NUL bytes are kept, so the parser sees the text
@@ -9,7 +9,7 @@
  * program_load(), from a memfd, which must refuse it with "NUL byte in
  * the file" at the right position: that is where the command reports them.
  *
- * On success the program's invariants (cli/program.h) are checked against
+ * On success the program's invariants (cli/scenario/program.h) are checked against
  * an independent walk of the steps: every index valid for its table or
  * -1, every object made by an earlier step and still live when a step
  * names it, every range inside its mapping's size at that point and
@@ -28,7 +28,7 @@
 #include <unistd.h>
 
 #include "hugeresv.h"
-#include "program.h"
+#include "scenario/program.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -109,7 +109,7 @@ sub variant {
 print "1..21\n";
 
 check('--help', ['--help'], 0, qr/^usage: hugeresv calibrate \[-o FILE\] \[--quick\] \[--runs N\]$/m);
-check('unknown option', ['--frob'], 2, qr/^hugeresv: calibrate: unknown option '--frob'$/m);
+check('unknown option', ['--frob'], 2, qr/^hugeresv calibrate: unknown option '--frob'$/m);
 check('--runs 0', ['--runs', '0'], 2, qr/--runs takes a count from 1 to 1000, not '0'/);
 check('--runs x', ['--runs', 'x'], 2, qr/--runs takes a count/);
 check('-o without FILE', ['-o'], 2, qr/-o needs an argument/);

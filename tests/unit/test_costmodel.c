@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * test_costmodel.c - the cost model (cli/costmodel.c): the shipped
+ * test_costmodel.c - the cost model (cli/formats/costmodel.c): the shipped
  * default, write -> load, every way a model file can be malformed, and
  * which file cost_model_find() picks.
  */
@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "costmodel.h"
+#include "formats/costmodel.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/hr-costmodel-XXXXXX";

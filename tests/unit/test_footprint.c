@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * test_footprint.c - footprint files (cli/footprint.c): write -> load
+ * test_footprint.c - footprint files (cli/formats/footprint.c): write -> load
  * round trips, merging of adjacent runs, and the FILE:LINE:COL messages
  * for files that break an invariant.
  */
@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "footprint.h"
+#include "formats/footprint.h"
 #include "tap.h"
 
 static char tmpdir[] = "/tmp/test_footprint.XXXXXX";

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * test_parse.c - the scenario parser (cli/parse.c): units, the `h` unit
+ * test_parse.c - the scenario parser (cli/scenario/parse.c): units, the `h` unit
  * per kind of object, ranges, the static tracking of names and sizes
  * (remap, unmap, fork, exit), results, and every error message with its
  * exact position.
@@ -12,8 +12,8 @@
 #include <unistd.h>
 
 #include "hugeresv.h"
-#include "program.h"
-#include "cli.h"
+#include "scenario/program.h"
+#include "util.h"
 #include "tap.h"
 
 #define M (1ULL << 20)

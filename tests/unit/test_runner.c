@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * test_runner.c - the runner (cli/runner.c) against a scripted back end:
+ * test_runner.c - the runner (cli/run/runner.c) against a scripted back end:
  * the exact failure messages, keeping on after a failure, stopping when
  * the back end breaks, validators, refusals, -v and --json.
  */
@@ -10,9 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "backend.h"
-#include "cli.h"
-#include "program.h"
+#include "backend/backend.h"
+#include "run/run.h"
+#include "scenario/program.h"
 #include "tap.h"
 
 /* The script: what the fake back end does at each line of the file. */

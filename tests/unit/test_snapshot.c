@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * test_snapshot.c - snapshots (cli/snapshot.c): parsing the kernel's text
+ * test_snapshot.c - snapshots (cli/backend/snapshot.c): parsing the kernel's text
  * formats, summing smaps, and the formatting helpers of cli.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "backend.h"
-#include "cli.h"
+#include "backend/backend.h"
+#include "backend/backend.h"
 #include "tap.h"
 
 static const char meminfo[] =

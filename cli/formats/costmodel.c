@@ -17,7 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "costmodel.h"
+#include "formats/costmodel.h"
 
 #define CM_MAGIC	"# hugeresv cost model 1"
 #define CM_LINE_MAX	1024

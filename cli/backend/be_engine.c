@@ -20,8 +20,7 @@
 #include <string.h>
 
 #include "hugeresv.h"
-#include "backend.h"
-#include "cli.h"
+#include "backend/backend.h"
 
 struct emap {
 	uint64_t addr;

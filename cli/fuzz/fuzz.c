@@ -43,10 +43,11 @@
 #include <unistd.h>
 
 #include "hugeresv.h"
-#include "backend.h"
-#include "cli.h"
-#include "fuzz.h"
-#include "program.h"
+#include "backend/backend.h"
+#include "commands.h"
+#include "diff/diff.h"
+#include "fuzz/fuzz.h"
+#include "scenario/program.h"
 #include "prng.h"
 
 enum fail_kind {
@@ -504,12 +505,12 @@ static int run_checked(const struct program *prog, struct fuzz_fail *f,
  * found nothing.  Return 1 if it was run (@f says how it failed), 0 if
  * it does not parse, -1 if the kernel back end refused.
  */
-static int try_prog(struct fuzz *F, const struct fuzz_prog *p, int kernel,
+static int try_prog(struct fuzz *F, const struct scn_text *p, int kernel,
 		    struct fuzz_fail *f)
 {
 	struct program *prog = NULL;
 	char err[512];
-	char *text = fuzz_prog_text(p);
+	char *text = scn_text_text(p);
 	int rc = 1;
 
 	memset(f, 0, sizeof(*f));
@@ -576,7 +577,7 @@ static int sh_budget(const struct shrinker *S)
 	return S->tests < S->max_tests && now() < S->deadline;
 }
 
-static int sh_fails(struct shrinker *S, const struct fuzz_prog *p)
+static int sh_fails(struct shrinker *S, const struct scn_text *p)
 {
 	struct fuzz_fail f;
 
@@ -588,17 +589,17 @@ static int sh_fails(struct shrinker *S, const struct fuzz_prog *p)
 }
 
 /* @out (empty) = the lines of @p except [from, to). */
-static int without(const struct fuzz_prog *p, int from, int to,
-		   struct fuzz_prog *out)
+static int without(const struct scn_text *p, int from, int to,
+		   struct scn_text *out)
 {
 	for (int i = 0; i < p->n; i++)
-		if ((i < from || i >= to) && fuzz_prog_add(out, p->line[i]))
+		if ((i < from || i >= to) && scn_text_add(out, p->line[i]))
 			return -ENOMEM;
 	return 0;
 }
 
 /* Delta debugging (ddmin, complements only) over lines. */
-static void sh_lines(struct shrinker *S, struct fuzz_prog *best)
+static void sh_lines(struct shrinker *S, struct scn_text *best)
 {
 	int n = 2;
 
@@ -606,20 +607,20 @@ static void sh_lines(struct shrinker *S, struct fuzz_prog *best)
 		int chunk = (best->n + n - 1) / n, reduced = 0;
 
 		for (int i = 0; i < n && sh_budget(S); i++) {
-			struct fuzz_prog c = { 0 };
+			struct scn_text c = { 0 };
 			int from = i * chunk, to = from + chunk;
 
 			if (from >= best->n)
 				break;
 			if (without(best, from, to < best->n ? to : best->n, &c) == 0 &&
 			    sh_fails(S, &c)) {
-				fuzz_prog_free(best);
+				scn_text_free(best);
 				*best = c;
 				n = n > 2 ? n - 1 : 2;
 				reduced = 1;
 				break;
 			}
-			fuzz_prog_free(&c);
+			scn_text_free(&c);
 		}
 		if (!reduced) {
 			if (n >= best->n)
@@ -710,7 +711,7 @@ static int smaller_words(const char *w, char out[][96], int max)
 }
 
 /* Simplify words, one at a time, until nothing more helps. */
-static void sh_words(struct shrinker *S, struct fuzz_prog *best)
+static void sh_words(struct shrinker *S, struct scn_text *best)
 {
 	int changed = 1;
 
@@ -782,7 +783,7 @@ static int mkdir_p(const char *dir)
  * The persistent pool sizes the program last asked for (2M, 1G): once
  * everything has ended, Linux's pool is exactly that, all free.
  */
-static void last_pool_sizes(const struct fuzz_prog *p, int64_t pool[2])
+static void last_pool_sizes(const struct scn_text *p, int64_t pool[2])
 {
 	pool[0] = pool[1] = 0;
 	for (int i = 0; i < p->n; i++) {
@@ -804,7 +805,7 @@ static void last_pool_sizes(const struct fuzz_prog *p, int64_t pool[2])
  * expect lines that must hold; a validator failure shows under
  * `run --check`, a mismatch under `diff`.
  */
-static int write_repro(struct fuzz *F, uint64_t k, const struct fuzz_prog *p,
+static int write_repro(struct fuzz *F, uint64_t k, const struct scn_text *p,
 		       const struct fuzz_fail *f, int orig_lines, char *path,
 		       size_t len)
 {
@@ -856,17 +857,17 @@ static int write_repro(struct fuzz *F, uint64_t k, const struct fuzz_prog *p,
 }
 
 static void report_failure(struct fuzz *F, uint64_t k,
-			   const struct fuzz_prog *orig,
+			   const struct scn_text *orig,
 			   const struct fuzz_fail *f)
 {
-	struct fuzz_prog best = { 0 };
+	struct scn_text best = { 0 };
 	struct fuzz_fail fin = *f;
 	char path[1200];
 
 	F->st.failures++;
 	printf("FAIL scenario %" PRIu64 ": %s: %s\n", k, fail_name[f->kind], f->msg);
 	fflush(stdout);
-	if (fuzz_prog_copy(&best, orig))
+	if (scn_text_copy(&best, orig))
 		return;
 	if (F->shrink) {
 		struct fuzz_stats keep = F->st;
@@ -885,7 +886,7 @@ static void report_failure(struct fuzz *F, uint64_t k,
 	if (write_repro(F, k, &best, &fin, orig->n, path, sizeof(path)) == 0)
 		printf("  reproducer: %s\n", path);
 	fflush(stdout);
-	fuzz_prog_free(&best);
+	scn_text_free(&best);
 }
 
 static void progress(struct fuzz *F, int final)
@@ -1017,16 +1018,16 @@ static int bad(const char *fmt, const char *arg)
 
 static int print_one(struct fuzz *F, uint64_t k)
 {
-	struct fuzz_prog p = { 0 };
+	struct scn_text p = { 0 };
 	char *text;
 
 	if (fuzz_generate(scenario_seed(F->seed, k), &F->gen, &p))
 		return EXIT_FAIL;
-	text = fuzz_prog_text(&p);
+	text = scn_text_text(&p);
 	printf("# hugeresv fuzz --seed 0x%" PRIx64 "%s: scenario %" PRIu64 "\n%s",
 	       F->seed, F->kernel ? " --kernel" : "", k, text ? text : "");
 	free(text);
-	fuzz_prog_free(&p);
+	scn_text_free(&p);
 	return EXIT_OK;
 }
 
@@ -1125,7 +1126,7 @@ int fuzz_main(int argc, char **argv)
 	F.t0 = F.last_progress = now();
 
 	for (uint64_t k = F.shard;; k += F.nshards) {
-		struct fuzz_prog p = { 0 };
+		struct scn_text p = { 0 };
 		struct fuzz_fail f;
 		int rc;
 
@@ -1142,7 +1143,7 @@ int fuzz_main(int argc, char **argv)
 		F.st.scenarios++;
 		if (rc == 0) {
 			/* The generator must only write valid programs. */
-			char *text = fuzz_prog_text(&p);
+			char *text = scn_text_text(&p);
 			struct program *prog = NULL;
 			char err[512] = "";
 
@@ -1151,14 +1152,14 @@ int fuzz_main(int argc, char **argv)
 			fprintf(stderr, "hugeresv fuzz: scenario %" PRIu64
 				" does not parse: %s\n%s", k, err, text ? text : "");
 			free(text);
-			fuzz_prog_free(&p);
+			scn_text_free(&p);
 			return EXIT_FAIL;
 		}
 		if (rc < 0) {
 			progress(&F, 1);
 			fprintf(stderr, "hugeresv fuzz: the kernel back end refused: %s\n",
 				f.msg);
-			fuzz_prog_free(&p);
+			scn_text_free(&p);
 			summary(&F);
 			return EXIT_REFUSED;
 		}
@@ -1166,7 +1167,7 @@ int fuzz_main(int argc, char **argv)
 			report_failure(&F, k, &p, &f);
 			status = EXIT_FAIL;
 		}
-		fuzz_prog_free(&p);
+		scn_text_free(&p);
 		progress(&F, 0);
 	}
 	progress(&F, 1);

@@ -13,11 +13,7 @@
 
 #include <stdint.h>
 
-/* A scenario as lines (no newlines inside, no comments). */
-struct fuzz_prog {
-	char **line;
-	int n, cap;
-};
+#include "scenario/text.h"
 
 struct fuzz_gen_opts {
 	int kernel;	/* only statements the kernel back end runs */
@@ -29,7 +25,7 @@ struct fuzz_gen_opts {
  * @seed: the scenario's own seed (see fuzz.c: scenario_seed())
  * @o:    what may be generated
  * @out:  filled with the lines (empty on entry); free with
- *        fuzz_prog_free()
+ *        scn_text_free()
  *
  * The result always parses: the generator keeps the parser's own
  * bookkeeping (live names, mapping sizes after remap, page sizes), and
@@ -40,17 +36,6 @@ struct fuzz_gen_opts {
  * Return: 0, or -ENOMEM.
  */
 int fuzz_generate(uint64_t seed, const struct fuzz_gen_opts *o,
-		  struct fuzz_prog *out);
-
-/** fuzz_prog_add() - append a copy of @line. Return: 0 or -ENOMEM. */
-int fuzz_prog_add(struct fuzz_prog *p, const char *line);
-
-/** fuzz_prog_text() - the lines joined with '\n' (malloc'd), or NULL. */
-char *fuzz_prog_text(const struct fuzz_prog *p);
-
-/** fuzz_prog_copy() - @dst (empty) becomes a copy of @src. */
-int fuzz_prog_copy(struct fuzz_prog *dst, const struct fuzz_prog *src);
-
-void fuzz_prog_free(struct fuzz_prog *p);
+		  struct scn_text *out);
 
 #endif /* HR_FUZZ_H */

@@ -29,10 +29,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "backend.h"
-#include "cli.h"
+#include "backend/backend.h"
+#include "commands.h"
+#include "diff/diff.h"
 #include "hugeresv.h"
-#include "program.h"
+#include "scenario/program.h"
 
 /*
  * The counters diff compares: one table.  @key is the snapshot key, with
@@ -106,21 +107,6 @@ struct diff_row {
 	char key[160];
 	char eng[48], ker[48];
 };
-
-/*
- * The outcomes agree if they are the same, counting "no outcome" and
- * "ok" as the same (a statement without `-> RESULT` in the grammar may
- * report either when it succeeds).
- */
-int same_outcome(const struct result *a, const struct result *b)
-{
-	int an = a->kind == RES_NONE || a->kind == RES_OK;
-	int bn = b->kind == RES_NONE || b->kind == RES_OK;
-
-	if (an || bn)
-		return an && bn;
-	return a->kind == b->kind && (a->kind != RES_ERRNO || a->err == b->err);
-}
 
 static void outcome_name(const struct result *r, char *buf, size_t len)
 {

@@ -68,11 +68,10 @@
 #include <unistd.h>
 #include <stdarg.h>
 
-#include "backend.h"
-#include "cli.h"
+#include "backend/backend.h"
 #include "hugeresv.h"
-#include "kstate.h"
-#include "program.h"
+#include "backend/kstate.h"
+#include "scenario/program.h"
 
 #ifndef MAP_FIXED_NOREPLACE
 #define MAP_FIXED_NOREPLACE 0x100000

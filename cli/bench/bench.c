@@ -27,9 +27,10 @@
 
 #include "hugeresv.h"
 
-#include "backend.h"
-#include "cli.h"
-#include "program.h"
+#include "backend/backend.h"
+#include "run/run.h"
+#include "commands.h"
+#include "scenario/program.h"
 
 extern const struct backend_ops kernel_backend_ops __attribute__((weak));
 
@@ -99,31 +100,6 @@ static int run_quiet(const struct program *prog, const struct backend_ops *ops)
 
 #define FAULT_TARGET	20e6			/* base-page faults/s, one core */
 #define RESV_MEM_TARGET	(256ULL << 20)		/* bytes for 256 GiB reserved */
-
-/**
- * parse_bytes() - a size in bytes on the command line: a number with an
- * optional K, M, G or T suffix, not 0.  Return: 0, or -1.
- */
-int parse_bytes(const char *s, uint64_t *out)
-{
-	char *end;
-	unsigned long long v = strtoull(s, &end, 10);
-	unsigned shift = 0;
-
-	if (end == s)
-		return -1;
-	switch (*end) {
-	case 'T': case 't': shift = 40; end++; break;
-	case 'G': case 'g': shift = 30; end++; break;
-	case 'M': case 'm': shift = 20; end++; break;
-	case 'K': case 'k': shift = 10; end++; break;
-	default: break;
-	}
-	if (*end || !v || v > (UINT64_MAX >> shift))
-		return -1;
-	*out = (uint64_t)v << shift;
-	return 0;
-}
 
 static int64_t counter(hr_machine *m, const char *source, const char *key)
 {

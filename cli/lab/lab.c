@@ -29,9 +29,9 @@
 #include <unistd.h>
 
 #include "hugeresv.h"
-#include "backend.h"
-#include "cli.h"
-#include "lab.h"
+#include "backend/backend.h"
+#include "commands.h"
+#include "lab/lab.h"
 #include "prng.h"
 
 /* ------------------------------------------------------------------ */
@@ -756,14 +756,6 @@ static const char lab_usage[] =
 	"  --tolerance PCT     --kernel: the largest difference that passes\n"
 	"                      (default 2)\n";
 
-static int usage_err(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "hugeresv lab: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\n(hugeresv lab --help)\n");
-	return EXIT_USAGE;
-}
-
 /*
  * struct lab_cli - what the command line asked for, shared by forkchunk
  * and replay.
@@ -833,7 +825,7 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 		const char *a = argv[i];
 		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
 
-#define NEED() do { if (!val) return usage_err("%s needs a value", a); i++; } while (0)
+#define NEED() do { if (!val) return usage_error("lab", "%s needs a value", a); i++; } while (0)
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			fputs(lab_usage, stdout);
 			return -1;
@@ -842,13 +834,13 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 			if (parse_bytes(val, &c->o.memory) ||
 			    c->o.memory < (64ULL << 20) ||
 			    c->o.memory % HR_SZ_2M)
-				return usage_err("--memory: '%s' is not a size of "
+				return usage_error("lab", "--memory: '%s' is not a size of "
 						 "at least 64M in whole 2 MiB",
 						 val);
 		} else if (!strcmp(a, "--chunk") && !replay) {
 			NEED();
 			if (parse_bytes(val, &c->chunk) || c->chunk % HR_SZ_2M)
-				return usage_err("--chunk: '%s' is not a multiple "
+				return usage_error("lab", "--chunk: '%s' is not a multiple "
 						 "of 2M", val);
 		} else if (!strcmp(a, "--touch") && !replay) {
 			NEED();
@@ -859,7 +851,7 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 			else if (!strcmp(val, "both"))
 				c->touch = -1;
 			else
-				return usage_err("--touch: '%s' is not one, "
+				return usage_error("lab", "--touch: '%s' is not one, "
 						 "random or both", val);
 		} else if (!strcmp(a, "--policies")) {
 			NEED();
@@ -873,7 +865,7 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 			    (size_t)(colon - val) >= sizeof(custom[0].name) ||
 			    strlen(colon + 1) >= sizeof(custom[0].knobs) ||
 			    ncustom == 16)
-				return usage_err("--policy: '%s' is not "
+				return usage_error("lab", "--policy: '%s' is not "
 						 "NAME:KNOB=VALUE,...", val);
 			memset(&custom[ncustom], 0, sizeof(custom[0]));
 			memcpy(custom[ncustom].name, val, (size_t)(colon - val));
@@ -888,7 +880,7 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 			else if (!strcmp(val, "today"))
 				c->o.overcommit = OC_TODAY;
 			else
-				return usage_err("--overcommit: '%s' is not 2018 "
+				return usage_error("lab", "--overcommit: '%s' is not 2018 "
 						 "or today", val);
 		} else if (!strcmp(a, "--khugepaged")) {
 			NEED();
@@ -897,18 +889,18 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 			else if (!strcmp(val, "off"))
 				c->o.khugepaged = KH_OFF;
 			else
-				return usage_err("--khugepaged: '%s' is not child "
+				return usage_error("lab", "--khugepaged: '%s' is not child "
 						 "or off", val);
 		} else if (!strcmp(a, "--max-children")) {
 			NEED();
 			if (parse_long(val, 1, 100000000, &v))
-				return usage_err("--max-children: '%s' is not a "
+				return usage_error("lab", "--max-children: '%s' is not a "
 						 "count", val);
 			c->o.max_children = v;
 		} else if (!strcmp(a, "--children") && !replay) {
 			NEED();
 			if (parse_long(val, 1, 64, &v))
-				return usage_err("--children: '%s' is not 1..64",
+				return usage_error("lab", "--children: '%s' is not 1..64",
 						 val);
 			c->children = (int)v;
 		} else if (!strcmp(a, "--seed")) {
@@ -918,7 +910,7 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 			errno = 0;
 			c->o.seed = strtoull(val, &end, 0);
 			if (errno || end == val || *end)
-				return usage_err("--seed: '%s' is not a number",
+				return usage_error("lab", "--seed: '%s' is not a number",
 						 val);
 		} else if (!strcmp(a, "--cost")) {
 			NEED();
@@ -926,7 +918,7 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 		} else if (!strcmp(a, "--jobs")) {
 			NEED();
 			if (parse_long(val, 1, 256, &v))
-				return usage_err("--jobs: '%s' is not 1..256", val);
+				return usage_error("lab", "--jobs: '%s' is not 1..256", val);
 			c->o.jobs = (int)v;
 		} else if (!strcmp(a, "--out")) {
 			NEED();
@@ -944,14 +936,14 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 			c->tolerance = strtod(val, &end);
 			if (end == val || *end || c->tolerance < 0 ||
 			    c->tolerance > 100)
-				return usage_err("--tolerance: '%s' is not a "
+				return usage_error("lab", "--tolerance: '%s' is not a "
 						 "percentage", val);
 		} else if (replay && a[0] != '-') {
 			c->files[c->nfiles++] = argv[i];
 		} else if (replay && !strcmp(a, "-")) {
 			c->files[c->nfiles++] = argv[i];
 		} else {
-			return usage_err("unknown option '%s'", a);
+			return usage_error("lab", "unknown option '%s'", a);
 		}
 #undef NEED
 	}
@@ -972,7 +964,7 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 				continue;
 			}
 			if (!p)
-				return usage_err("--policies: no policy '%s' "
+				return usage_error("lab", "--policies: no policy '%s' "
 						 "(hugeresv lab policies)", name);
 			if (add_policy(c, p))
 				return EXIT_FAIL;
@@ -997,7 +989,7 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 		bad = policy_apply(m, &c->pols[i], err, sizeof(err));
 		hr_machine_free(m);
 		if (bad)
-			return usage_err("%s", err);
+			return usage_error("lab", "%s", err);
 	}
 	{
 		char err[512];
@@ -1079,7 +1071,7 @@ static int cmd_forkchunk(int argc, char **argv)
 		c.chunk = 16ULL << 30;
 	if (c.chunk > c.o.memory) {
 		lab_cli_free(&c);
-		return usage_err("%s", "--chunk is larger than --memory");
+		return usage_error("lab", "%s", "--chunk is larger than --memory");
 	}
 	memset(wls, 0, sizeof(wls));
 	if (c.touch != TOUCH_RANDOM)
@@ -1146,12 +1138,12 @@ int lab_main(int argc, char **argv)
 		return cmd_forkchunk(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "policies")) {
 		if (argc > 2)
-			return usage_err("policies takes no argument ('%s')",
+			return usage_error("lab", "policies takes no argument ('%s')",
 					 argv[2]);
 		print_policies();
 		return EXIT_OK;
 	}
-	return usage_err("unknown lab command '%s'", argv[1]);
+	return usage_error("lab", "unknown lab command '%s'", argv[1]);
 }
 
 /**
@@ -1173,7 +1165,7 @@ int replay_main(int argc, char **argv)
 	}
 	if (!c.nfiles) {
 		lab_cli_free(&c);
-		return usage_err("%s", "replay needs a footprint file "
+		return usage_error("lab", "%s", "replay needs a footprint file "
 				 "(hugeresv capture writes them)");
 	}
 	fps = calloc((size_t)c.nfiles, sizeof(*fps));

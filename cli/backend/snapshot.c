@@ -15,8 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "backend.h"
-#include "cli.h"
+#include "backend/backend.h"
 
 /** snapshot_init() - an empty snapshot. */
 void snapshot_init(struct snapshot *s)
@@ -219,47 +218,6 @@ int snapshot_parse_keyvals(struct snapshot *s, const char *prefix,
 	return 0;
 }
 
-/**
- * snapshot_key_is_kb() - whether a snapshot key holds a kB field (in
- * bytes).  See cli.h.
- */
-int snapshot_key_is_kb(const char *key)
-{
-	const char *k;
-
-	if (!strncmp(key, "meminfo:", 8)) {
-		k = key + 8;
-		return strcmp(k, "HugePages_Total") && strcmp(k, "HugePages_Free") &&
-		       strcmp(k, "HugePages_Rsvd") && strcmp(k, "HugePages_Surp");
-	}
-	if (!strncmp(key, "smaps:", 6)) {
-		k = strrchr(key, ':') + 1;
-		return strcmp(k, "THPeligible") && strcmp(k, "ProtectionKey");
-	}
-	return 0;
-}
-
-/** format_size() - bytes in the scenario language's units (see cli.h). */
-char *format_size(uint64_t bytes, char *buf, size_t len)
-{
-	static const char units[] = "TGMK";
-
-	if (!bytes) {
-		snprintf(buf, len, "0");
-		return buf;
-	}
-	for (int i = 0; i < 4; i++) {
-		uint64_t u = 1ULL << (10 * (4 - i));
-
-		if (bytes % u == 0) {
-			snprintf(buf, len, "%" PRIu64 "%c", bytes / u, units[i]);
-			return buf;
-		}
-	}
-	snprintf(buf, len, "%" PRIu64 "B", bytes);
-	return buf;
-}
-
 /** format_value() - @val as a scenario writes it for @key (see cli.h). */
 char *format_value(const char *key, int64_t val, char *buf, size_t len)
 {
@@ -359,23 +317,17 @@ int snapshot_print_changes(FILE *f, const char *indent,
 	return n;
 }
 
-/** json_string() - @s as a JSON string literal (see cli.h). */
-void json_string(FILE *f, const char *s)
+/*
+ * same_outcome() - see backend.h.  The outcomes agree if they are the same, counting "no outcome" and
+ * "ok" as the same (a statement without `-> RESULT` in the grammar may
+ * report either when it succeeds).
+ */
+int same_outcome(const struct result *a, const struct result *b)
 {
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", f); break;
-		case '\\': fputs("\\\\", f); break;
-		case '\n': fputs("\\n", f); break;
-		case '\t': fputs("\\t", f); break;
-		case '\r': fputs("\\r", f); break;
-		default:
-			if (*p < 0x20)
-				fprintf(f, "\\u%04x", *p);
-			else
-				fputc(*p, f);
-		}
-	}
-	fputc('"', f);
+	int an = a->kind == RES_NONE || a->kind == RES_OK;
+	int bn = b->kind == RES_NONE || b->kind == RES_OK;
+
+	if (an || bn)
+		return an && bn;
+	return a->kind == b->kind && (a->kind != RES_ERRNO || a->err == b->err);
 }

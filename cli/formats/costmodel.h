@@ -71,11 +71,4 @@ const char *cost_model_default_path(char *buf, size_t len);
 int cost_model_find(const char *explicit_path, struct cost_model *cm,
 		    char *which, size_t whichlen, char *err, size_t errlen);
 
-/**
- * calibrate_main() - `hugeresv calibrate [-o FILE] [--quick] [--runs N]`
- * and `hugeresv calibrate --check FILE`, in cli/calibrate.c.
- * Return: an EXIT_* status.
- */
-int calibrate_main(int argc, char **argv);
-
 #endif /* HR_COSTMODEL_H */

@@ -20,9 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "backend.h"
-#include "cli.h"
-#include "program.h"
+#include "backend/backend.h"
+#include "run/run.h"
+#include "scenario/program.h"
 
 struct runner {
 	const struct program *prog;

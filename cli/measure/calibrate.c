@@ -36,10 +36,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "backend.h"
-#include "cli.h"
-#include "costmodel.h"
-#include "kstate.h"
+#include "backend/backend.h"
+#include "commands.h"
+#include "util.h"
+#include "formats/costmodel.h"
+#include "backend/kstate.h"
 
 #ifndef MADV_POPULATE_READ
 #define MADV_POPULATE_READ 22
@@ -865,14 +866,6 @@ static const char calibrate_usage[] =
 	"               wrong with it (FILE:LINE:COL)\n"
 	"  -h, --help   print this help\n";
 
-static int calibrate_usage_error(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "hugeresv: calibrate: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'hugeresv calibrate --help'.\n");
-	return EXIT_USAGE;
-}
-
 static int check_file(const char *path)
 {
 	struct cost_model cm;
@@ -987,7 +980,7 @@ int calibrate_main(int argc, char **argv)
 		} else if (!strcmp(a, "-o") || !strcmp(a, "--runs") ||
 			   !strcmp(a, "--check")) {
 			if (i + 1 == argc)
-				return calibrate_usage_error("%s needs an "
+				return usage_error("calibrate", "%s needs an "
 							     "argument", a);
 			if (!strcmp(a, "-o")) {
 				out = argv[++i];
@@ -998,21 +991,21 @@ int calibrate_main(int argc, char **argv)
 				long n = strtol(argv[++i], &end, 10);
 
 				if (*end || end == argv[i] || n < 1 || n > 1000)
-					return calibrate_usage_error(
+					return usage_error("calibrate", 
 						"--runs takes a count from 1 "
 						"to 1000, not '%s'", argv[i]);
 				runs = (int)n;
 			}
 		} else if (a[0] == '-') {
-			return calibrate_usage_error("unknown option '%s'", a);
+			return usage_error("calibrate", "unknown option '%s'", a);
 		} else {
-			return calibrate_usage_error("unexpected argument "
+			return usage_error("calibrate", "unexpected argument "
 						     "'%s'", a);
 		}
 	}
 	if (check) {
 		if (out || quick || runs > 0)
-			return calibrate_usage_error("%s", "--check takes no "
+			return usage_error("calibrate", "%s", "--check takes no "
 						     "other option");
 		return check_file(check);
 	}
@@ -1023,7 +1016,7 @@ int calibrate_main(int argc, char **argv)
 	if (!out) {
 		out = cost_model_default_path(pathbuf, sizeof(pathbuf));
 		if (!out)
-			return calibrate_usage_error("%s", "no default path "
+			return usage_error("calibrate", "%s", "no default path "
 				"for the model (HOME is not set): use -o FILE");
 	}
 	/* Before measuring: a path that cannot be made fails at once. */

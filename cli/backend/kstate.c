@@ -33,8 +33,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "backend.h"
-#include "kstate.h"
+#include "backend/backend.h"
+#include "backend/kstate.h"
 
 #ifndef SYS_pidfd_open
 #define SYS_pidfd_open 434

@@ -16,8 +16,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "costmodel.h"
-#include "footprint.h"
+#include "formats/costmodel.h"
+#include "formats/footprint.h"
 
 /*
  * struct lab_policy - a named configuration: THP knobs in the engine's
@@ -94,9 +94,6 @@ struct lab_result {
 	double secs;			/* wall time of the run */
 };
 
-/* lab.c */
-int lab_main(int argc, char **argv);
-int replay_main(int argc, char **argv);
 
 /* lab_out.c */
 void lab_print_table(FILE *f, const struct lab_result *r, int n,

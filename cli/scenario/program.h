@@ -199,4 +199,17 @@ void program_free(struct program *prog);
 /** result_name() - "ok", "SIGBUS", "SIGSEGV" or the errno's name. */
 const char *result_name(const struct result *r, char *buf, size_t len);
 
+/** step_kind_name() - the statement keyword of a step kind ("map"). */
+const char *step_kind_name(enum step_kind kind);
+
+/**
+ * snapshot_key_is_kb() - whether a snapshot key holds a kB field.
+ * @key: a snapshot key, e.g. "meminfo:AnonHugePages", "smaps:A:Rss"
+ *
+ * kB fields are stored in bytes and printed with units; the others
+ * (meminfo's HugePages_Total/Free/Rsvd/Surp, smaps' THPeligible and
+ * ProtectionKey, every vmstat and sysfs value) are plain counts.
+ */
+int snapshot_key_is_kb(const char *key);
+
 #endif /* HR_PROGRAM_H */

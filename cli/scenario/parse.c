@@ -31,8 +31,8 @@
 #include <string.h>
 
 #include "hugeresv.h"
-#include "program.h"
-#include "cli.h"
+#include "scenario/program.h"
+#include "util.h"
 
 #define MAX_TOKS 256
 
@@ -2091,4 +2091,24 @@ void program_free(struct program *prog)
 	free(prog->maps);
 	free(prog->path);
 	free(prog);
+}
+
+/**
+ * snapshot_key_is_kb() - whether a snapshot key holds a kB field (in
+ * bytes).  See cli.h.
+ */
+int snapshot_key_is_kb(const char *key)
+{
+	const char *k;
+
+	if (!strncmp(key, "meminfo:", 8)) {
+		k = key + 8;
+		return strcmp(k, "HugePages_Total") && strcmp(k, "HugePages_Free") &&
+		       strcmp(k, "HugePages_Rsvd") && strcmp(k, "HugePages_Surp");
+	}
+	if (!strncmp(key, "smaps:", 6)) {
+		k = strrchr(key, ':') + 1;
+		return strcmp(k, "THPeligible") && strcmp(k, "ProtectionKey");
+	}
+	return 0;
 }

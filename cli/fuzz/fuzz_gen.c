@@ -34,7 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fuzz.h"
+#include "fuzz/fuzz.h"
 #include "prng.h"
 
 #define G_PROCS		5	/* live processes at most */
@@ -73,7 +73,7 @@ struct gshm {
 struct gen {
 	struct prng r;
 	const struct fuzz_gen_opts *o;
-	struct fuzz_prog *out;
+	struct scn_text *out;
 	int err;		/* -ENOMEM once an append failed */
 	int use_1g, nodes;
 	int next_id;
@@ -82,69 +82,6 @@ struct gen {
 	struct gfile file[G_FILES];
 	struct gshm shm[G_SHMS];
 };
-
-/* ------------------------------------------------------------------ */
-/* Lines                                                               */
-
-int fuzz_prog_add(struct fuzz_prog *p, const char *line)
-{
-	char *copy;
-
-	if (p->n == p->cap) {
-		int cap = p->cap ? p->cap * 2 : 64;
-		char **nl = realloc(p->line, (size_t)cap * sizeof(*nl));
-
-		if (!nl)
-			return -ENOMEM;
-		p->line = nl;
-		p->cap = cap;
-	}
-	copy = strdup(line);
-	if (!copy)
-		return -ENOMEM;
-	p->line[p->n++] = copy;
-	return 0;
-}
-
-void fuzz_prog_free(struct fuzz_prog *p)
-{
-	for (int i = 0; i < p->n; i++)
-		free(p->line[i]);
-	free(p->line);
-	p->line = NULL;
-	p->n = p->cap = 0;
-}
-
-int fuzz_prog_copy(struct fuzz_prog *dst, const struct fuzz_prog *src)
-{
-	for (int i = 0; i < src->n; i++)
-		if (fuzz_prog_add(dst, src->line[i])) {
-			fuzz_prog_free(dst);
-			return -ENOMEM;
-		}
-	return 0;
-}
-
-char *fuzz_prog_text(const struct fuzz_prog *p)
-{
-	size_t len = 1, at = 0;
-	char *s;
-
-	for (int i = 0; i < p->n; i++)
-		len += strlen(p->line[i]) + 1;
-	s = malloc(len);
-	if (!s)
-		return NULL;
-	for (int i = 0; i < p->n; i++) {
-		size_t l = strlen(p->line[i]);
-
-		memcpy(s + at, p->line[i], l);
-		at += l;
-		s[at++] = '\n';
-	}
-	s[at] = '\0';
-	return s;
-}
 
 static void emit(struct gen *g, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -156,7 +93,7 @@ static void emit(struct gen *g, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	if (!g->err && fuzz_prog_add(g->out, buf))
+	if (!g->err && scn_text_add(g->out, buf))
 		g->err = -ENOMEM;
 }
 
@@ -802,7 +739,7 @@ static void cleanup(struct gen *g)
 }
 
 int fuzz_generate(uint64_t seed, const struct fuzz_gen_opts *o,
-		  struct fuzz_prog *out)
+		  struct scn_text *out)
 {
 	struct gen *g = calloc(1, sizeof(*g));
 	int n, err;
@@ -835,6 +772,6 @@ int fuzz_generate(uint64_t seed, const struct fuzz_gen_opts *o,
 	err = g->err;
 	free(g);
 	if (err)
-		fuzz_prog_free(out);
+		scn_text_free(out);
 	return err;
 }

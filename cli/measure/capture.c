@@ -30,9 +30,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "backend.h"
-#include "cli.h"
-#include "footprint.h"
+#include "backend/backend.h"
+#include "commands.h"
+#include "util.h"
+#include "formats/footprint.h"
 
 #define PAGE_4K		4096ULL
 #define HUGE_2M		(2ULL << 20)
@@ -95,62 +96,6 @@ static int cap_err(const char *fmt, const char *a, const char *b)
 	fprintf(stderr, fmt, a, b);
 	fputc('\n', stderr);
 	return EXIT_FAIL;
-}
-
-/**
- * read_whole_file() - all of a file, /proc ones included (their size is
- * not known in advance), NUL-terminated; *@len without the NUL.
- * Return: the text to free(), or NULL with errno set.
- */
-char *read_whole_file(const char *path, size_t *len)
-{
-	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap);
-	int fd;
-
-	if (!buf)
-		return NULL;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		free(buf);
-		return NULL;
-	}
-	for (;;) {
-		ssize_t got;
-
-		if (cap - n < 4096) {
-			char *nb = realloc(buf, cap * 2);
-
-			if (!nb) {
-				errno = ENOMEM;
-				goto fail;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-		got = read(fd, buf + n, cap - n - 1);
-		if (got < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	close(fd);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-fail:
-	{
-		int saved = errno;
-
-		close(fd);
-		free(buf);
-		errno = saved;
-		return NULL;
-	}
 }
 
 /* Has the process gone (or become a zombie, whose mm is gone too)? */
@@ -802,14 +747,6 @@ static int check_files(int argc, char **argv, int verbose)
 	return status;
 }
 
-static int usage(const char *msg, const char *arg)
-{
-	fprintf(stderr, "hugeresv capture: ");
-	fprintf(stderr, msg, arg);
-	fprintf(stderr, "\nTry 'hugeresv capture --help'.\n");
-	return EXIT_USAGE;
-}
-
 int capture_main(int argc, char **argv)
 {
 	const char *out = NULL, *name = NULL, *source = NULL, *pidarg = NULL;
@@ -836,7 +773,7 @@ int capture_main(int argc, char **argv)
 		} else if (!strcmp(a, "-o") || !strcmp(a, "--name") ||
 			   !strcmp(a, "--source")) {
 			if (i + 1 >= argc)
-				return usage("%s needs an argument", a);
+				return usage_error("capture", "%s needs an argument", a);
 			if (a[1] == 'o')
 				out = argv[++i];
 			else if (a[2] == 'n')
@@ -844,25 +781,25 @@ int capture_main(int argc, char **argv)
 			else
 				source = argv[++i];
 		} else {
-			return usage("unknown option '%s'", a);
+			return usage_error("capture", "unknown option '%s'", a);
 		}
 	}
 	if (check) {
 		if (out || name || source)
-			return usage("%s", "--check takes only -v and files");
+			return usage_error("capture", "%s", "--check takes only -v and files");
 		return check_files(nargs, argv + 1, verbose);
 	}
 	if (verbose)
-		return usage("%s", "-v goes with --check");
+		return usage_error("capture", "%s", "-v goes with --check");
 	if (nargs != 1)
-		return usage("%s", nargs ? "one PID at a time" : "capture needs a PID");
+		return usage_error("capture", "%s", nargs ? "one PID at a time" : "capture needs a PID");
 	pidarg = argv[1];
 	if (name && !valid_word(name))
-		return usage("--name '%s' must be one word without blanks", name);
+		return usage_error("capture", "--name '%s' must be one word without blanks", name);
 	errno = 0;
 	pid = strtol(pidarg, &end, 10);
 	if (errno || end == pidarg || *end || pid <= 0 || pid > 0x3fffffff ||
 	    pidarg[0] == '+' || pidarg[0] == ' ')
-		return usage("bad PID '%s'", pidarg);
+		return usage_error("capture", "bad PID '%s'", pidarg);
 	return capture_pid((int)pid, out, name, source);
 }

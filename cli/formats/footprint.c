@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "footprint.h"
+#include "formats/footprint.h"
 
 #define FP_MAGIC	"# hugeresv footprint "
 #define FP_VERSION	1

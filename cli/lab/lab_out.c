@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "hugeresv.h"
-#include "lab.h"
+#include "lab/lab.h"
 
 const char *lab_end_name(int end)
 {

@@ -28,7 +28,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "program.h"
+#include "scenario/program.h"
+#include "util.h"
 
 struct kv {
 	char key[160];
@@ -65,14 +66,6 @@ int snapshot_get(const struct snapshot *s, const char *key, int64_t *val);
  */
 int snapshot_parse_keyvals(struct snapshot *s, const char *prefix,
 			   const char *text, int (*filter)(const char *key));
-
-/** Exit statuses shared by every command. */
-enum {
-	EXIT_OK = 0,
-	EXIT_FAIL = 1,		/* an expectation failed / a mismatch */
-	EXIT_USAGE = 2,		/* bad input: the scenario or the command line */
-	EXIT_REFUSED = 3,	/* the back end cannot run this (not root, ...) */
-};
 
 struct backend;
 
@@ -119,5 +112,39 @@ struct backend {
 
 extern const struct backend_ops engine_backend_ops;
 extern const struct backend_ops kernel_backend_ops;
+
+/**
+ * kernel_predict_damage() - in backend/be_kernel.c: would running @prog on
+ * the kernel leave the machine broken until reboot (a Linux bug the
+ * engine models, docs/kernel-differences.md 2.13)?  The kernel back end
+ * refuses such a program unless HUGERESV_KERNEL_UNSAFE=1.
+ * Return: 0, or EXIT_REFUSED with a message in @err.
+ */
+int kernel_predict_damage(const struct program *prog, char *err,
+			  size_t errlen);
+/**
+ * same_outcome() - do two back ends' outcomes of a step agree ("ok" and
+ * "no outcome" are the same)?
+ */
+int same_outcome(const struct result *a, const struct result *b);
+
+/**
+ * format_value() - a counter's value as a scenario would write it:
+ * a size (format_size()) for kB fields, a decimal integer otherwise.
+ * @key: the snapshot key (see snapshot_key_is_kb()).
+ * Return: @buf.
+ */
+char *format_value(const char *key, int64_t val, char *buf, size_t len);
+/**
+ * snapshot_print_changes() - one line per source listing the counters
+ * whose value differs between @before and @after, as
+ * "@indent meminfo: HugePages_Free 8 -> 7, HugePages_Rsvd 4 -> 3".
+ * A key present in only one snapshot counts as 0 in the other.
+ *
+ * Return: the number of counters that changed.
+ */
+int snapshot_print_changes(FILE *f, const char *indent,
+			   const struct snapshot *before,
+			   const struct snapshot *after);
 
 #endif /* HR_BACKEND_H */

@@ -24,12 +24,12 @@
 #include <string.h>
 
 #include "hugeresv.h"
-#include "backend.h"
-#include "cli.h"
-#include "fuzz.h"
-#include "lab.h"
+#include "backend/backend.h"
+#include "diff/diff.h"
+#include "scenario/text.h"
+#include "lab/lab.h"
 #include "prng.h"
-#include "program.h"
+#include "scenario/program.h"
 
 /* MemTotal of the running kernel, in bytes, or 0. */
 static uint64_t kernel_memtotal(void)
@@ -55,7 +55,7 @@ static uint64_t kernel_memtotal(void)
 static char *forkchunk_text(const char *enabled, uint64_t chunk, int children,
 			    enum lab_touch touch, uint64_t seed, uint64_t mem)
 {
-	struct fuzz_prog t = { 0 };
+	struct scn_text t = { 0 };
 	struct prng rng;
 	uint64_t nreg = chunk / HR_SZ_2M, reg;
 	char line[160];
@@ -64,20 +64,20 @@ static char *forkchunk_text(const char *enabled, uint64_t chunk, int children,
 
 	prng_seed(&rng, seed);
 	snprintf(line, sizeof(line), "machine memory=%" PRIu64 "M", mem >> 20);
-	bad |= fuzz_prog_add(&t, line);
+	bad |= scn_text_add(&t, line);
 	snprintf(line, sizeof(line), "thp enabled=%s", enabled);
-	bad |= fuzz_prog_add(&t, line);
-	bad |= fuzz_prog_add(&t, "proc P");
+	bad |= scn_text_add(&t, line);
+	bad |= scn_text_add(&t, "proc P");
 	for (c = 1; c <= children; c++) {
 		snprintf(line, sizeof(line), "P: fork C%d -> ok", c);
-		bad |= fuzz_prog_add(&t, line);
+		bad |= scn_text_add(&t, line);
 		snprintf(line, sizeof(line), "C%d: map c %" PRIu64
 			 "M anon private -> ok", c, chunk >> 20);
-		bad |= fuzz_prog_add(&t, line);
+		bad |= scn_text_add(&t, line);
 		if (touch == TOUCH_ONE) {
 			snprintf(line, sizeof(line), "C%d: touch c 0..%" PRIu64
 				 "M write step=2M -> ok", c, chunk >> 20);
-			bad |= fuzz_prog_add(&t, line);
+			bad |= scn_text_add(&t, line);
 			continue;
 		}
 		for (reg = 0; reg < nreg; reg++) {
@@ -86,12 +86,12 @@ static char *forkchunk_text(const char *enabled, uint64_t chunk, int children,
 			snprintf(line, sizeof(line), "C%d: touch c %" PRIu64
 				 "K..%" PRIu64 "K write -> ok", c, reg * 2048,
 				 reg * 2048 + (uint64_t)n * 4);
-			bad |= fuzz_prog_add(&t, line);
+			bad |= scn_text_add(&t, line);
 		}
 	}
 	if (!bad)
-		text = fuzz_prog_text(&t);
-	fuzz_prog_free(&t);
+		text = scn_text_text(&t);
+	scn_text_free(&t);
 	return text;
 }
 

@@ -84,10 +84,4 @@ void footprint_free(struct footprint *fp);
  */
 const char *footprint_kind_name(enum fp_kind k);
 
-/**
- * capture_main() - `hugeresv capture PID [-o FILE] [--name NAME]`, in
- * cli/capture.c.  Return: an EXIT_* status.
- */
-int capture_main(int argc, char **argv);
-
 #endif /* HR_FOOTPRINT_H */
