@@ -4,7 +4,8 @@
 #                   build/hugeresv
 #   make check      test build (ASan + UBSan, validators after every step)
 #                   in build-check/, then every test through prove (TAP)
-#   make bench      benchmarks (ratios, not absolute times)
+#   make bench      benchmarks (ratios, not absolute times); BASELINE=OLD
+#                   also times an earlier build's faults beside this one
 #   make coverage   gcov of the engine over every scenario: the error paths
 #   make fuzz       libFuzzer harnesses (clang) for FUZZ_TIME seconds each,
 #                   in build-fuzz/ (docs/fuzzing-harnesses.md)
@@ -95,8 +96,9 @@ check: check-build
 	@command -v prove >/dev/null || { echo "prove not found: apt-get install perl"; exit 1; }
 	HUGERESV=$(CURDIR)/$(T)/hugeresv UNITDIR=$(CURDIR)/$(T)/unit FUZZDIR=$(CURDIR)/$(T)/fuzz prove -f $(TESTS)
 
+# BASELINE=OLD-HUGERESV adds the fault rate of an earlier build, side by side
 bench: $(B)/hugeresv
-	@sh bench/run.sh
+	@BASELINE="$(BASELINE)" sh bench/run.sh
 
 # --- coverage of the error paths (gcov) ------------------------------------
 C := build-cov

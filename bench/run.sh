@@ -64,6 +64,11 @@ rm -rf "$out"
 # (read faults on the zero page, THP reservations, random order, THP
 # always) are printed beside it.  Median of FAULT_RUNS runs.
 engine_bench --faults --memory "${FAULT_MEMORY:-64G}" --runs "${FAULT_RUNS:-3}"
+# Against an earlier build (make bench BASELINE=path/to/old/hugeresv):
+# the same write-fault rate, both builds alternating in this one run.
+if [ -n "${BASELINE:-}" ]; then
+	sh bench/faults-vs.sh "$BASELINE" ./build/hugeresv || missed=$((missed + 1))
+fi
 
 # The engine's own memory for a 256 GiB machine entirely in THP
 # reservations (target: under 256 MiB), measured as the growth of this
