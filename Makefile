@@ -47,6 +47,13 @@ $(B)/pic/%.o: %.c $(wildcard include/*.h src/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_REL) -fPIC -c -o $@ $<
 
+# Only the functions include/hugeresv.h marks HR_EXPORT leave the library:
+# every other symbol of src/ is hidden, also in the static library's
+# objects (so that a shared object linking libhugeresv.a does not
+# re-export the engine's internals either).  The command and the tests
+# link the static library and still reach the internals they test.
+$(LIB_OBJ) $(LIB_PIC): CFLAGS_REL += -fvisibility=hidden
+
 $(B)/libhugeresv.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
