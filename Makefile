@@ -1,7 +1,8 @@
 # hugeresv - GNU Make build.
 #
-#   make            release build: build/libhugeresv.a, build/libhugeresv.so,
-#                   build/hugeresv
+#   make            release build: build/libhugeresv.a,
+#                   build/libhugeresv.so.X.Y.Z (SONAME libhugeresv.so.X) and
+#                   its links, build/hugeresv
 #   make check      test build (ASan + UBSan, validators after every step)
 #                   in build-check/, then every test through prove (TAP)
 #   make bench      benchmarks (ratios, not absolute times)
@@ -28,6 +29,18 @@ LIB_SRC := $(sort $(wildcard src/*.c))
 CLI_SRC := $(sort $(filter-out cli/main.c,$(wildcard cli/*.c cli/*/*.c)))
 CLI_HDR := $(wildcard cli/*.h cli/*/*.h)
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+
+# The version: include/hugeresv.h's HR_VERSION_MAJOR/MINOR/PATCH, the one
+# place it is written down.
+hr_version_field = $(shell sed -n 's/^.define HR_VERSION_$(1)  *\([0-9][0-9]*\)$$/\1/p' include/hugeresv.h)
+VERSION_MAJOR := $(call hr_version_field,MAJOR)
+VERSION := $(VERSION_MAJOR).$(call hr_version_field,MINOR).$(call hr_version_field,PATCH)
+ifeq ($(words $(subst ., ,$(VERSION))),3)
+else
+$(error cannot read HR_VERSION_MAJOR/MINOR/PATCH from include/hugeresv.h)
+endif
+SO_NAME := libhugeresv.so.$(VERSION_MAJOR)
+SO_FILE := libhugeresv.so.$(VERSION)
 
 # --- release build ----------------------------------------------------------
 B := build
@@ -58,8 +71,17 @@ $(B)/libhugeresv.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/libhugeresv.so: $(LIB_PIC)
-	$(CC) -shared -o $@ $^ $(LDFLAGS)
+# libhugeresv.so.MAJOR.MINOR.PATCH with SONAME libhugeresv.so.MAJOR, and
+# the two links: .so.MAJOR (what the dynamic loader looks for) and .so
+# (what -lhugeresv finds at link time).
+$(B)/$(SO_FILE): $(LIB_PIC)
+	$(CC) -shared -Wl,-soname,$(SO_NAME) -o $@ $^ $(LDFLAGS)
+
+$(B)/$(SO_NAME): $(B)/$(SO_FILE)
+	ln -sf $(SO_FILE) $@
+
+$(B)/libhugeresv.so: $(B)/$(SO_NAME)
+	ln -sf $(SO_NAME) $@
 
 $(B)/hugeresv: $(B)/cli/main.o $(CLI_OBJ) $(B)/libhugeresv.a
 	$(CC) -o $@ $^ $(LDFLAGS) -lm

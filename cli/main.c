@@ -230,7 +230,7 @@ int main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (!strcmp(cmd, "--version")) {
-		printf("hugeresv %s\n", HR_VERSION);
+		printf("hugeresv %s\n", hr_version());
 		return EXIT_OK;
 	}
 	if (!strcmp(cmd, "run"))

@@ -46,7 +46,25 @@
 extern "C" {
 #endif
 
-#define HR_VERSION "0.1.0"
+/*
+ * The version of this header.  The numbers are the one source of truth:
+ * the Makefile reads them from here for the library's file names and
+ * SONAME (libhugeresv.so.MAJOR), hr_version() returns the string of the
+ * library actually loaded, and `hugeresv --version` prints that.  While
+ * MAJOR is 0 a MINOR release may change the ABI (and the SONAME stays
+ * libhugeresv.so.0): rebuild against the new header.
+ */
+#define HR_VERSION_MAJOR 0
+#define HR_VERSION_MINOR 1
+#define HR_VERSION_PATCH 0
+/* One number that compares: 0.1.0 is 100, 1.2.3 is 10203. */
+#define HR_VERSION_NUMBER \
+	(HR_VERSION_MAJOR * 10000 + HR_VERSION_MINOR * 100 + HR_VERSION_PATCH)
+#define HR_VERSION_STR_(x) #x
+#define HR_VERSION_STR(x) HR_VERSION_STR_(x)
+/* "MAJOR.MINOR.PATCH", of the header (hr_version(): of the library). */
+#define HR_VERSION HR_VERSION_STR(HR_VERSION_MAJOR) "." \
+	HR_VERSION_STR(HR_VERSION_MINOR) "." HR_VERSION_STR(HR_VERSION_PATCH)
 
 #define HR_PAGE_SIZE   4096ULL
 #define HR_SZ_2M       (2ULL << 20)
@@ -57,6 +75,15 @@ typedef struct hr_machine hr_machine;
 typedef struct hr_mount hr_mount;
 typedef struct hr_file hr_file;
 typedef struct hr_proc hr_proc;
+
+/**
+ * hr_version() - the version of the library loaded, "MAJOR.MINOR.PATCH"
+ * (HR_VERSION of the header it was built from), for a program to report
+ * or to compare with the HR_VERSION it was compiled against.
+ *
+ * Return: a static string.
+ */
+HR_EXPORT const char *hr_version(void);
 
 /* ------------------------------------------------------------------ */
 /* Machine                                                             */
