@@ -348,26 +348,64 @@ HR_EXPORT int hr_shm_rm(hr_file *seg);
 HR_EXPORT int hr_proc_new(hr_machine *m, hr_proc **out);
 
 /**
- * hr_mmap() - mmap(2).
- * @len:      length in bytes (rounded up to the page size, as Linux does
- *            for MAP_HUGETLB)
- * @prot:     HR_PROT_*
- * @flags:    HR_MAP_SHARED or HR_MAP_PRIVATE, plus HR_MAP_ANONYMOUS,
- *            HR_MAP_HUGETLB, HR_MAP_NORESERVE, HR_MAP_POPULATE
- * @file:     a hugetlbfs file or shm segment, or NULL for anonymous
- * @offset:   file offset in bytes
- * @pagesize: for MAP_HUGETLB anonymous mappings: HR_SZ_2M or HR_SZ_1G
- *            (0: default); ignored for files, which use their mount's
+ * struct hr_mmap_args - what mmap(2) is asked for, for hr_mmap().
+ * @len:      length in bytes, required (0 is -EINVAL, as in Linux);
+ *            rounded up to the page size, as Linux does for MAP_HUGETLB
+ * @prot:     HR_PROT_*; 0 is PROT_NONE
+ * @flags:    HR_MAP_SHARED or HR_MAP_PRIVATE (one of them is required),
+ *            plus HR_MAP_ANONYMOUS, HR_MAP_HUGETLB, HR_MAP_NORESERVE,
+ *            HR_MAP_POPULATE
+ * @file:     a hugetlbfs file or shm segment; NULL: anonymous memory
+ * @offset:   file offset in bytes, a multiple of the file's huge page
+ *            size; ignored for anonymous memory
+ * @pagesize: for MAP_HUGETLB anonymous mappings, HR_SZ_2M or HR_SZ_1G
+ *            (the MAP_HUGE_2MB/MAP_HUGE_1GB bits); 0: the default huge
+ *            page size; ignored for files, which use their mount's
  * @misalign: place the mapping this many bytes past a 2 MiB boundary
- * @addr:     the address chosen
+ *            (anonymous memory: a multiple of HR_PAGE_SIZE below 2 MiB;
+ *            hugetlb: a multiple of the huge page size): how the lab
+ *            reproduces a real process's layout, where a program would
+ *            give mmap(2) an address hint; 0: aligned
  *
- * The engine places each mapping on a boundary of its page size with a
- * gap before it, so that mappings never touch unless they are remapped.
+ * A struct rather than nine parameters so that a call names what it sets
+ * and a zero-initialised one means the defaults: a designated initialiser
+ * gives only what differs, e.g.
  *
- * Return: 0, -EINVAL, -ENOMEM (no reservation), -ENOSPC, -EACCES, ...
+ *	struct hr_mmap_args a = { .len = 4 * HR_SZ_2M,
+ *				  .prot = HR_PROT_READ | HR_PROT_WRITE,
+ *				  .flags = HR_MAP_PRIVATE | HR_MAP_ANONYMOUS |
+ *					   HR_MAP_HUGETLB };
+ *
+ * New fields are only ever added at the end, where zero keeps today's
+ * behaviour; since the struct's size is part of the ABI, adding one
+ * changes HR_VERSION_MINOR while the major version is 0.
  */
-HR_EXPORT int hr_mmap(hr_proc *p, uint64_t len, int prot, int flags, hr_file *file,
-		      uint64_t offset, uint64_t pagesize, uint64_t misalign,
+struct hr_mmap_args {
+	uint64_t len;
+	int prot;
+	int flags;
+	hr_file *file;
+	uint64_t offset;
+	uint64_t pagesize;
+	uint64_t misalign;
+};
+
+/**
+ * hr_mmap() - mmap(2).
+ * @p:    the process
+ * @a:    the mapping wanted (struct hr_mmap_args)
+ * @addr: the address chosen
+ *
+ * The engine places each mapping on a boundary of its page size (plus
+ * @a->misalign) with a gap before it, so that mappings never touch unless
+ * they are remapped.
+ *
+ * Return: 0, -EINVAL (no @a, a zero length, neither or both of
+ * MAP_SHARED and MAP_PRIVATE, a bad page size, offset or misalignment),
+ * -ENOMEM (no reservation, out of address space or memory), -ENOSPC,
+ * -EACCES, ...: the errno Linux's mmap(2) would give.
+ */
+HR_EXPORT int hr_mmap(hr_proc *p, const struct hr_mmap_args *a,
 		      uint64_t *addr);
 
 /**

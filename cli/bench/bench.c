@@ -191,8 +191,10 @@ static double fault_run(const struct fault_case *fc, uint64_t mem,
 	}
 	knob(m, "enabled", fc->enabled);
 	knob(m, "promotion_threshold", fc->threshold);
-	err = hr_mmap(p, len, HR_PROT_READ | HR_PROT_WRITE,
-		      HR_MAP_PRIVATE | HR_MAP_ANONYMOUS, NULL, 0, 0, 0, &addr);
+	err = hr_mmap(p, &(struct hr_mmap_args){
+			.len = len,
+			.prot = HR_PROT_READ | HR_PROT_WRITE,
+			.flags = HR_MAP_PRIVATE | HR_MAP_ANONYMOUS }, &addr);
 	if (err) {
 		fprintf(stderr, "hugeresv: bench: mmap of %llu bytes: %s\n",
 			(unsigned long long)len, strerror(-err));
@@ -377,9 +379,11 @@ static int bench_resv_memory(uint64_t mem, int nprocs)
 		int err = hr_proc_new(m, &p[i]);
 
 		if (!err)
-			err = hr_mmap(p[i], per, HR_PROT_READ | HR_PROT_WRITE,
-				      HR_MAP_PRIVATE | HR_MAP_ANONYMOUS, NULL,
-				      0, 0, 0, &base[i]);
+			err = hr_mmap(p[i], &(struct hr_mmap_args){
+					.len = per,
+					.prot = HR_PROT_READ | HR_PROT_WRITE,
+					.flags = HR_MAP_PRIVATE |
+						 HR_MAP_ANONYMOUS }, &base[i]);
 		if (err) {
 			fprintf(stderr, "hugeresv: bench: process %d: mmap of "
 				"%llu bytes: %s\n", i, (unsigned long long)per,

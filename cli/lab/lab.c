@@ -305,8 +305,10 @@ static int child_chunk(struct run *r, hr_proc *c, int *err)
 	unsigned perm[512], i;
 	int rc;
 
-	rc = hr_mmap(c, wl->chunk, HR_PROT_READ | HR_PROT_WRITE,
-		     HR_MAP_PRIVATE | HR_MAP_ANONYMOUS, NULL, 0, 0, 0, &addr);
+	rc = hr_mmap(c, &(struct hr_mmap_args){
+			.len = wl->chunk,
+			.prot = HR_PROT_READ | HR_PROT_WRITE,
+			.flags = HR_MAP_PRIVATE | HR_MAP_ANONYMOUS }, &addr);
 	if (rc) {
 		*err = -rc;
 		return END_MAP;
@@ -359,10 +361,11 @@ static int child_footprint(struct run *r, hr_proc *c, int *err)
 
 		if (vm->kind != FP_ANON || vm->perms[1] != 'w')
 			continue;
-		rc = hr_mmap(c, vm->end - vm->start,
-			     HR_PROT_READ | HR_PROT_WRITE,
-			     HR_MAP_PRIVATE | HR_MAP_ANONYMOUS, NULL, 0, 0,
-			     vm->start & (HR_SZ_2M - 1), &addr);
+		rc = hr_mmap(c, &(struct hr_mmap_args){
+				.len = vm->end - vm->start,
+				.prot = HR_PROT_READ | HR_PROT_WRITE,
+				.flags = HR_MAP_PRIVATE | HR_MAP_ANONYMOUS,
+				.misalign = vm->start & (HR_SZ_2M - 1) }, &addr);
 		if (rc) {
 			*err = -rc;
 			return END_MAP;
