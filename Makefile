@@ -3,6 +3,9 @@
 #   make            release build: build/libhugeresv.a,
 #                   build/libhugeresv.so.X.Y.Z (SONAME libhugeresv.so.X) and
 #                   its links, build/hugeresv
+#   make install    PREFIX=/usr/local, DESTDIR honoured (make uninstall too):
+#                   bin/hugeresv, lib/libhugeresv.{so*,a}, include/hugeresv.h,
+#                   lib/pkgconfig/hugeresv.pc, share/man/man{1,5}
 #   make check      test build (ASan + UBSan, validators after every step)
 #                   in build-check/, then every test through prove (TAP)
 #   make bench      benchmarks (ratios, not absolute times)
@@ -86,6 +89,60 @@ $(B)/libhugeresv.so: $(B)/$(SO_NAME)
 $(B)/hugeresv: $(B)/cli/main.o $(CLI_OBJ) $(B)/libhugeresv.a
 	$(CC) -o $@ $^ $(LDFLAGS) -lm
 
+# --- install ----------------------------------------------------------------
+# make install [PREFIX=/usr/local] [DESTDIR=...]: the command, the shared
+# library with its links, the static library, the header, hugeresv.pc
+# (with this PREFIX and LIBDIR) and whatever man pages docs/man/ has.
+# DESTDIR is prepended to every path and written into none (staged
+# installs, packages); PREFIX and LIBDIR are what hugeresv.pc says.
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+MANDIR ?= $(PREFIX)/share/man
+INSTALL ?= install
+# The dynamic loader's cache, refreshed after a real (DESTDIR-less) install
+# as root; LDCONFIG=: skips it.
+LDCONFIG ?= ldconfig
+MAN1 := $(wildcard docs/man/*.1)
+MAN5 := $(wildcard docs/man/*.5)
+
+# hugeresv.pc's paths under ${prefix} when they are, so the file still
+# reads right when the tree is moved.
+pc_path = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
+
+install: all
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
+		$(DESTDIR)$(PKGCONFIGDIR)
+	$(INSTALL) -m 755 $(B)/hugeresv $(DESTDIR)$(BINDIR)/hugeresv
+	$(INSTALL) -m 755 $(B)/$(SO_FILE) $(DESTDIR)$(LIBDIR)/$(SO_FILE)
+	ln -sf $(SO_FILE) $(DESTDIR)$(LIBDIR)/$(SO_NAME)
+	ln -sf $(SO_NAME) $(DESTDIR)$(LIBDIR)/libhugeresv.so
+	$(INSTALL) -m 644 $(B)/libhugeresv.a $(DESTDIR)$(LIBDIR)/libhugeresv.a
+	$(INSTALL) -m 644 include/hugeresv.h $(DESTDIR)$(INCLUDEDIR)/hugeresv.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(call pc_path,$(LIBDIR))|' \
+		-e 's|@INCLUDEDIR@|$(call pc_path,$(INCLUDEDIR))|' -e 's|@VERSION@|$(VERSION)|' \
+		hugeresv.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/hugeresv.pc
+	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/hugeresv.pc
+ifneq ($(MAN1),)
+	$(INSTALL) -d $(DESTDIR)$(MANDIR)/man1
+	$(INSTALL) -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+endif
+ifneq ($(MAN5),)
+	$(INSTALL) -d $(DESTDIR)$(MANDIR)/man5
+	$(INSTALL) -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+endif
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then $(LDCONFIG) || true; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/hugeresv \
+		$(DESTDIR)$(LIBDIR)/$(SO_FILE) $(DESTDIR)$(LIBDIR)/$(SO_NAME) \
+		$(DESTDIR)$(LIBDIR)/libhugeresv.so $(DESTDIR)$(LIBDIR)/libhugeresv.a \
+		$(DESTDIR)$(INCLUDEDIR)/hugeresv.h $(DESTDIR)$(PKGCONFIGDIR)/hugeresv.pc \
+		$(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN1))) \
+		$(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(MAN5)))
+
 # --- test build -------------------------------------------------------------
 T := build-check
 CFLAGS_CHK := $(CSTD) $(WARN) $(INC) -O1 -g $(SAN) -DHR_DEBUG=1 $(CFLAGS)
@@ -122,7 +179,8 @@ TESTS ?= $(sort $(wildcard tests/*.t))
 
 check: check-build
 	@command -v prove >/dev/null || { echo "prove not found: apt-get install perl"; exit 1; }
-	HUGERESV=$(CURDIR)/$(T)/hugeresv UNITDIR=$(CURDIR)/$(T)/unit FUZZDIR=$(CURDIR)/$(T)/fuzz prove -f $(TESTS)
+	HUGERESV=$(CURDIR)/$(T)/hugeresv UNITDIR=$(CURDIR)/$(T)/unit FUZZDIR=$(CURDIR)/$(T)/fuzz \
+	HR_SRCDIR=$(CURDIR) HR_MAKE="$(MAKE)" HR_CC="$(CC)" prove -f $(TESTS)
 
 bench: $(B)/hugeresv
 	@sh bench/run.sh
@@ -257,5 +315,5 @@ valgrind: $(V)/hugeresv $(V)/replay-parse $(V)/replay-engine
 clean:
 	rm -rf $(B) $(T) $(C) $(F) $(V)
 
-.PHONY: all check check-build bench coverage clean
+.PHONY: all install uninstall check check-build bench coverage clean
 .PHONY: fuzz fuzz-build fuzz-merge fuzz-replay valgrind
