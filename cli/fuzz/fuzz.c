@@ -959,6 +959,9 @@ static const char fuzz_usage[] =
 	"\n"
 	"  --seed S         campaign seed (decimal or 0x hex; default: from the\n"
 	"                   clock, printed first)\n"
+	"  --kernel         also run each scenario on the running kernel and\n"
+	"                   compare (root, hugetlbfs; docs/kernel-backend.md)\n"
+	"  --out DIR        where failures are written (default fuzz-findings)\n"
 	"  --steps N        stop after N steps (default 100000 when no other\n"
 	"                   limit is given)\n"
 	"  --scenarios N    stop after N scenarios\n"
@@ -973,6 +976,7 @@ static const char fuzz_usage[] =
 	"                   test the fuzzer itself: count every SIGBUS as a\n"
 	"                   failure, so that shrinking and reproducers run\n"
 	"  -q, --quiet      no progress line\n"
+	"  -h, --help       print this help\n"
 	"\n"
 	"Exit status: 0 no failure, 1 failures found, 2 bad command line,\n"
 	"3 the kernel back end refused (--kernel).\n";
@@ -1010,10 +1014,7 @@ static int parse_time(const char *s, double *out)
 
 static int bad(const char *fmt, const char *arg)
 {
-	fprintf(stderr, "hugeresv fuzz: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'hugeresv fuzz --help'.\n");
-	return EXIT_USAGE;
+	return usage_error("fuzz", fmt, arg);
 }
 
 static int print_one(struct fuzz *F, uint64_t k)
@@ -1046,7 +1047,7 @@ int fuzz_main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
 
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+		if (is_help_option(a)) {
 			fputs(fuzz_usage, stdout);
 			return EXIT_OK;
 		} else if (!strcmp(a, "--kernel")) {
@@ -1106,7 +1107,8 @@ int fuzz_main(int argc, char **argv)
 			F.nshards = sn;
 			i++;
 		} else {
-			return bad("unknown argument '%s'", a);
+			return bad(a[0] == '-' ? "unknown option '%s'" :
+				   "unexpected argument '%s'", a);
 		}
 	}
 	if (!have_seed) {

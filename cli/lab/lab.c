@@ -710,54 +710,77 @@ static int run_all(const struct lab_opts *o, const struct lab_policy *pols,
 /* ------------------------------------------------------------------ */
 /* Command line                                                        */
 
+/* The options forkchunk and replay share, in both usage texts. */
+#define LAB_POLICY_OPTIONS \
+	"  --policies A,B,...  built-in policies to run (default all; see\n" \
+	"                      'hugeresv lab policies')\n" \
+	"  --policy NAME:KNOB=V,KNOB=V\n" \
+	"                      add a policy of your own (THP knobs as in a\n" \
+	"                      scenario's `thp` statement); repeatable, 16 at\n" \
+	"                      most\n" \
+	"  --overcommit 2018|today\n" \
+	"                      mode 0's heuristic: 2018 (default, the RFC's\n" \
+	"                      kernels: a mapping must fit in free memory plus\n" \
+	"                      unused reservations) or today (Linux 5.2 and\n" \
+	"                      later: only a mapping larger than RAM fails)\n" \
+	"  --khugepaged child|off\n" \
+	"                      child (default): khugepaged scans each child\n" \
+	"                      once it is done; off: never\n" \
+	"  --max-children N    stop a run after N children (default 100000)\n" \
+	"  --seed S            the random touches (default 1; printed)\n" \
+	"  --cost FILE         the cost model (default: the file hugeresv\n" \
+	"                      calibrate wrote, else the built-in model)\n" \
+	"  --jobs N            runs at a time, 1..256 (default: the number of\n" \
+	"                      CPUs)\n" \
+	"  --out DIR           write results.csv, children.svg and memory.svg\n" \
+	"                      there (default hugeresv-lab)\n" \
+	"  --no-out            write no files\n" \
+	"  -q, --quiet         no progress on stderr\n"
+
 static const char lab_usage[] =
 	"usage: hugeresv lab forkchunk [OPTIONS]\n"
 	"       hugeresv lab forkchunk --kernel [--chunk SIZE] [--children N]\n"
-	"                              [--touch one|random] [--seed S]\n"
+	"                              [--touch one|random] [--seed S] [-q]\n"
+	"                              [--tolerance PCT]\n"
 	"       hugeresv lab policies\n"
-	"       hugeresv replay [OPTIONS] FOOTPRINT...\n"
 	"\n"
 	"forkchunk: the RFC's test.  A parent forks children one after another;\n"
 	"each maps a chunk and writes one page, or a random number of pages, in\n"
 	"each 2 MiB region; khugepaged scans each child once it is done; the run\n"
-	"ends when a child fails to map or fault.  replay: the same with each\n"
-	"child replaying a footprint (hugeresv capture).  Every policy runs on\n"
-	"a fresh machine; docs/lab.md explains the figures.\n"
+	"ends when a child fails to map or fault.  Every policy runs on a fresh\n"
+	"machine; docs/lab.md explains the figures.  policies: the built-in\n"
+	"policies and their knobs.  ('hugeresv replay --help': the same with\n"
+	"children replaying a real program's footprint.)\n"
 	"\n"
 	"options:\n"
 	"  --memory SIZE       simulated RAM (default 256G)\n"
-	"  --chunk SIZE        forkchunk: bytes each child maps (default 16G;\n"
-	"                      with --kernel 1G)\n"
+	"  --chunk SIZE        bytes each child maps (default 16G; with --kernel\n"
+	"                      1G)\n"
 	"  --touch one|random|both\n"
-	"                      forkchunk: pages written per 2 MiB region\n"
-	"                      (default both)\n"
-	"  --policies A,B,...  built-in policies to run (default all; see\n"
-	"                      'hugeresv lab policies')\n"
-	"  --policy NAME:KNOB=V,KNOB=V\n"
-	"                      add a policy of your own (THP knobs as in a\n"
-	"                      scenario's `thp` statement); repeatable\n"
-	"  --overcommit 2018|today\n"
-	"                      mode 0's heuristic: 2018 (default, the RFC's\n"
-	"                      kernels: a mapping must fit in free memory plus\n"
-	"                      unused reservations) or today (Linux 5.2 and\n"
-	"                      later: only a mapping larger than RAM fails)\n"
-	"  --khugepaged child|off\n"
-	"                      child (default): khugepaged scans each child\n"
-	"                      once it is done; off: never\n"
-	"  --max-children N    stop a run after N children (default 100000)\n"
-	"  --seed S            the random touches (default 1; printed)\n"
-	"  --cost FILE         the cost model (default: the file hugeresv\n"
-	"                      calibrate wrote, else the built-in model)\n"
-	"  --jobs N            runs at a time (default: the number of CPUs)\n"
-	"  --out DIR           write results.csv, children.svg and memory.svg\n"
-	"                      there (default hugeresv-lab)\n"
-	"  --no-out            write no files\n"
-	"  -q, --quiet         no progress on stderr\n"
+	"                      pages written per 2 MiB region (default both;\n"
+	"                      with --kernel one)\n"
+	LAB_POLICY_OPTIONS
 	"  --kernel            forkchunk for real on the running kernel with THP\n"
 	"                      always and never, compared child by child (Rss,\n"
 	"                      AnonHugePages) with the engine (root)\n"
+	"  --children N        --kernel: children, 1..64 (default 8)\n"
 	"  --tolerance PCT     --kernel: the largest difference that passes\n"
-	"                      (default 2)\n";
+	"                      (default 2)\n"
+	"  -h, --help          print this help\n";
+
+static const char replay_usage[] =
+	"usage: hugeresv replay [OPTIONS] FOOTPRINT...\n"
+	"\n"
+	"The lab's forkchunk test with each child replaying a footprint, the\n"
+	"pages a real program touched (hugeresv capture writes them;\n"
+	"footprints/ has some): children are forked until one fails to map\n"
+	"or fault, for every policy on a fresh machine (docs/lab.md).  '-'\n"
+	"reads a footprint from standard input.\n"
+	"\n"
+	"options:\n"
+	"  --memory SIZE       simulated RAM (default 256G)\n"
+	LAB_POLICY_OPTIONS
+	"  -h, --help          print this help\n";
 
 /*
  * struct lab_cli - what the command line asked for, shared by forkchunk
@@ -805,6 +828,7 @@ static int parse_long(const char *s, long lo, long hi, long *out)
 
 static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 {
+	const char *cmd = replay ? "replay" : "lab";
 	struct lab_policy custom[16];
 	int ncustom = 0, i;
 	long v;
@@ -828,22 +852,22 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 		const char *a = argv[i];
 		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
 
-#define NEED() do { if (!val) return usage_error("lab", "%s needs a value", a); i++; } while (0)
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			fputs(lab_usage, stdout);
+#define NEED() do { if (!val) return usage_error(cmd, "%s needs a value", a); i++; } while (0)
+		if (is_help_option(a)) {
+			fputs(replay ? replay_usage : lab_usage, stdout);
 			return -1;
 		} else if (!strcmp(a, "--memory")) {
 			NEED();
 			if (parse_bytes(val, &c->o.memory) ||
 			    c->o.memory < (64ULL << 20) ||
 			    c->o.memory % HR_SZ_2M)
-				return usage_error("lab", "--memory: '%s' is not a size of "
+				return usage_error(cmd, "--memory: '%s' is not a size of "
 						 "at least 64M in whole 2 MiB",
 						 val);
 		} else if (!strcmp(a, "--chunk") && !replay) {
 			NEED();
 			if (parse_bytes(val, &c->chunk) || c->chunk % HR_SZ_2M)
-				return usage_error("lab", "--chunk: '%s' is not a multiple "
+				return usage_error(cmd, "--chunk: '%s' is not a multiple "
 						 "of 2M", val);
 		} else if (!strcmp(a, "--touch") && !replay) {
 			NEED();
@@ -854,7 +878,7 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 			else if (!strcmp(val, "both"))
 				c->touch = -1;
 			else
-				return usage_error("lab", "--touch: '%s' is not one, "
+				return usage_error(cmd, "--touch: '%s' is not one, "
 						 "random or both", val);
 		} else if (!strcmp(a, "--policies")) {
 			NEED();
@@ -868,7 +892,7 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 			    (size_t)(colon - val) >= sizeof(custom[0].name) ||
 			    strlen(colon + 1) >= sizeof(custom[0].knobs) ||
 			    ncustom == 16)
-				return usage_error("lab", "--policy: '%s' is not "
+				return usage_error(cmd, "--policy: '%s' is not "
 						 "NAME:KNOB=VALUE,...", val);
 			memset(&custom[ncustom], 0, sizeof(custom[0]));
 			memcpy(custom[ncustom].name, val, (size_t)(colon - val));
@@ -883,7 +907,7 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 			else if (!strcmp(val, "today"))
 				c->o.overcommit = OC_TODAY;
 			else
-				return usage_error("lab", "--overcommit: '%s' is not 2018 "
+				return usage_error(cmd, "--overcommit: '%s' is not 2018 "
 						 "or today", val);
 		} else if (!strcmp(a, "--khugepaged")) {
 			NEED();
@@ -892,18 +916,18 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 			else if (!strcmp(val, "off"))
 				c->o.khugepaged = KH_OFF;
 			else
-				return usage_error("lab", "--khugepaged: '%s' is not child "
+				return usage_error(cmd, "--khugepaged: '%s' is not child "
 						 "or off", val);
 		} else if (!strcmp(a, "--max-children")) {
 			NEED();
 			if (parse_long(val, 1, 100000000, &v))
-				return usage_error("lab", "--max-children: '%s' is not a "
+				return usage_error(cmd, "--max-children: '%s' is not a "
 						 "count", val);
 			c->o.max_children = v;
 		} else if (!strcmp(a, "--children") && !replay) {
 			NEED();
 			if (parse_long(val, 1, 64, &v))
-				return usage_error("lab", "--children: '%s' is not 1..64",
+				return usage_error(cmd, "--children: '%s' is not 1..64",
 						 val);
 			c->children = (int)v;
 		} else if (!strcmp(a, "--seed")) {
@@ -913,7 +937,7 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 			errno = 0;
 			c->o.seed = strtoull(val, &end, 0);
 			if (errno || end == val || *end)
-				return usage_error("lab", "--seed: '%s' is not a number",
+				return usage_error(cmd, "--seed: '%s' is not a number",
 						 val);
 		} else if (!strcmp(a, "--cost")) {
 			NEED();
@@ -921,7 +945,7 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 		} else if (!strcmp(a, "--jobs")) {
 			NEED();
 			if (parse_long(val, 1, 256, &v))
-				return usage_error("lab", "--jobs: '%s' is not 1..256", val);
+				return usage_error(cmd, "--jobs: '%s' is not 1..256", val);
 			c->o.jobs = (int)v;
 		} else if (!strcmp(a, "--out")) {
 			NEED();
@@ -939,14 +963,15 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 			c->tolerance = strtod(val, &end);
 			if (end == val || *end || c->tolerance < 0 ||
 			    c->tolerance > 100)
-				return usage_error("lab", "--tolerance: '%s' is not a "
+				return usage_error(cmd, "--tolerance: '%s' is not a "
 						 "percentage", val);
 		} else if (replay && a[0] != '-') {
 			c->files[c->nfiles++] = argv[i];
 		} else if (replay && !strcmp(a, "-")) {
 			c->files[c->nfiles++] = argv[i];
 		} else {
-			return usage_error("lab", "unknown option '%s'", a);
+			return usage_error(cmd, a[0] == '-' ? "unknown option '%s'" :
+					   "unexpected argument '%s'", a);
 		}
 #undef NEED
 	}
@@ -967,7 +992,7 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 				continue;
 			}
 			if (!p)
-				return usage_error("lab", "--policies: no policy '%s' "
+				return usage_error(cmd, "--policies: no policy '%s' "
 						 "(hugeresv lab policies)", name);
 			if (add_policy(c, p))
 				return EXIT_FAIL;
@@ -992,7 +1017,7 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 		bad = policy_apply(m, &c->pols[i], err, sizeof(err));
 		hr_machine_free(m);
 		if (bad)
-			return usage_error("lab", "%s", err);
+			return usage_error(cmd, "%s", err);
 	}
 	{
 		char err[512];
@@ -1129,23 +1154,27 @@ static void print_policies(void)
  */
 int lab_main(int argc, char **argv)
 {
-	if (argc < 2) {
-		fputs(lab_usage, stderr);
-		return EXIT_USAGE;
-	}
-	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
+	if (argc < 2)
+		return usage_error("lab", "%s", "which one: forkchunk or policies?");
+	if (is_help_option(argv[1])) {
 		fputs(lab_usage, stdout);
 		return EXIT_OK;
 	}
 	if (!strcmp(argv[1], "forkchunk"))
 		return cmd_forkchunk(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "policies")) {
+		if (argc > 2 && is_help_option(argv[2])) {
+			fputs(lab_usage, stdout);
+			return EXIT_OK;
+		}
 		if (argc > 2)
 			return usage_error("lab", "policies takes no argument ('%s')",
 					 argv[2]);
 		print_policies();
 		return EXIT_OK;
 	}
+	if (argv[1][0] == '-')
+		return usage_error("lab", "unknown option '%s'", argv[1]);
 	return usage_error("lab", "unknown lab command '%s'", argv[1]);
 }
 
@@ -1168,7 +1197,7 @@ int replay_main(int argc, char **argv)
 	}
 	if (!c.nfiles) {
 		lab_cli_free(&c);
-		return usage_error("lab", "%s", "replay needs a footprint file "
+		return usage_error("replay", "%s", "needs a footprint file "
 				 "(hugeresv capture writes them)");
 	}
 	fps = calloc((size_t)c.nfiles, sizeof(*fps));
