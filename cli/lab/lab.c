@@ -826,13 +826,15 @@ static int parse_long(const char *s, long lo, long hi, long *out)
 	return 0;
 }
 
-static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
-{
-	const char *cmd = replay ? "replay" : "lab";
-	struct lab_policy custom[16];
-	int ncustom = 0, i;
-	long v;
+/* The --policy NAME:KNOBS policies of a command line, in order. */
+struct lab_custom {
+	struct lab_policy p[16];
+	int n;
+};
 
+/* The settings before the command line changes them. */
+static int lab_cli_defaults(struct lab_cli *c, int argc)
+{
 	memset(c, 0, sizeof(*c));
 	c->o.memory = 256ULL << 30;
 	c->o.overcommit = OC_2018;
@@ -846,135 +848,168 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 	c->touch = -1;
 	c->tolerance = 2.0;
 	c->files = calloc((size_t)argc + 1, sizeof(*c->files));
-	if (!c->files)
-		return EXIT_FAIL;
-	for (i = 0; i < argc; i++) {
-		const char *a = argv[i];
-		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+	return c->files ? 0 : -1;
+}
 
-#define NEED() do { if (!val) return usage_error(cmd, "%s needs a value", a); i++; } while (0)
-		if (is_help_option(a)) {
-			fputs(replay ? replay_usage : lab_usage, stdout);
-			return -1;
-		} else if (!strcmp(a, "--memory")) {
-			NEED();
-			if (parse_bytes(val, &c->o.memory) ||
-			    c->o.memory < (64ULL << 20) ||
-			    c->o.memory % HR_SZ_2M)
-				return usage_error(cmd, "--memory: '%s' is not a size of "
-						 "at least 64M in whole 2 MiB",
-						 val);
-		} else if (!strcmp(a, "--chunk") && !replay) {
-			NEED();
-			if (parse_bytes(val, &c->chunk) || c->chunk % HR_SZ_2M)
-				return usage_error(cmd, "--chunk: '%s' is not a multiple "
-						 "of 2M", val);
-		} else if (!strcmp(a, "--touch") && !replay) {
-			NEED();
-			if (!strcmp(val, "one"))
-				c->touch = TOUCH_ONE;
-			else if (!strcmp(val, "random"))
-				c->touch = TOUCH_RANDOM;
-			else if (!strcmp(val, "both"))
-				c->touch = -1;
-			else
-				return usage_error(cmd, "--touch: '%s' is not one, "
-						 "random or both", val);
-		} else if (!strcmp(a, "--policies")) {
-			NEED();
-			c->policies = val;
-		} else if (!strcmp(a, "--policy")) {
-			const char *colon;
+/*
+ * One of @n words for option @opt: its index in @words, or -1 with the
+ * usage error printed (@what lists the choices for the message).
+ */
+static int lab_choice(const char *cmd, const char *opt, const char *val,
+		      const char *const *words, int n, const char *what)
+{
+	char fmt[160];
 
-			NEED();
-			colon = strchr(val, ':');
-			if (!colon || colon == val ||
-			    (size_t)(colon - val) >= sizeof(custom[0].name) ||
-			    strlen(colon + 1) >= sizeof(custom[0].knobs) ||
-			    ncustom == 16)
-				return usage_error(cmd, "--policy: '%s' is not "
-						 "NAME:KNOB=VALUE,...", val);
-			memset(&custom[ncustom], 0, sizeof(custom[0]));
-			memcpy(custom[ncustom].name, val, (size_t)(colon - val));
-			snprintf(custom[ncustom].knobs,
-				 sizeof(custom[0].knobs), "%s", colon + 1);
-			custom[ncustom].what = "given on the command line";
-			ncustom++;
-		} else if (!strcmp(a, "--overcommit")) {
-			NEED();
-			if (!strcmp(val, "2018"))
-				c->o.overcommit = OC_2018;
-			else if (!strcmp(val, "today"))
-				c->o.overcommit = OC_TODAY;
-			else
-				return usage_error(cmd, "--overcommit: '%s' is not 2018 "
-						 "or today", val);
-		} else if (!strcmp(a, "--khugepaged")) {
-			NEED();
-			if (!strcmp(val, "child"))
-				c->o.khugepaged = KH_CHILD;
-			else if (!strcmp(val, "off"))
-				c->o.khugepaged = KH_OFF;
-			else
-				return usage_error(cmd, "--khugepaged: '%s' is not child "
-						 "or off", val);
-		} else if (!strcmp(a, "--max-children")) {
-			NEED();
-			if (parse_long(val, 1, 100000000, &v))
-				return usage_error(cmd, "--max-children: '%s' is not a "
-						 "count", val);
-			c->o.max_children = v;
-		} else if (!strcmp(a, "--children") && !replay) {
-			NEED();
-			if (parse_long(val, 1, 64, &v))
-				return usage_error(cmd, "--children: '%s' is not 1..64",
-						 val);
-			c->children = (int)v;
-		} else if (!strcmp(a, "--seed")) {
-			char *end;
+	for (int k = 0; k < n; k++)
+		if (!strcmp(val, words[k]))
+			return k;
+	snprintf(fmt, sizeof(fmt), "%s: '%%s' is not %s", opt, what);
+	usage_error(cmd, fmt, val);
+	return -1;
+}
 
-			NEED();
-			errno = 0;
-			c->o.seed = strtoull(val, &end, 0);
-			if (errno || end == val || *end)
-				return usage_error(cmd, "--seed: '%s' is not a number",
-						 val);
-		} else if (!strcmp(a, "--cost")) {
-			NEED();
-			c->cost_path = val;
-		} else if (!strcmp(a, "--jobs")) {
-			NEED();
-			if (parse_long(val, 1, 256, &v))
-				return usage_error(cmd, "--jobs: '%s' is not 1..256", val);
-			c->o.jobs = (int)v;
-		} else if (!strcmp(a, "--out")) {
-			NEED();
-			c->outdir = val;
-		} else if (!strcmp(a, "--no-out")) {
-			c->outdir = NULL;
-		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-			c->quiet = 1;
-		} else if (!strcmp(a, "--kernel") && !replay) {
-			c->kernel = 1;
-		} else if (!strcmp(a, "--tolerance") && !replay) {
-			char *end;
+/* --policy NAME:KNOB=VALUE,...: one more policy of the user's own. */
+static int parse_custom_policy(const char *cmd, const char *val,
+			       struct lab_custom *cu)
+{
+	const char *colon = strchr(val, ':');
+	struct lab_policy *p;
 
-			NEED();
-			c->tolerance = strtod(val, &end);
-			if (end == val || *end || c->tolerance < 0 ||
-			    c->tolerance > 100)
-				return usage_error(cmd, "--tolerance: '%s' is not a "
-						 "percentage", val);
-		} else if (replay && a[0] != '-') {
-			c->files[c->nfiles++] = argv[i];
-		} else if (replay && !strcmp(a, "-")) {
-			c->files[c->nfiles++] = argv[i];
-		} else {
-			return usage_error(cmd, a[0] == '-' ? "unknown option '%s'" :
-					   "unexpected argument '%s'", a);
-		}
-#undef NEED
+	if (!colon || colon == val ||
+	    (size_t)(colon - val) >= sizeof(cu->p[0].name) ||
+	    strlen(colon + 1) >= sizeof(cu->p[0].knobs) || cu->n == 16)
+		return usage_error(cmd, "--policy: '%s' is not "
+				   "NAME:KNOB=VALUE,...", val);
+	p = &cu->p[cu->n++];
+	memset(p, 0, sizeof(*p));
+	memcpy(p->name, val, (size_t)(colon - val));
+	snprintf(p->knobs, sizeof(p->knobs), "%s", colon + 1);
+	p->what = "given on the command line";
+	return 0;
+}
+
+/* --touch, --overcommit, --khugepaged: one of a few words. */
+static int parse_choice_option(const char *cmd, struct lab_cli *c,
+			       const char *a, const char *val)
+{
+	static const char *const touch[] = { "one", "random", "both" };
+	static const char *const oc[] = { "2018", "today" };
+	static const char *const kh[] = { "child", "off" };
+	int k;
+
+	if (!strcmp(a, "--touch")) {
+		k = lab_choice(cmd, a, val, touch, 3, "one, random or both");
+		if (k >= 0)
+			c->touch = k == 0 ? TOUCH_ONE : k == 1 ? TOUCH_RANDOM : -1;
+	} else if (!strcmp(a, "--overcommit")) {
+		k = lab_choice(cmd, a, val, oc, 2, "2018 or today");
+		if (k >= 0)
+			c->o.overcommit = k == 0 ? OC_2018 : OC_TODAY;
+	} else {
+		k = lab_choice(cmd, a, val, kh, 2, "child or off");
+		if (k >= 0)
+			c->o.khugepaged = k == 0 ? KH_CHILD : KH_OFF;
 	}
+	return k < 0 ? EXIT_USAGE : 0;
+}
+
+/* --max-children, --children, --seed, --jobs, --tolerance: a number. */
+static int parse_number_option(const char *cmd, struct lab_cli *c,
+			       const char *a, const char *val)
+{
+	char *end;
+	long v;
+
+	if (!strcmp(a, "--max-children")) {
+		if (parse_long(val, 1, 100000000, &v))
+			return usage_error(cmd, "--max-children: '%s' is not a "
+					   "count", val);
+		c->o.max_children = v;
+	} else if (!strcmp(a, "--children")) {
+		if (parse_long(val, 1, 64, &v))
+			return usage_error(cmd, "--children: '%s' is not 1..64",
+					   val);
+		c->children = (int)v;
+	} else if (!strcmp(a, "--seed")) {
+		errno = 0;
+		c->o.seed = strtoull(val, &end, 0);
+		if (errno || end == val || *end)
+			return usage_error(cmd, "--seed: '%s' is not a number",
+					   val);
+	} else if (!strcmp(a, "--jobs")) {
+		if (parse_long(val, 1, 256, &v))
+			return usage_error(cmd, "--jobs: '%s' is not 1..256", val);
+		c->o.jobs = (int)v;
+	} else {
+		c->tolerance = strtod(val, &end);
+		if (end == val || *end || c->tolerance < 0 ||
+		    c->tolerance > 100)
+			return usage_error(cmd, "--tolerance: '%s' is not a "
+					   "percentage", val);
+	}
+	return 0;
+}
+
+/* Whether option @a takes a value, in replay (@replay) or forkchunk. */
+static int lab_option_takes_value(const char *a, int replay)
+{
+	static const char *const both[] = {
+		"--memory", "--policies", "--policy", "--overcommit",
+		"--khugepaged", "--max-children", "--seed", "--cost", "--jobs",
+		"--out",
+	};
+	static const char *const forkchunk[] = {
+		"--chunk", "--touch", "--children", "--tolerance",
+	};
+
+	for (size_t k = 0; k < sizeof(both) / sizeof(both[0]); k++)
+		if (!strcmp(a, both[k]))
+			return 1;
+	if (replay)
+		return 0;
+	for (size_t k = 0; k < sizeof(forkchunk) / sizeof(forkchunk[0]); k++)
+		if (!strcmp(a, forkchunk[k]))
+			return 1;
+	return 0;
+}
+
+/* An option with its value @val (lab_option_takes_value()). */
+static int parse_value_option(const char *cmd, struct lab_cli *c,
+			      struct lab_custom *cu, const char *a,
+			      const char *val)
+{
+	if (!strcmp(a, "--memory")) {
+		if (parse_bytes(val, &c->o.memory) ||
+		    c->o.memory < (64ULL << 20) || c->o.memory % HR_SZ_2M)
+			return usage_error(cmd, "--memory: '%s' is not a size of "
+					   "at least 64M in whole 2 MiB", val);
+	} else if (!strcmp(a, "--chunk")) {
+		if (parse_bytes(val, &c->chunk) || c->chunk % HR_SZ_2M)
+			return usage_error(cmd, "--chunk: '%s' is not a multiple "
+					   "of 2M", val);
+	} else if (!strcmp(a, "--touch") || !strcmp(a, "--overcommit") ||
+		   !strcmp(a, "--khugepaged")) {
+		return parse_choice_option(cmd, c, a, val);
+	} else if (!strcmp(a, "--policies")) {
+		c->policies = val;
+	} else if (!strcmp(a, "--policy")) {
+		return parse_custom_policy(cmd, val, cu);
+	} else if (!strcmp(a, "--cost")) {
+		c->cost_path = val;
+	} else if (!strcmp(a, "--out")) {
+		c->outdir = val;
+	} else {
+		return parse_number_option(cmd, c, a, val);
+	}
+	return 0;
+}
+
+/* --policies (or all of them) and then the --policy ones, into c->pols. */
+static int collect_policies(const char *cmd, struct lab_cli *c,
+			    const struct lab_custom *cu)
+{
+	int i;
+
 	if (c->policies) {
 		char buf[1024], *save = NULL, *name;
 
@@ -993,20 +1028,25 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 			}
 			if (!p)
 				return usage_error(cmd, "--policies: no policy '%s' "
-						 "(hugeresv lab policies)", name);
+						   "(hugeresv lab policies)", name);
 			if (add_policy(c, p))
 				return EXIT_FAIL;
 		}
-	} else if (!ncustom) {
+	} else if (!cu->n) {
 		for (i = 0; i < NR_BUILTIN; i++)
 			if (add_policy(c, &builtin_policies[i]))
 				return EXIT_FAIL;
 	}
-	for (i = 0; i < ncustom; i++)
-		if (add_policy(c, &custom[i]))
+	for (i = 0; i < cu->n; i++)
+		if (add_policy(c, &cu->p[i]))
 			return EXIT_FAIL;
-	/* every policy's knobs, tried on a small machine before any run */
-	for (i = 0; i < c->npol; i++) {
+	return 0;
+}
+
+/* Every policy's knobs, tried on a small machine before any run. */
+static int try_policies(const char *cmd, const struct lab_cli *c)
+{
+	for (int i = 0; i < c->npol; i++) {
 		struct hr_config cfg = { 64ULL << 20, 1 };
 		hr_machine *m = hr_machine_new(&cfg);
 		char err[300];
@@ -1019,14 +1059,63 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 		if (bad)
 			return usage_error(cmd, "%s", err);
 	}
-	{
-		char err[512];
+	return 0;
+}
 
-		if (cost_model_find(c->cost_path, &c->o.cost, c->o.cost_which,
-				    sizeof(c->o.cost_which), err, sizeof(err))) {
-			fprintf(stderr, "%s\n", err);
-			return EXIT_USAGE;
+/*
+ * lab_parse() - the command line of `lab forkchunk` (@replay 0: @argv
+ * is what follows "forkchunk") or of `replay` (@replay 1: what follows
+ * "replay") into @c, the policies checked and the cost model loaded.
+ *
+ * Return: 0 to go on, -1 when the help was printed, else an EXIT_*
+ * status (the message printed).  lab_cli_free(@c) in every case.
+ */
+static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
+{
+	const char *cmd = replay ? "replay" : "lab";
+	struct lab_custom cu;
+	char err[512];
+	int i, rc;
+
+	cu.n = 0;
+	if (lab_cli_defaults(c, argc))
+		return EXIT_FAIL;
+	for (i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (is_help_option(a)) {
+			fputs(replay ? replay_usage : lab_usage, stdout);
+			return -1;
+		} else if (lab_option_takes_value(a, replay)) {
+			if (!val)
+				return usage_error(cmd, "%s needs a value", a);
+			i++;
+			rc = parse_value_option(cmd, c, &cu, a, val);
+			if (rc)
+				return rc;
+		} else if (!strcmp(a, "--no-out")) {
+			c->outdir = NULL;
+		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+			c->quiet = 1;
+		} else if (!strcmp(a, "--kernel") && !replay) {
+			c->kernel = 1;
+		} else if (replay && (a[0] != '-' || !strcmp(a, "-"))) {
+			c->files[c->nfiles++] = argv[i];
+		} else {
+			return usage_error(cmd, a[0] == '-' ? "unknown option '%s'" :
+					   "unexpected argument '%s'", a);
 		}
+	}
+	rc = collect_policies(cmd, c, &cu);
+	if (!rc)
+		rc = try_policies(cmd, c);
+	if (rc)
+		return rc;
+	if (cost_model_find(c->cost_path, &c->o.cost, c->o.cost_which,
+			    sizeof(c->o.cost_which), err, sizeof(err))) {
+		fprintf(stderr, "%s\n", err);
+		return EXIT_USAGE;
 	}
 	return 0;
 }
