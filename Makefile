@@ -6,8 +6,9 @@
 #   make install    PREFIX=/usr/local, DESTDIR honoured (make uninstall too):
 #                   bin/hugeresv, lib/libhugeresv.{so*,a}, include/hugeresv.h,
 #                   lib/pkgconfig/hugeresv.pc, share/man/man{1,5}
-#   make check      test build (ASan + UBSan, validators after every step)
-#                   in build-check/, then every test through prove (TAP)
+#   make check      the release build, the test build (ASan + UBSan,
+#                   validators after every step) in build-check/, then
+#                   every test through prove (TAP)
 #   make bench      benchmarks (ratios, not absolute times)
 #   make coverage   gcov of the engine over every scenario: the error paths
 #   make fuzz       libFuzzer harnesses (clang) for FUZZ_TIME seconds each,
@@ -177,7 +178,9 @@ check-build: $(T)/hugeresv $(UNIT_BIN) $(T)/fuzz/replay-parse $(T)/fuzz/replay-e
 # TESTS: which tests/*.t to run (default all of them)
 TESTS ?= $(sort $(wildcard tests/*.t))
 
-check: check-build
+# `all` too: tests/install.t installs the release build, which must be
+# complete (and not being built beside it) when prove starts.
+check: check-build all
 	@command -v prove >/dev/null || { echo "prove not found: apt-get install perl"; exit 1; }
 	HUGERESV=$(CURDIR)/$(T)/hugeresv UNITDIR=$(CURDIR)/$(T)/unit FUZZDIR=$(CURDIR)/$(T)/fuzz \
 	HR_SRCDIR=$(CURDIR) HR_MAKE="$(MAKE)" HR_CC="$(CC)" prove -f $(TESTS)
