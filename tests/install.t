@@ -44,8 +44,13 @@ sub have {
 # The version the header declares: what every file name and the .pc
 # must say.
 open(my $h, '<', "$src/include/hugeresv.h") or die "hugeresv.h: $!\n";
-my %v = map { /^#define HR_VERSION_(MAJOR|MINOR|PATCH)\s+(\d+)\s*$/ ? ($1, $2) : () } <$h>;
+my @header = <$h>;
 close($h);
+my %v = map { /^#define HR_VERSION_(MAJOR|MINOR|PATCH)\s+(\d+)\s*$/ ? ($1, $2) : () } @header;
+# The functions the header declares (a declaration starts in column 0;
+# comments and macros do not), and those it forgot to mark HR_EXPORT.
+my %declared = map { /^(?:HR_EXPORT\s+)?[a-z][\w\s\*]*?\b(hr_\w+)\(/ ? ($1, 1) : () } @header;
+my @unmarked = map { /^(?!HR_EXPORT)[a-z][\w\s\*]*?\b(hr_\w+)\(/ ? ($1) : () } @header;
 die "no HR_VERSION_MAJOR/MINOR/PATCH in hugeresv.h\n" unless keys %v == 3;
 my $version = "$v{MAJOR}.$v{MINOR}.$v{PATCH}";
 my $soname = "libhugeresv.so.$v{MAJOR}";
@@ -81,10 +86,13 @@ result(!@missing && $links, 'the files and the .so links (' . @man . ' man pages
 my @syms = map { (split ' ')[-1] } grep { /\S/ } split /\n/, $out;
 my @foreign = grep { !/^hr_/ } @syms;
 my %has = map { $_ => 1 } @syms;
-result($st == 0 && @syms && !@foreign && $has{hr_mmap} && $has{hr_version}
+my @hidden = grep { !$has{$_} } sort keys %declared;
+my @extra = grep { !$declared{$_} } @syms;
+result($st == 0 && @syms && !@foreign && !@hidden && !@extra && !@unmarked
     && !$has{hr_bug} && !$has{hr_zalloc},
-    'nm -D: only hr_* exported (' . @syms . ' symbols), internals hidden',
-    "not hr_*: @foreign", $out);
+    'nm -D: exactly the functions hugeresv.h declares (' . @syms . ' symbols)',
+    "not hr_*: @foreign", "declared but not exported: @hidden",
+    "exported but not declared: @extra", "declared without HR_EXPORT: @unmarked", $out);
 
 ($st, $out) = capture(undef, 'readelf', '-d', "$lib/libhugeresv.so.$version");
 result($st == 0 && $out =~ /\(SONAME\)\s+Library soname: \[\Q$soname\E\]/,
