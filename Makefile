@@ -1,9 +1,14 @@
 # hugeresv - GNU Make build.
 #
-#   make            release build: build/libhugeresv.a, build/libhugeresv.so,
-#                   build/hugeresv
-#   make check      test build (ASan + UBSan, validators after every step)
-#                   in build-check/, then every test through prove (TAP)
+#   make            release build: build/libhugeresv.a,
+#                   build/libhugeresv.so.X.Y.Z (SONAME libhugeresv.so.X) and
+#                   its links, build/hugeresv
+#   make install    PREFIX=/usr/local, DESTDIR honoured (make uninstall too):
+#                   bin/hugeresv, lib/libhugeresv.{so*,a}, include/hugeresv.h,
+#                   lib/pkgconfig/hugeresv.pc, share/man/man{1,5}
+#   make check      the release build, the test build (ASan + UBSan,
+#                   validators after every step) in build-check/, then
+#                   every test through prove (TAP)
 #   make bench      benchmarks (ratios, not absolute times); BASELINE=OLD
 #                   also times an earlier build's faults beside this one
 #   make coverage   gcov of the engine over every scenario: the error paths
@@ -30,6 +35,18 @@ CLI_SRC := $(sort $(filter-out cli/main.c,$(wildcard cli/*.c cli/*/*.c)))
 CLI_HDR := $(wildcard cli/*.h cli/*/*.h)
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 
+# The version: include/hugeresv.h's HR_VERSION_MAJOR/MINOR/PATCH, the one
+# place it is written down.
+hr_version_field = $(shell sed -n 's/^.define HR_VERSION_$(1)  *\([0-9][0-9]*\)$$/\1/p' include/hugeresv.h)
+VERSION_MAJOR := $(call hr_version_field,MAJOR)
+VERSION := $(VERSION_MAJOR).$(call hr_version_field,MINOR).$(call hr_version_field,PATCH)
+ifeq ($(words $(subst ., ,$(VERSION))),3)
+else
+$(error cannot read HR_VERSION_MAJOR/MINOR/PATCH from include/hugeresv.h)
+endif
+SO_NAME := libhugeresv.so.$(VERSION_MAJOR)
+SO_FILE := libhugeresv.so.$(VERSION)
+
 # --- release build ----------------------------------------------------------
 B := build
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o)
@@ -48,15 +65,85 @@ $(B)/pic/%.o: %.c $(wildcard include/*.h src/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_REL) -fPIC -c -o $@ $<
 
+# Only the functions include/hugeresv.h marks HR_EXPORT leave the library:
+# every other symbol of src/ is hidden, also in the static library's
+# objects (so that a shared object linking libhugeresv.a does not
+# re-export the engine's internals either).  The command and the tests
+# link the static library and still reach the internals they test.
+$(LIB_OBJ) $(LIB_PIC): CFLAGS_REL += -fvisibility=hidden
+
 $(B)/libhugeresv.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/libhugeresv.so: $(LIB_PIC)
-	$(CC) -shared -o $@ $^ $(LDFLAGS)
+# libhugeresv.so.MAJOR.MINOR.PATCH with SONAME libhugeresv.so.MAJOR, and
+# the two links: .so.MAJOR (what the dynamic loader looks for) and .so
+# (what -lhugeresv finds at link time).
+$(B)/$(SO_FILE): $(LIB_PIC)
+	$(CC) -shared -Wl,-soname,$(SO_NAME) -o $@ $^ $(LDFLAGS)
+
+$(B)/$(SO_NAME): $(B)/$(SO_FILE)
+	ln -sf $(SO_FILE) $@
+
+$(B)/libhugeresv.so: $(B)/$(SO_NAME)
+	ln -sf $(SO_NAME) $@
 
 $(B)/hugeresv: $(B)/cli/main.o $(CLI_OBJ) $(B)/libhugeresv.a
 	$(CC) -o $@ $^ $(LDFLAGS) -lm
+
+# --- install ----------------------------------------------------------------
+# make install [PREFIX=/usr/local] [DESTDIR=...]: the command, the shared
+# library with its links, the static library, the header, hugeresv.pc
+# (with this PREFIX and LIBDIR) and whatever man pages docs/man/ has.
+# DESTDIR is prepended to every path and written into none (staged
+# installs, packages); PREFIX and LIBDIR are what hugeresv.pc says.
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+MANDIR ?= $(PREFIX)/share/man
+INSTALL ?= install
+# The dynamic loader's cache, refreshed after a real (DESTDIR-less) install
+# as root; LDCONFIG=: skips it.
+LDCONFIG ?= ldconfig
+MAN1 := $(wildcard docs/man/*.1)
+MAN5 := $(wildcard docs/man/*.5)
+
+# hugeresv.pc's paths under ${prefix} when they are, so the file still
+# reads right when the tree is moved.
+pc_path = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
+
+install: all
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
+		$(DESTDIR)$(PKGCONFIGDIR)
+	$(INSTALL) -m 755 $(B)/hugeresv $(DESTDIR)$(BINDIR)/hugeresv
+	$(INSTALL) -m 755 $(B)/$(SO_FILE) $(DESTDIR)$(LIBDIR)/$(SO_FILE)
+	ln -sf $(SO_FILE) $(DESTDIR)$(LIBDIR)/$(SO_NAME)
+	ln -sf $(SO_NAME) $(DESTDIR)$(LIBDIR)/libhugeresv.so
+	$(INSTALL) -m 644 $(B)/libhugeresv.a $(DESTDIR)$(LIBDIR)/libhugeresv.a
+	$(INSTALL) -m 644 include/hugeresv.h $(DESTDIR)$(INCLUDEDIR)/hugeresv.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(call pc_path,$(LIBDIR))|' \
+		-e 's|@INCLUDEDIR@|$(call pc_path,$(INCLUDEDIR))|' -e 's|@VERSION@|$(VERSION)|' \
+		hugeresv.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/hugeresv.pc
+	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/hugeresv.pc
+ifneq ($(MAN1),)
+	$(INSTALL) -d $(DESTDIR)$(MANDIR)/man1
+	$(INSTALL) -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+endif
+ifneq ($(MAN5),)
+	$(INSTALL) -d $(DESTDIR)$(MANDIR)/man5
+	$(INSTALL) -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+endif
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then $(LDCONFIG) || true; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/hugeresv \
+		$(DESTDIR)$(LIBDIR)/$(SO_FILE) $(DESTDIR)$(LIBDIR)/$(SO_NAME) \
+		$(DESTDIR)$(LIBDIR)/libhugeresv.so $(DESTDIR)$(LIBDIR)/libhugeresv.a \
+		$(DESTDIR)$(INCLUDEDIR)/hugeresv.h $(DESTDIR)$(PKGCONFIGDIR)/hugeresv.pc \
+		$(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN1))) \
+		$(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(MAN5)))
 
 # --- test build -------------------------------------------------------------
 T := build-check
@@ -92,9 +179,12 @@ check-build: $(T)/hugeresv $(UNIT_BIN) $(T)/fuzz/replay-parse $(T)/fuzz/replay-e
 # TESTS: which tests/*.t to run (default all of them)
 TESTS ?= $(sort $(wildcard tests/*.t))
 
-check: check-build
+# `all` too: tests/install.t installs the release build, which must be
+# complete (and not being built beside it) when prove starts.
+check: check-build all
 	@command -v prove >/dev/null || { echo "prove not found: apt-get install perl"; exit 1; }
-	HUGERESV=$(CURDIR)/$(T)/hugeresv UNITDIR=$(CURDIR)/$(T)/unit FUZZDIR=$(CURDIR)/$(T)/fuzz prove -f $(TESTS)
+	HUGERESV=$(CURDIR)/$(T)/hugeresv UNITDIR=$(CURDIR)/$(T)/unit FUZZDIR=$(CURDIR)/$(T)/fuzz \
+	HR_SRCDIR=$(CURDIR) HR_MAKE="$(MAKE)" HR_CC="$(CC)" prove -f $(TESTS)
 
 # BASELINE=OLD-HUGERESV adds the fault rate of an earlier build, side by side
 bench: $(B)/hugeresv
@@ -230,5 +320,5 @@ valgrind: $(V)/hugeresv $(V)/replay-parse $(V)/replay-engine
 clean:
 	rm -rf $(B) $(T) $(C) $(F) $(V)
 
-.PHONY: all check check-build bench coverage clean
+.PHONY: all install uninstall check check-build bench coverage clean
 .PHONY: fuzz fuzz-build fuzz-merge fuzz-replay valgrind

@@ -16,49 +16,83 @@
 
 static const char usage_text[] =
 	"usage: hugeresv COMMAND [ARGS]\n"
+	"       hugeresv help [COMMAND]\n"
 	"\n"
 	"A userspace model of Linux's huge page reservations, driven by scenario\n"
 	"files (docs/scenario-language.md).\n"
 	"\n"
-	"commands:\n"
-	"  run [--kernel] [-v] [--json] [--check] FILE...\n"
-	"                   run scenario files on the engine ('-' reads stdin,\n"
-	"                   '--' ends the options)\n"
-	"      --kernel     run on the running Linux kernel instead (root, hugetlbfs)\n"
-	"      -v, --verbose\n"
-	"                   print each step and the counters it changed\n"
-	"      --json       print the figures and a summary as JSON, a line a file\n"
-	"      --check      run the back end's validators after every step\n"
+	"commands ('hugeresv help COMMAND' or 'hugeresv COMMAND --help' for its\n"
+	"options):\n"
+	"  run [OPTIONS] FILE...\n"
+	"                   run scenario files on the engine (or, with --kernel, on\n"
+	"                   the running kernel) and check their expectations\n"
 	"  diff FILE...     run on the engine and on the kernel, compare step by step\n"
-	"  bench [--repeat N] [--engine-only] FILE...\n"
-	"  bench --faults [--memory SIZE] [--map SIZE] [--runs N]\n"
-	"  bench --resv-memory [--memory SIZE] [--procs N]\n"
-	"                   time the files on the engine (N passes, default 200)\n"
-	"                   and on the kernel (one pass), and print the ratio\n"
-	"  fuzz [--seed S] [--steps N] [--time T] [--kernel] [--out DIR] [--shard I/N]\n"
-	"                   random scenarios against the engine's invariants (and,\n"
+	"  bench [OPTIONS] FILE...\n"
+	"  bench --faults|--resv-memory [OPTIONS]\n"
+	"                   time the files on the engine and on the kernel and print\n"
+	"                   the ratio; or the engine's fault rate, or its memory\n"
+	"  fuzz [OPTIONS]   random scenarios against the engine's invariants (and,\n"
 	"                   with --kernel, against the kernel); failures are shrunk\n"
-	"                   to minimal .scn files ('hugeresv fuzz --help')\n"
+	"                   to minimal .scn files\n"
 	"  lab forkchunk [OPTIONS]\n"
 	"                   the THP reservation RFC's test on a 256 GiB machine,\n"
-	"                   every policy ('hugeresv lab --help', docs/lab.md)\n"
-	"  lab forkchunk --kernel [--chunk SIZE] [--children N]\n"
-	"                   the same scaled down, for real, against the engine\n"
+	"                   every policy (docs/lab.md)\n"
 	"  lab policies     the named THP and reservation policies\n"
 	"  replay [OPTIONS] FOOTPRINT...\n"
 	"                   every policy on the footprint of a real program\n"
-	"  capture [-o FILE] PID\n"
+	"  capture [OPTIONS] PID\n"
 	"                   record a process's footprint (docs/footprint.md)\n"
-	"  calibrate [-o FILE] [--quick]\n"
+	"  calibrate [OPTIONS]\n"
 	"                   measure this machine's cost model (docs/cost-model.md)\n"
 	"  demo [--print]   run a built-in scenario verbosely on the engine\n"
-	"      --print      print the scenario instead of running it\n"
+	"  help [COMMAND]   print this help, or COMMAND's\n"
+	"\n"
+	"options:\n"
 	"  -h, --help       print this help\n"
 	"  --version        print the version\n"
 	"\n"
 	"exit status: 0 every expectation held, 1 one failed, 2 bad input (a\n"
+	"malformed scenario or command line), 3 the back end refused to run it.\n";
+
+static const char run_usage[] =
+	"usage: hugeresv run [--kernel] [-v] [--json] [--check] [--] FILE...\n"
+	"\n"
+	"Run scenario files (docs/scenario-language.md) on the engine, checking\n"
+	"every step's '-> RESULT' and every 'expect' line; '-' reads standard\n"
+	"input.  Every file is parsed before any of them runs.\n"
+	"\n"
+	"  --kernel         run on the running Linux kernel instead (root,\n"
+	"                   hugetlbfs; docs/kernel-backend.md)\n"
+	"  -v, --verbose    print each step and the counters it changed\n"
+	"  --json           print the figures and a summary as JSON, a line a file\n"
+	"  --check          run the back end's validators after every step\n"
+	"  --               what follows is files, even if it starts with '-'\n"
+	"  -h, --help       print this help\n"
+	"\n"
+	"exit status: 0 every expectation held, 1 one failed, 2 bad input (a\n"
 	"malformed scenario or command line), 3 the back end refused to run it.\n"
 	"With several files, the worst status wins: 2, then 1, then 3.\n";
+
+static const char demo_usage[] =
+	"usage: hugeresv demo [--print]\n"
+	"\n"
+	"Run a built-in scenario on the engine, step by step with the counters\n"
+	"each step changes (as 'hugeresv run -v'): a private mapping split in\n"
+	"two keeps its reservation, shared mappings of a hugetlbfs file, a\n"
+	"subpool.\n"
+	"\n"
+	"  --print          print the scenario instead of running it\n"
+	"  -h, --help       print this help\n";
+
+static const char help_usage[] =
+	"usage: hugeresv help [COMMAND]\n"
+	"\n"
+	"Print COMMAND's usage and options, as 'hugeresv COMMAND --help' does;\n"
+	"without COMMAND, the list of commands ('hugeresv --help').\n"
+	"\n"
+	"  -h, --help       print this help\n"
+	"\n"
+	"commands:";
 
 /*
  * The demo: the contract's example (a private mapping split in two keeps
@@ -150,7 +184,11 @@ static int cmd_run(int argc, char **argv)
 		if (!dashdash && a[0] == '-' && a[1]) {
 			if (!strcmp(a, "--"))
 				dashdash = 1;
-			else if (!strcmp(a, "--kernel"))
+			else if (is_help_option(a)) {
+				free(progs);
+				fputs(run_usage, stdout);
+				return EXIT_OK;
+			} else if (!strcmp(a, "--kernel"))
 				kernel = 1;
 			else if (!strcmp(a, "-v") || !strcmp(a, "--verbose"))
 				o.verbose = 1;
@@ -160,7 +198,7 @@ static int cmd_run(int argc, char **argv)
 				o.check = 1;
 			else {
 				free(progs);
-				return usage_error(NULL, "unknown option '%s' for run", a);
+				return usage_error("run", "unknown option '%s'", a);
 			}
 			continue;
 		}
@@ -168,7 +206,7 @@ static int cmd_run(int argc, char **argv)
 	}
 	if (!nfiles) {
 		free(progs);
-		return usage_error(NULL, "%s", "run needs at least one FILE");
+		return usage_error("run", "%s", "needs at least one FILE");
 	}
 	if (kernel) {
 		ops = &kernel_backend_ops;
@@ -202,8 +240,17 @@ static int cmd_demo(int argc, char **argv)
 	char err[1024];
 	int rc;
 
-	if (argc > 2 || (argc == 2 && strcmp(argv[1], "--print")))
-		return usage_error(NULL, "unknown argument '%s' for demo", argv[1]);
+	for (int i = 1; i < argc; i++)
+		if (is_help_option(argv[i])) {
+			fputs(demo_usage, stdout);
+			return EXIT_OK;
+		}
+	if (argc > 1 && strcmp(argv[1], "--print"))
+		return usage_error("demo", argv[1][0] == '-' ?
+				   "unknown option '%s'" :
+				   "unexpected argument '%s'", argv[1]);
+	if (argc > 2)
+		return usage_error("demo", "unexpected argument '%s'", argv[2]);
 	if (argc == 2) {
 		fputs(demo_text, stdout);
 		return EXIT_OK;
@@ -217,50 +264,88 @@ static int cmd_demo(int argc, char **argv)
 	return rc;
 }
 
+static int cmd_help(int argc, char **argv);
+
+/* Every subcommand: `hugeresv NAME ...` and `hugeresv help NAME`. */
+static const struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+} commands[] = {
+	{ "run", cmd_run },
+	{ "diff", diff_main },
+	{ "bench", bench_main },
+	{ "fuzz", fuzz_main },
+	{ "lab", lab_main },
+	{ "replay", replay_main },
+	{ "capture", capture_main },
+	{ "calibrate", calibrate_main },
+	{ "demo", cmd_demo },
+	{ "help", cmd_help },
+};
+
+static const struct command *find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
+
+/*
+ * `hugeresv help CMD` is `hugeresv CMD --help`: each command's usage
+ * text lives with its option parser, in one place, and help only asks
+ * for it.
+ */
+static int cmd_help(int argc, char **argv)
+{
+	const struct command *c;
+	char opt[] = "--help";
+	char *av[3];
+
+	if (argc < 2) {
+		fputs(usage_text, stdout);
+		return EXIT_OK;
+	}
+	if (is_help_option(argv[1])) {
+		fputs(help_usage, stdout);
+		for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+			printf(" %s", commands[i].name);
+		printf("\n");
+		return EXIT_OK;
+	}
+	if (argv[1][0] == '-')
+		return usage_error("help", "unknown option '%s'", argv[1]);
+	if (argc > 2)
+		return usage_error("help", "unexpected argument '%s'", argv[2]);
+	c = find_command(argv[1]);
+	if (!c)
+		return usage_error("help", "no command '%s'", argv[1]);
+	av[0] = argv[1];
+	av[1] = opt;
+	av[2] = NULL;
+	return c->fn(2, av);
+}
+
 int main(int argc, char **argv)
 {
 	const char *cmd = argc > 1 ? argv[1] : NULL;
+	const struct command *c;
 
 	if (!cmd) {
 		fputs(usage_text, stderr);
 		return EXIT_USAGE;
 	}
-	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+	if (is_help_option(cmd)) {
 		fputs(usage_text, stdout);
 		return EXIT_OK;
 	}
 	if (!strcmp(cmd, "--version")) {
-		printf("hugeresv %s\n", HR_VERSION);
+		printf("hugeresv %s\n", hr_version());
 		return EXIT_OK;
 	}
-	if (!strcmp(cmd, "run"))
-		return cmd_run(argc - 1, argv + 1);
-	if (!strcmp(cmd, "demo"))
-		return cmd_demo(argc - 1, argv + 1);
-	if (!strcmp(cmd, "fuzz"))
-		return fuzz_main(argc - 1, argv + 1);
-	if (!strcmp(cmd, "bench"))
-		return bench_main(argc - 1, argv + 1);
-	{
-		static const struct {
-			const char *name;
-			int (*fn)(int, char **);
-		} more[] = {
-			{ "lab", lab_main },
-			{ "replay", replay_main },
-			{ "capture", capture_main },
-			{ "calibrate", calibrate_main },
-		};
-		size_t i;
-
-		for (i = 0; i < sizeof(more) / sizeof(more[0]); i++) {
-			if (strcmp(cmd, more[i].name))
-				continue;
-			return more[i].fn(argc - 1, argv + 1);
-		}
-	}
-	if (!strcmp(cmd, "diff"))
-		return diff_main(argc - 1, argv + 1);
+	c = find_command(cmd);
+	if (c)
+		return c->fn(argc - 1, argv + 1);
 	if (cmd[0] == '-')
 		return usage_error(NULL, "unknown option '%s'", cmd);
 	return usage_error(NULL, "unknown command '%s'", cmd);

@@ -160,3 +160,9 @@ int usage_error(const char *cmd, const char *fmt, const char *arg)
 		cmd ? " " : "");
 	return EXIT_USAGE;
 }
+
+/** is_help_option() - -h or --help. */
+int is_help_option(const char *arg)
+{
+	return !strcmp(arg, "-h") || !strcmp(arg, "--help");
+}

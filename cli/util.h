@@ -52,4 +52,7 @@ void json_string(FILE *f, const char *s);
  */
 int usage_error(const char *cmd, const char *fmt, const char *arg);
 
+/** is_help_option() - whether @arg is -h or --help (every command's). */
+int is_help_option(const char *arg);
+
 #endif /* HR_UTIL_H */

@@ -614,7 +614,10 @@ static void op_mmap(struct state *S, struct in *in)
 		len -= HR_PAGE_SIZE;		/* rounded up by mmap */
 	if ((b3 & 0x0e) == 0x0e)
 		misalign = (b3 & 1) ? HR_PAGE_SIZE : ps;	/* EINVAL */
-	rc = hr_mmap(p, len, prot, flags, file, off, pagesize, misalign, &addr);
+	rc = hr_mmap(p, &(struct hr_mmap_args){
+			.len = len, .prot = prot, .flags = flags, .file = file,
+			.offset = off, .pagesize = pagesize,
+			.misalign = misalign }, &addr);
 	want_errno(S, "hr_mmap", rc);
 	if (rc)
 		return;

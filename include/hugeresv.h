@@ -30,11 +30,41 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+/*
+ * The library is built with -fvisibility=hidden: only what is declared
+ * here with HR_EXPORT is in libhugeresv.so's dynamic symbol table, so
+ * the engine's internals (hr_bug, hr_zalloc, the subsystems' functions)
+ * are not an ABI anyone can come to depend on.  A program may define
+ * HR_EXPORT itself first (empty, say, for a static build that does not
+ * want the attribute).
+ */
+#ifndef HR_EXPORT
+#define HR_EXPORT __attribute__((visibility("default")))
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-#define HR_VERSION "0.1.0"
+/*
+ * The version of this header.  The numbers are the one source of truth:
+ * the Makefile reads them from here for the library's file names and
+ * SONAME (libhugeresv.so.MAJOR), hr_version() returns the string of the
+ * library actually loaded, and `hugeresv --version` prints that.  While
+ * MAJOR is 0 a MINOR release may change the ABI (and the SONAME stays
+ * libhugeresv.so.0): rebuild against the new header.
+ */
+#define HR_VERSION_MAJOR 0
+#define HR_VERSION_MINOR 1
+#define HR_VERSION_PATCH 0
+/* One number that compares: 0.1.0 is 100, 1.2.3 is 10203. */
+#define HR_VERSION_NUMBER \
+	(HR_VERSION_MAJOR * 10000 + HR_VERSION_MINOR * 100 + HR_VERSION_PATCH)
+#define HR_VERSION_STR_(x) #x
+#define HR_VERSION_STR(x) HR_VERSION_STR_(x)
+/* "MAJOR.MINOR.PATCH", of the header (hr_version(): of the library). */
+#define HR_VERSION HR_VERSION_STR(HR_VERSION_MAJOR) "." \
+	HR_VERSION_STR(HR_VERSION_MINOR) "." HR_VERSION_STR(HR_VERSION_PATCH)
 
 #define HR_PAGE_SIZE   4096ULL
 #define HR_SZ_2M       (2ULL << 20)
@@ -45,6 +75,15 @@ typedef struct hr_machine hr_machine;
 typedef struct hr_mount hr_mount;
 typedef struct hr_file hr_file;
 typedef struct hr_proc hr_proc;
+
+/**
+ * hr_version() - the version of the library loaded, "MAJOR.MINOR.PATCH"
+ * (HR_VERSION of the header it was built from), for a program to report
+ * or to compare with the HR_VERSION it was compiled against.
+ *
+ * Return: a static string.
+ */
+HR_EXPORT const char *hr_version(void);
 
 /* ------------------------------------------------------------------ */
 /* Machine                                                             */
@@ -60,7 +99,7 @@ struct hr_config {
  *
  * Return: the machine, or NULL when out of memory or @cfg is invalid.
  */
-hr_machine *hr_machine_new(const struct hr_config *cfg);
+HR_EXPORT hr_machine *hr_machine_new(const struct hr_config *cfg);
 
 /**
  * hr_machine_free() - tear a machine down: every process exits, every
@@ -68,7 +107,7 @@ hr_machine *hr_machine_new(const struct hr_config *cfg);
  *
  * In debug builds the validators run at teardown and abort on a leak.
  */
-void hr_machine_free(hr_machine *m);
+HR_EXPORT void hr_machine_free(hr_machine *m);
 
 /**
  * hr_machine_check() - run every subsystem validator.
@@ -78,7 +117,7 @@ void hr_machine_free(hr_machine *m);
  *
  * Return: 0 if every invariant holds, -EUCLEAN otherwise.
  */
-int hr_machine_check(hr_machine *m, char *msg, size_t len);
+HR_EXPORT int hr_machine_check(hr_machine *m, char *msg, size_t len);
 
 /**
  * hr_sysctl_write() - write a tunable.
@@ -91,7 +130,8 @@ int hr_machine_check(hr_machine *m, char *msg, size_t len);
  *
  * Return: 0, -ENOENT for an unknown key, -EINVAL for a bad value.
  */
-int hr_sysctl_write(hr_machine *m, const char *key, const char *value);
+HR_EXPORT int hr_sysctl_write(hr_machine *m, const char *key,
+			      const char *value);
 
 /**
  * hr_procfs_read() - render a kernel text file from the engine's state.
@@ -107,8 +147,8 @@ int hr_sysctl_write(hr_machine *m, const char *key, const char *value);
  * Return: the length of the full text (like snprintf), -ENOENT for a
  * path the engine does not model.
  */
-ssize_t hr_procfs_read(hr_machine *m, hr_proc *p, const char *path,
-		       char *buf, size_t len);
+HR_EXPORT ssize_t hr_procfs_read(hr_machine *m, hr_proc *p, const char *path,
+				 char *buf, size_t len);
 
 /**
  * hr_inject_fail() - make allocations at @site fail, starting with the
@@ -122,7 +162,8 @@ ssize_t hr_procfs_read(hr_machine *m, hr_proc *p, const char *path,
  *
  * Return: 0, or -EINVAL for an unknown site or a bad count.
  */
-int hr_inject_fail(hr_machine *m, const char *site, long nth, long times);
+HR_EXPORT int hr_inject_fail(hr_machine *m, const char *site, long nth,
+			     long times);
 
 /**
  * hr_machine_taint() - whether the machine took a path on which Linux
@@ -135,7 +176,7 @@ int hr_inject_fail(hr_machine *m, const char *site, long nth, long times);
  *
  * Return: 0 if untainted, else a non-zero set of taint bits.
  */
-unsigned hr_machine_taint(const hr_machine *m, char *why, size_t len);
+HR_EXPORT unsigned hr_machine_taint(const hr_machine *m, char *why, size_t len);
 
 /**
  * hr_machine_restoring() - pages in use that will give a reservation
@@ -147,7 +188,7 @@ unsigned hr_machine_taint(const hr_machine *m, char *why, size_t len);
  * a fork child can delay), so a reserved fault can find no page.
  * docs/kernel-differences.md 1.3.
  */
-unsigned long hr_machine_restoring(const hr_machine *m);
+HR_EXPORT unsigned long hr_machine_restoring(const hr_machine *m);
 
 /**
  * hr_counter() - one counter of the files hr_procfs_read() renders,
@@ -161,8 +202,8 @@ unsigned long hr_machine_restoring(const hr_machine *m);
  *
  * Return: 0, or -ENOENT for a counter the engine does not model.
  */
-int hr_counter(hr_machine *m, hr_proc *p, const char *source,
-	       const char *key, int64_t *val);
+HR_EXPORT int hr_counter(hr_machine *m, hr_proc *p, const char *source,
+			 const char *key, int64_t *val);
 
 /**
  * hr_thp_write() - set a transparent huge page knob: `enabled`
@@ -177,13 +218,13 @@ int hr_counter(hr_machine *m, hr_proc *p, const char *source,
  *
  * Return: 0, -EINVAL for a bad value, -ENOENT for an unknown key.
  */
-int hr_thp_write(hr_machine *m, const char *key, const char *value);
+HR_EXPORT int hr_thp_write(hr_machine *m, const char *key, const char *value);
 
 /**
  * hr_khugepaged() - run @passes full scans of khugepaged now.
  * Return: 0, or -EINVAL if @passes < 1.
  */
-int hr_khugepaged(hr_machine *m, int passes);
+HR_EXPORT int hr_khugepaged(hr_machine *m, int passes);
 
 /**
  * hr_khugepaged_proc() - khugepaged's scan of @p's address space alone,
@@ -191,7 +232,7 @@ int hr_khugepaged(hr_machine *m, int passes);
  * process once).  Return: 0, or -ENOMEM if an allocation failure ended
  * the scan (khugepaged would sleep).
  */
-int hr_khugepaged_proc(hr_proc *p);
+HR_EXPORT int hr_khugepaged_proc(hr_proc *p);
 
 /**
  * hr_events() - the engine's event counters (/proc/vmstat events such as
@@ -199,17 +240,17 @@ int hr_khugepaged_proc(hr_proc *p);
  * read without rendering: a read-only array valid as long as @m, indexed
  * by hr_event_index().  For tools that sample them around every call.
  */
-const uint64_t *hr_events(const hr_machine *m);
+HR_EXPORT const uint64_t *hr_events(const hr_machine *m);
 
 /** hr_event_index() - the index of event @name, or -ENOENT. */
-int hr_event_index(const char *name);
+HR_EXPORT int hr_event_index(const char *name);
 
 /**
  * hr_reclaim() - memory pressure that wants @bytes freed (UINT64_MAX:
  * everything that can be): unused THP reservations first, then the
  * deferred split queue.  Return: the bytes freed.
  */
-int64_t hr_reclaim(hr_machine *m, uint64_t bytes);
+HR_EXPORT int64_t hr_reclaim(hr_machine *m, uint64_t bytes);
 
 /* ------------------------------------------------------------------ */
 /* hugetlbfs, files and shm                                            */
@@ -227,8 +268,8 @@ int64_t hr_reclaim(hr_machine *m, uint64_t bytes);
  * Return: 0, -EINVAL (bad option, min_size > size), -ENOMEM (the minimum
  * cannot be reserved).
  */
-int hr_mount_new(hr_machine *m, uint64_t pagesize, int64_t size,
-		 int64_t min_size, hr_mount **out);
+HR_EXPORT int hr_mount_new(hr_machine *m, uint64_t pagesize, int64_t size,
+			   int64_t min_size, hr_mount **out);
 
 /**
  * hr_mount_umount() - umount2(dir, 0) of a hugetlbfs mount.
@@ -246,28 +287,29 @@ int hr_mount_new(hr_machine *m, uint64_t pagesize, int64_t size,
  * Return: 0, -EBUSY (something maps a file of the mount), -EINVAL (not
  * a mount made by hr_mount_new()).
  */
-int hr_mount_umount(hr_mount *mnt);
+HR_EXPORT int hr_mount_umount(hr_mount *mnt);
 
 /** hr_file_create() - create an empty regular file on @mnt. */
-int hr_file_create(hr_mount *mnt, hr_file **out);
+HR_EXPORT int hr_file_create(hr_mount *mnt, hr_file **out);
 
 /** hr_file_truncate() - ftruncate(2); @size must be huge page aligned. */
-int hr_file_truncate(hr_file *f, uint64_t size);
+HR_EXPORT int hr_file_truncate(hr_file *f, uint64_t size);
 
 #define HR_FALLOC_KEEP_SIZE  0x1
 #define HR_FALLOC_PUNCH_HOLE 0x2	/* implies KEEP_SIZE, as in Linux */
 
 /** hr_file_fallocate() - fallocate(2) on a hugetlbfs file. */
-int hr_file_fallocate(hr_file *f, int mode, uint64_t off, uint64_t len);
+HR_EXPORT int hr_file_fallocate(hr_file *f, int mode, uint64_t off,
+				uint64_t len);
 
 /**
  * hr_file_unlink() - remove the file's name.  The inode, its pages and
  * its reservations go when the last mapping of it goes.
  */
-int hr_file_unlink(hr_file *f);
+HR_EXPORT int hr_file_unlink(hr_file *f);
 
 /** hr_file_size() - the file's i_size. */
-uint64_t hr_file_size(const hr_file *f);
+HR_EXPORT uint64_t hr_file_size(const hr_file *f);
 
 #define HR_SHM_NORESERVE 0x1
 
@@ -275,14 +317,14 @@ uint64_t hr_file_size(const hr_file *f);
  * hr_shm_get() - shmget(IPC_PRIVATE, size, SHM_HUGETLB [| SHM_NORESERVE]).
  * @pagesize: HR_SZ_2M or HR_SZ_1G (0: default)
  */
-int hr_shm_get(hr_machine *m, uint64_t size, uint64_t pagesize, int flags,
-	       hr_file **out);
+HR_EXPORT int hr_shm_get(hr_machine *m, uint64_t size, uint64_t pagesize,
+			 int flags, hr_file **out);
 
 /**
  * hr_shm_rm() - shmctl(IPC_RMID): the segment is destroyed once nothing
  * has it attached.
  */
-int hr_shm_rm(hr_file *seg);
+HR_EXPORT int hr_shm_rm(hr_file *seg);
 
 /* ------------------------------------------------------------------ */
 /* Processes                                                           */
@@ -303,30 +345,68 @@ int hr_shm_rm(hr_file *seg);
 #define HR_FAULT_SIGSEGV 2
 
 /** hr_proc_new() - a new process with an empty address space. */
-int hr_proc_new(hr_machine *m, hr_proc **out);
+HR_EXPORT int hr_proc_new(hr_machine *m, hr_proc **out);
+
+/**
+ * struct hr_mmap_args - what mmap(2) is asked for, for hr_mmap().
+ * @len:      length in bytes, required (0 is -EINVAL, as in Linux);
+ *            rounded up to the page size, as Linux does for MAP_HUGETLB
+ * @prot:     HR_PROT_*; 0 is PROT_NONE
+ * @flags:    HR_MAP_SHARED or HR_MAP_PRIVATE (one of them is required),
+ *            plus HR_MAP_ANONYMOUS, HR_MAP_HUGETLB, HR_MAP_NORESERVE,
+ *            HR_MAP_POPULATE
+ * @file:     a hugetlbfs file or shm segment; NULL: anonymous memory
+ * @offset:   file offset in bytes, a multiple of the file's huge page
+ *            size; ignored for anonymous memory
+ * @pagesize: for MAP_HUGETLB anonymous mappings, HR_SZ_2M or HR_SZ_1G
+ *            (the MAP_HUGE_2MB/MAP_HUGE_1GB bits); 0: the default huge
+ *            page size; ignored for files, which use their mount's
+ * @misalign: place the mapping this many bytes past a 2 MiB boundary
+ *            (anonymous memory: a multiple of HR_PAGE_SIZE below 2 MiB;
+ *            hugetlb: a multiple of the huge page size): how the lab
+ *            reproduces a real process's layout, where a program would
+ *            give mmap(2) an address hint; 0: aligned
+ *
+ * A struct rather than nine parameters so that a call names what it sets
+ * and a zero-initialised one means the defaults: a designated initialiser
+ * gives only what differs, e.g.
+ *
+ *	struct hr_mmap_args a = { .len = 4 * HR_SZ_2M,
+ *				  .prot = HR_PROT_READ | HR_PROT_WRITE,
+ *				  .flags = HR_MAP_PRIVATE | HR_MAP_ANONYMOUS |
+ *					   HR_MAP_HUGETLB };
+ *
+ * New fields are only ever added at the end, where zero keeps today's
+ * behaviour; since the struct's size is part of the ABI, adding one
+ * changes HR_VERSION_MINOR while the major version is 0.
+ */
+struct hr_mmap_args {
+	uint64_t len;
+	int prot;
+	int flags;
+	hr_file *file;
+	uint64_t offset;
+	uint64_t pagesize;
+	uint64_t misalign;
+};
 
 /**
  * hr_mmap() - mmap(2).
- * @len:      length in bytes (rounded up to the page size, as Linux does
- *            for MAP_HUGETLB)
- * @prot:     HR_PROT_*
- * @flags:    HR_MAP_SHARED or HR_MAP_PRIVATE, plus HR_MAP_ANONYMOUS,
- *            HR_MAP_HUGETLB, HR_MAP_NORESERVE, HR_MAP_POPULATE
- * @file:     a hugetlbfs file or shm segment, or NULL for anonymous
- * @offset:   file offset in bytes
- * @pagesize: for MAP_HUGETLB anonymous mappings: HR_SZ_2M or HR_SZ_1G
- *            (0: default); ignored for files, which use their mount's
- * @misalign: place the mapping this many bytes past a 2 MiB boundary
- * @addr:     the address chosen
+ * @p:    the process
+ * @a:    the mapping wanted (struct hr_mmap_args)
+ * @addr: the address chosen
  *
- * The engine places each mapping on a boundary of its page size with a
- * gap before it, so that mappings never touch unless they are remapped.
+ * The engine places each mapping on a boundary of its page size (plus
+ * @a->misalign) with a gap before it, so that mappings never touch unless
+ * they are remapped.
  *
- * Return: 0, -EINVAL, -ENOMEM (no reservation), -ENOSPC, -EACCES, ...
+ * Return: 0, -EINVAL (no @a, a zero length, neither or both of
+ * MAP_SHARED and MAP_PRIVATE, a bad page size, offset or misalignment),
+ * -ENOMEM (no reservation, out of address space or memory), -ENOSPC,
+ * -EACCES, ...: the errno Linux's mmap(2) would give.
  */
-int hr_mmap(hr_proc *p, uint64_t len, int prot, int flags, hr_file *file,
-	    uint64_t offset, uint64_t pagesize, uint64_t misalign,
-	    uint64_t *addr);
+HR_EXPORT int hr_mmap(hr_proc *p, const struct hr_mmap_args *a,
+		      uint64_t *addr);
 
 /**
  * hr_touch() - one access to the byte at @addr, as a user load or store.
@@ -335,19 +415,19 @@ int hr_mmap(hr_proc *p, uint64_t len, int prot, int flags, hr_file *file,
  * past the end of the file), HR_FAULT_SIGSEGV (no mapping, or a store to
  * a read-only mapping).
  */
-int hr_touch(hr_proc *p, uint64_t addr, int write);
+HR_EXPORT int hr_touch(hr_proc *p, uint64_t addr, int write);
 
 /** hr_munmap() - munmap(2) of [@addr, @addr + @len). */
-int hr_munmap(hr_proc *p, uint64_t addr, uint64_t len);
+HR_EXPORT int hr_munmap(hr_proc *p, uint64_t addr, uint64_t len);
 
 /** hr_mprotect() - mprotect(2). */
-int hr_mprotect(hr_proc *p, uint64_t addr, uint64_t len, int prot);
+HR_EXPORT int hr_mprotect(hr_proc *p, uint64_t addr, uint64_t len, int prot);
 
 #define HR_MREMAP_MAYMOVE 0x1
 
 /** hr_mremap() - mremap(2) of a whole mapping. */
-int hr_mremap(hr_proc *p, uint64_t addr, uint64_t old_len, uint64_t new_len,
-	      int flags, uint64_t *new_addr);
+HR_EXPORT int hr_mremap(hr_proc *p, uint64_t addr, uint64_t old_len,
+			uint64_t new_len, int flags, uint64_t *new_addr);
 
 enum hr_advice {
 	HR_MADV_DONTNEED = 4,
@@ -359,7 +439,7 @@ enum hr_advice {
 };
 
 /** hr_madvise() - madvise(2). */
-int hr_madvise(hr_proc *p, uint64_t addr, uint64_t len, int advice);
+HR_EXPORT int hr_madvise(hr_proc *p, uint64_t addr, uint64_t len, int advice);
 
 /**
  * hr_mbind() - mbind(MPOL_BIND) of [@addr, @addr + @len) to the nodes in
@@ -372,7 +452,8 @@ int hr_madvise(hr_proc *p, uint64_t addr, uint64_t len, int advice);
  * Return: 0, -EINVAL (a node the machine lacks, a misaligned hugetlb
  * split), -EFAULT (part of the range is not mapped).
  */
-int hr_mbind(hr_proc *p, uint64_t addr, uint64_t len, unsigned long nodemask);
+HR_EXPORT int hr_mbind(hr_proc *p, uint64_t addr, uint64_t len,
+		       unsigned long nodemask);
 
 /**
  * hr_migrate() - engine-only page migration: move every huge page mapped
@@ -384,16 +465,16 @@ int hr_mbind(hr_proc *p, uint64_t addr, uint64_t len, unsigned long nodemask);
  * target page; -EBUSY: a private page charged to a subpool, which Linux
  * does not migrate).
  */
-int hr_migrate(hr_proc *p, uint64_t addr, uint64_t len, int nid);
+HR_EXPORT int hr_migrate(hr_proc *p, uint64_t addr, uint64_t len, int nid);
 
 /** hr_fork() - fork(2): @child gets a copy of @p's address space. */
-int hr_fork(hr_proc *p, hr_proc **child);
+HR_EXPORT int hr_fork(hr_proc *p, hr_proc **child);
 
 /** hr_exit() - the process exits; its handle is invalid afterwards. */
-void hr_exit(hr_proc *p);
+HR_EXPORT void hr_exit(hr_proc *p);
 
 /** hr_proc_pid() - the engine's pid of @p (for messages). */
-int hr_proc_pid(const hr_proc *p);
+HR_EXPORT int hr_proc_pid(const hr_proc *p);
 
 #ifdef __cplusplus
 }

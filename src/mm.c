@@ -360,9 +360,9 @@ static int anon_mmap(struct hr_proc *p, uint64_t len, int prot, int flags,
 	return 0;
 }
 
-int hr_mmap(hr_proc *p, uint64_t len, int prot, int flags, hr_file *file,
-	    uint64_t offset, uint64_t pagesize, uint64_t misalign,
-	    uint64_t *addr)
+static int mm_mmap(hr_proc *p, uint64_t len, int prot, int flags,
+		   hr_file *file, uint64_t offset, uint64_t pagesize,
+		   uint64_t misalign, uint64_t *addr)
 {
 	struct hr_machine *m = p->m;
 	int sharing = flags & (HR_MAP_SHARED | HR_MAP_PRIVATE);
@@ -454,6 +454,14 @@ int hr_mmap(hr_proc *p, uint64_t len, int prot, int flags, hr_file *file,
 		populate(vma);
 	*addr = start;
 	return 0;
+}
+
+int hr_mmap(hr_proc *p, const struct hr_mmap_args *a, uint64_t *addr)
+{
+	if (!a)
+		return -EINVAL;
+	return mm_mmap(p, a->len, a->prot, a->flags, a->file, a->offset,
+		       a->pagesize, a->misalign, addr);
 }
 
 int hr_touch(hr_proc *p, uint64_t addr, int write)

@@ -46,15 +46,22 @@ sub write_file {
     return $path;
 }
 
-print "1..17\n";
 check('--help', '--help', 0, qr/^usage: hugeresv COMMAND/m);
 check('-h', '-h', 0, qr/^usage: hugeresv/m);
 check('--version', '--version', 0, qr/^hugeresv \d+\.\d+\.\d+$/m);
+{
+    # the version is the header's: HR_VERSION_MAJOR.MINOR.PATCH
+    open(my $h, '<', "$FindBin::Bin/../include/hugeresv.h") or die "hugeresv.h: $!";
+    my %v = map { /^#define HR_VERSION_(MAJOR|MINOR|PATCH)\s+(\d+)\s*$/ ? ($1, $2) : () } <$h>;
+    close($h);
+    check('--version is the header\'s', '--version', 0,
+          qr/\Ahugeresv \Q$v{MAJOR}.$v{MINOR}.$v{PATCH}\E\n\z/);
+}
 check('no command', '', 2, qr/^usage: hugeresv/m);
 check('unknown command', 'frob', 2, qr/unknown command 'frob'/);
 check('unknown option', '--frob', 2, qr/unknown option '--frob'/);
-check('run without files', 'run', 2, qr/run needs at least one FILE/);
-check('run: unknown option', 'run --kernal x.scn', 2, qr/unknown option '--kernal' for run/);
+check('run without files', 'run', 2, qr/^hugeresv run: needs at least one FILE\nTry 'hugeresv run --help'\.$/m);
+check('run: unknown option', 'run --kernal x.scn', 2, qr/^hugeresv run: unknown option '--kernal'\nTry 'hugeresv run --help'\.$/m);
 check('run: missing file', 'run /nonexistent.scn', 2, qr{^/nonexistent\.scn: });
 check('demo', 'demo', 0, qr/^demo: \d+ steps, \d+ checks, 0 failed$/m);
 check('demo --print parses back', 'run -', 0, qr/\A# -:30: show\n(?:expect [^\n]*\n)+\z/,
@@ -78,3 +85,54 @@ check('run: a bad file stops every file', "run $pass $tmp/none.scn", 2, qr{none\
 check('show prints expect lines', 'run -', 0,
       qr/^expect meminfo HugePages_Total=3 HugePages_Free=3 HugePages_Rsvd=0 HugePages_Surp=0 Hugetlb=6M$/m,
       "sysctl vm.nr_hugepages=3\nshow\n");
+
+# --- every subcommand's help and usage errors ----------------------------------
+# Run without a shell, stdout and stderr apart: help goes to stdout, a
+# usage error to stderr.  Nothing here gets past an option parser, so
+# no command touches the machine (diff, bench and calibrate included).
+sub run_split {
+    my (@args) = @_;
+    my $err = "$tmp/stderr";
+    my $pid = open(my $fh, '-|') // die "fork: $!\n";
+    if (!$pid) {
+        open(STDERR, '>', $err) or die "$err: $!\n";
+        open(STDIN, '<', '/dev/null') or die;
+        exec { $bin } $bin, @args or exit 127;
+    }
+    local $/;
+    my $out = <$fh> // '';
+    close($fh);
+    my $st = $?;
+    open(my $e, '<', $err) or die "$err: $!\n";
+    my $errout = <$e> // '';
+    close($e);
+    return ($st >> 8, $st & 127, $out, $errout);
+}
+
+sub check_split {
+    my ($name, $args, $want_rc, $out_re, $err_re) = @_;
+    my ($rc, $sig, $out, $err) = run_split(@$args);
+    $n++;
+    my $good = !$sig && $rc == $want_rc && $out =~ $out_re && $err =~ $err_re;
+    print $good ? "ok $n - $name\n" : "not ok $n - $name\n";
+    print STDERR "# exit $rc (signal $sig), want $want_rc\n# stdout: $out\n# stderr: $err\n"
+        unless $good;
+    return $out;
+}
+
+check_split('help: the main help', ['help'], 0, qr/\Ausage: hugeresv COMMAND/, qr/\A\z/);
+check_split('help nosuch: a usage error', ['help', 'nosuch'], 2, qr/\A\z/,
+            qr/\Ahugeresv help: no command 'nosuch'\nTry 'hugeresv help --help'\.\n\z/);
+for my $cmd (qw(run diff bench fuzz lab replay capture calibrate demo help)) {
+    my $usage = qr/\Ausage: hugeresv \Q$cmd\E(?: |\n)/;
+    my $h = check_split("help $cmd", ['help', $cmd], 0, $usage, qr/\A\z/);
+    my $o = check_split("$cmd --help", [$cmd, '--help'], 0, $usage, qr/\A\z/);
+    $n++;
+    print $h eq $o ? "ok $n - $cmd: help $cmd is $cmd --help\n"
+                   : "not ok $n - $cmd: help $cmd is $cmd --help\n";
+    check_split("$cmd -h", [$cmd, '-h'], 0, $usage, qr/\A\z/);
+    check_split("$cmd: an unknown option", [$cmd, '--no-such-option'], 2, qr/\A\z/,
+                qr/\Ahugeresv \Q$cmd\E: unknown option '--no-such-option'\nTry 'hugeresv \Q$cmd\E --help'\.\n\z/);
+}
+
+print "1..$n\n";

@@ -166,6 +166,7 @@ static int do_map(struct eng *E, const struct program *prog, const struct step *
 	hr_proc *p = E->procs[st->proc];
 	hr_file *file = NULL;
 	int prot = HR_PROT_READ, flags, rc;
+	struct hr_mmap_args a;
 	uint64_t addr = 0;
 
 	if (!p)
@@ -195,9 +196,17 @@ static int do_map(struct eng *E, const struct program *prog, const struct step *
 		flags |= HR_MAP_NORESERVE;
 	if (pm->flags & MF_POPULATE)
 		flags |= HR_MAP_POPULATE;
-	rc = hr_mmap(p, pm->size, prot, flags, file, pm->offset,
-		     (pm->source == SRC_ANON && (pm->flags & MF_HUGETLB)) ? pm->pagesize : 0,
-		     pm->misalign, &addr);
+	a = (struct hr_mmap_args){
+		.len = pm->size,
+		.prot = prot,
+		.flags = flags,
+		.file = file,
+		.offset = pm->offset,
+		.pagesize = (pm->source == SRC_ANON && (pm->flags & MF_HUGETLB))
+			    ? pm->pagesize : 0,
+		.misalign = pm->misalign,
+	};
+	rc = hr_mmap(p, &a, &addr);
 	if (rc == 0)
 		E->maps[st->map] = (struct emap){ addr, pm->size, 1 };
 	return rc;

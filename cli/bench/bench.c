@@ -191,8 +191,10 @@ static double fault_run(const struct fault_case *fc, uint64_t mem,
 	}
 	knob(m, "enabled", fc->enabled);
 	knob(m, "promotion_threshold", fc->threshold);
-	err = hr_mmap(p, len, HR_PROT_READ | HR_PROT_WRITE,
-		      HR_MAP_PRIVATE | HR_MAP_ANONYMOUS, NULL, 0, 0, 0, &addr);
+	err = hr_mmap(p, &(struct hr_mmap_args){
+			.len = len,
+			.prot = HR_PROT_READ | HR_PROT_WRITE,
+			.flags = HR_MAP_PRIVATE | HR_MAP_ANONYMOUS }, &addr);
 	if (err) {
 		fprintf(stderr, "hugeresv: bench: mmap of %llu bytes: %s\n",
 			(unsigned long long)len, strerror(-err));
@@ -377,9 +379,11 @@ static int bench_resv_memory(uint64_t mem, int nprocs)
 		int err = hr_proc_new(m, &p[i]);
 
 		if (!err)
-			err = hr_mmap(p[i], per, HR_PROT_READ | HR_PROT_WRITE,
-				      HR_MAP_PRIVATE | HR_MAP_ANONYMOUS, NULL,
-				      0, 0, 0, &base[i]);
+			err = hr_mmap(p[i], &(struct hr_mmap_args){
+					.len = per,
+					.prot = HR_PROT_READ | HR_PROT_WRITE,
+					.flags = HR_MAP_PRIVATE |
+						 HR_MAP_ANONYMOUS }, &base[i]);
 		if (err) {
 			fprintf(stderr, "hugeresv: bench: process %d: mmap of "
 				"%llu bytes: %s\n", i, (unsigned long long)per,
@@ -487,6 +491,38 @@ static int bench_resv_memory(uint64_t mem, int nprocs)
 	return fail ? EXIT_FAIL : EXIT_OK;
 }
 
+static const char bench_usage[] =
+	"usage: hugeresv bench [--repeat N] [--engine-only] FILE...\n"
+	"       hugeresv bench --faults [--memory SIZE] [--map SIZE] [--runs N]\n"
+	"       hugeresv bench --resv-memory [--memory SIZE] [--procs N]\n"
+	"\n"
+	"Time the scenario files on the engine (N passes) and on the running\n"
+	"kernel (one pass: root and hugetlbfs), through the same runner and\n"
+	"checks, and print how many times faster the engine is.  Engine-only\n"
+	"files are left out of both sides; '-' reads standard input.\n"
+	"\n"
+	"  --repeat N       engine passes over the files (default 200)\n"
+	"  --engine-only    time the engine alone, engine-only files included\n"
+	"\n"
+	"--faults: the engine's base-page fault rate (write, read and THP\n"
+	"cases), one process touching every 4 KiB page of a private anonymous\n"
+	"mapping once, against the target of 20 million faults a second.\n"
+	"--resv-memory: what the engine's own memory grows by for a machine\n"
+	"whose memory is all in THP reservations.\n"
+	"\n"
+	"  --memory SIZE    the simulated machine (default 64G with --faults,\n"
+	"                   256G with --resv-memory)\n"
+	"  --map SIZE       --faults: the mapping (default half of --memory)\n"
+	"  --runs N         --faults: runs of each case, the median printed\n"
+	"                   (default 3)\n"
+	"  --procs N        --resv-memory: processes the mappings are spread\n"
+	"                   over, 1..4096 (default 1)\n"
+	"  -h, --help       print this help\n"
+	"\n"
+	"exit status: 0 done (every target met), 1 a file's expectations or a\n"
+	"target failed, 2 bad command line or file, 3 the kernel refused, 4 the\n"
+	"engine benchmark itself broke (a failed mmap, a wrong counter).\n";
+
 /*
  * `hugeresv bench --faults ...` or `--resv-memory ...`: the engine
  * benchmarks above, with their options.
@@ -498,26 +534,43 @@ static int bench_engine_main(int argc, char **argv)
 	long runs = 3, procs = 1;
 
 	for (i = 2; i < argc; i++) {
+		const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
 		char *end = NULL;
 
-		if (i + 1 >= argc)
-			goto usage;
-		if (!strcmp(argv[i], "--memory")) {
-			if (parse_bytes(argv[++i], &mem))
-				goto usage;
-		} else if (faults && !strcmp(argv[i], "--map")) {
-			if (parse_bytes(argv[++i], &len))
-				goto usage;
-		} else if (faults && !strcmp(argv[i], "--runs")) {
-			runs = strtol(argv[++i], &end, 10);
-			if (*end || runs < 1)
-				goto usage;
-		} else if (!faults && !strcmp(argv[i], "--procs")) {
-			procs = strtol(argv[++i], &end, 10);
-			if (*end || procs < 1 || procs > 4096)
-				goto usage;
+		if (is_help_option(a)) {
+			fputs(bench_usage, stdout);
+			return EXIT_OK;
+		}
+		if (strcmp(a, "--memory") && strcmp(a, "--map") &&
+		    strcmp(a, "--runs") && strcmp(a, "--procs"))
+			return usage_error("bench", "unknown option '%s'", a);
+		if (faults ? !strcmp(a, "--procs") : !strcmp(a, "--map") ||
+							 !strcmp(a, "--runs"))
+			return usage_error("bench", faults ? "%s goes with "
+					   "--resv-memory, not --faults" :
+					   "%s goes with --faults, not "
+					   "--resv-memory", a);
+		if (!val)
+			return usage_error("bench", "%s needs a value", a);
+		i++;
+		if (!strcmp(a, "--memory")) {
+			if (parse_bytes(val, &mem))
+				return usage_error("bench", "--memory: '%s' is "
+						   "not a size", val);
+		} else if (!strcmp(a, "--map")) {
+			if (parse_bytes(val, &len))
+				return usage_error("bench", "--map: '%s' is not "
+						   "a size", val);
+		} else if (!strcmp(a, "--runs")) {
+			runs = strtol(val, &end, 10);
+			if (*end || end == val || runs < 1)
+				return usage_error("bench", "--runs: '%s' is not "
+						   "a positive count", val);
 		} else {
-			goto usage;
+			procs = strtol(val, &end, 10);
+			if (*end || end == val || procs < 1 || procs > 4096)
+				return usage_error("bench", "--procs: '%s' is not "
+						   "1..4096", val);
 		}
 	}
 	if (faults) {
@@ -525,15 +578,11 @@ static int bench_engine_main(int argc, char **argv)
 			len = mem / 2;
 		len &= ~(HR_SZ_2M - 1);
 		if (!len || len > mem)
-			goto usage;
+			return usage_error("bench", "%s", "--map must be at "
+					   "least 2M and at most --memory");
 		return bench_faults(mem, len, runs);
 	}
 	return bench_resv_memory(mem, (int)procs);
-usage:
-	fprintf(stderr, "usage: hugeresv bench --faults [--memory SIZE] "
-		"[--map SIZE] [--runs N]\n"
-		"       hugeresv bench --resv-memory [--memory SIZE] [--procs N]\n");
-	return EXIT_USAGE;
 }
 
 /**
@@ -554,26 +603,34 @@ int bench_main(int argc, char **argv)
 	if (argc > 1 && (!strcmp(argv[1], "--faults") ||
 			 !strcmp(argv[1], "--resv-memory")))
 		return bench_engine_main(argc, argv);
-	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-		if (!strcmp(argv[i], "--repeat") && i + 1 < argc) {
+	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (is_help_option(argv[i])) {
+			fputs(bench_usage, stdout);
+			return EXIT_OK;
+		} else if (!strcmp(argv[i], "--repeat")) {
 			char *end;
 
+			if (i + 1 == argc)
+				return usage_error("bench", "%s needs a value",
+						   argv[i]);
 			repeat = strtol(argv[++i], &end, 10);
-			if (*end || repeat < 1) {
-				fprintf(stderr, "hugeresv: bench: --repeat takes a positive count\n");
-				return EXIT_USAGE;
-			}
+			if (*end || end == argv[i] || repeat < 1)
+				return usage_error("bench", "--repeat: '%s' is "
+						   "not a positive count",
+						   argv[i]);
 		} else if (!strcmp(argv[i], "--engine-only")) {
 			engine_only = 1;
+		} else if (!strcmp(argv[i], "--faults") ||
+			   !strcmp(argv[i], "--resv-memory")) {
+			return usage_error("bench", "%s comes first, and "
+					   "without FILEs", argv[i]);
 		} else {
-			fprintf(stderr, "hugeresv: bench: unknown option '%s'\n", argv[i]);
-			return EXIT_USAGE;
+			return usage_error("bench", "unknown option '%s'",
+					   argv[i]);
 		}
 	}
-	if (i == argc) {
-		fprintf(stderr, "hugeresv: bench needs at least one FILE\n");
-		return EXIT_USAGE;
-	}
+	if (i == argc)
+		return usage_error("bench", "%s", "needs at least one FILE");
 	progs = calloc((size_t)(argc - i), sizeof(*progs));
 	if (!progs)
 		return EXIT_FAIL;

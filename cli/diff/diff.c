@@ -513,13 +513,21 @@ static const char *engine_only_why(const struct program *prog)
 	       "see the file";
 }
 
-static void usage(FILE *f)
-{
-	fprintf(f, "usage: hugeresv diff FILE...\n"
-		"  Run each scenario on the engine and on the running kernel\n"
-		"  in lockstep; stop a file at the first step where the\n"
-		"  outcome or a compared counter differs.  Needs root.\n");
-}
+static const char diff_usage[] =
+	"usage: hugeresv diff [--] FILE...\n"
+	"\n"
+	"Run each scenario on the engine and on the running kernel in\n"
+	"lockstep; stop a file at the first step where the outcome or a\n"
+	"compared counter differs.  Engine-only files, and files that would\n"
+	"damage the machine, are skipped.  Needs root and hugetlbfs\n"
+	"(docs/kernel-backend.md); '-' reads standard input.\n"
+	"\n"
+	"  --               what follows is files, even if it starts with '-'\n"
+	"  -h, --help       print this help\n"
+	"\n"
+	"exit status: 0 no mismatch, 1 a mismatch (or a file that could not be\n"
+	"run), 2 bad command line or a file that does not parse, 3 the kernel\n"
+	"back end refused.\n";
 
 /**
  * diff_main() - `hugeresv diff FILE...` (see cli.h and the top of this
@@ -543,25 +551,20 @@ int diff_main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (opts && !strcmp(argv[i], "--")) {
 			opts = 0;
-		} else if (opts && (!strcmp(argv[i], "-h") ||
-				    !strcmp(argv[i], "--help"))) {
-			usage(stdout);
+		} else if (opts && is_help_option(argv[i])) {
+			fputs(diff_usage, stdout);
 			free(files);
 			return EXIT_OK;
 		} else if (opts && argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "hugeresv diff: unknown option '%s'\n",
-				argv[i]);
-			usage(stderr);
 			free(files);
-			return EXIT_USAGE;
+			return usage_error("diff", "unknown option '%s'", argv[i]);
 		} else {
 			files[nfiles++] = argv[i];
 		}
 	}
 	if (!nfiles) {
-		usage(stderr);
 		free(files);
-		return EXIT_USAGE;
+		return usage_error("diff", "%s", "needs at least one FILE");
 	}
 	for (i = 0; i < nfiles && !refused; i++) {
 		struct program *prog = NULL;

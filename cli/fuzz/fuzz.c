@@ -959,6 +959,9 @@ static const char fuzz_usage[] =
 	"\n"
 	"  --seed S         campaign seed (decimal or 0x hex; default: from the\n"
 	"                   clock, printed first)\n"
+	"  --kernel         also run each scenario on the running kernel and\n"
+	"                   compare (root, hugetlbfs; docs/kernel-backend.md)\n"
+	"  --out DIR        where failures are written (default fuzz-findings)\n"
 	"  --steps N        stop after N steps (default 100000 when no other\n"
 	"                   limit is given)\n"
 	"  --scenarios N    stop after N scenarios\n"
@@ -973,6 +976,7 @@ static const char fuzz_usage[] =
 	"                   test the fuzzer itself: count every SIGBUS as a\n"
 	"                   failure, so that shrinking and reproducers run\n"
 	"  -q, --quiet      no progress line\n"
+	"  -h, --help       print this help\n"
 	"\n"
 	"Exit status: 0 no failure, 1 failures found, 2 bad command line,\n"
 	"3 the kernel back end refused (--kernel).\n";
@@ -1008,14 +1012,6 @@ static int parse_time(const char *s, double *out)
 	return 0;
 }
 
-static int bad(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "hugeresv fuzz: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'hugeresv fuzz --help'.\n");
-	return EXIT_USAGE;
-}
-
 static int print_one(struct fuzz *F, uint64_t k)
 {
 	struct scn_text p = { 0 };
@@ -1031,146 +1027,237 @@ static int print_one(struct fuzz *F, uint64_t k)
 	return EXIT_OK;
 }
 
+/* What the command line asks for beyond struct fuzz: --print K. */
+struct fuzz_args {
+	int do_print, have_seed;
+	uint64_t print_k;
+};
+
+/* The campaign's settings before the command line changes them. */
+static void fuzz_defaults(struct fuzz *F)
+{
+	memset(F, 0, sizeof(*F));
+	F->nshards = 1;
+	F->shrink = 1;
+	F->max_failures = 5;
+	F->out_dir = "fuzz-findings";
+	F->gen.max_body = 40;
+}
+
+/* --steps, --scenarios, --print, --max-body, --max-failures N. */
+static int parse_count_option(struct fuzz *F, struct fuzz_args *A,
+			      const char *a, const char *val)
+{
+	uint64_t v;
+
+	if (parse_u64(val, &v))
+		return usage_error("fuzz", "a count is needed after the option, "
+				   "not '%s'", val ? val : "");
+	if (!strcmp(a, "--steps")) {
+		F->max_steps = v;
+	} else if (!strcmp(a, "--scenarios")) {
+		F->max_scenarios = v;
+	} else if (!strcmp(a, "--print")) {
+		A->do_print = 1;
+		A->print_k = v;
+	} else if (!strcmp(a, "--max-body")) {
+		if (!v || v > 10000)
+			return usage_error("fuzz", "--max-body must be 1..10000, "
+					   "not '%s'", val);
+		F->gen.max_body = (int)v;
+	} else {
+		if (!v || v > 1000000)
+			return usage_error("fuzz", "--max-failures must be "
+					   "1..1000000, not '%s'", val);
+		F->max_failures = (int)v;
+	}
+	return 0;
+}
+
+/* --shard I/N: this campaign runs scenarios k with k mod N == I. */
+static int parse_shard(struct fuzz *F, const char *val)
+{
+	unsigned si, sn;
+	char extra;
+
+	if (!val || sscanf(val, "%u/%u%c", &si, &sn, &extra) != 2 || !sn ||
+	    si >= sn)
+		return usage_error("fuzz", "--shard needs I/N with 0 <= I < N, "
+				   "not '%s'", val ? val : "");
+	F->shard = si;
+	F->nshards = sn;
+	return 0;
+}
+
+/*
+ * One option (with its value, if it takes one, in @val) into @F and @A.
+ * Return: 0, or EXIT_USAGE with the message printed; *@used is 1 when
+ * @val was consumed.
+ */
+static int parse_option(struct fuzz *F, struct fuzz_args *A, const char *a,
+			const char *val, int *used)
+{
+	*used = 0;
+	if (!strcmp(a, "--kernel")) {
+		F->kernel = 1;
+	} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+		F->quiet = 1;
+	} else if (!strcmp(a, "--no-shrink")) {
+		F->shrink = 0;
+	} else if (!strcmp(a, "--selftest-sigbus")) {
+		F->selftest = 1;
+	} else if (!strcmp(a, "--seed")) {
+		if (parse_u64(val, &F->seed))
+			return usage_error("fuzz", "--seed needs a number, not '%s'",
+					   val ? val : "");
+		A->have_seed = 1;
+		*used = 1;
+	} else if (!strcmp(a, "--steps") || !strcmp(a, "--scenarios") ||
+		   !strcmp(a, "--print") || !strcmp(a, "--max-body") ||
+		   !strcmp(a, "--max-failures")) {
+		*used = 1;
+		return parse_count_option(F, A, a, val);
+	} else if (!strcmp(a, "--time")) {
+		if (parse_time(val, &F->max_time))
+			return usage_error("fuzz", "--time needs seconds (e.g. 90, "
+					   "10m, 2h), not '%s'", val ? val : "");
+		*used = 1;
+	} else if (!strcmp(a, "--out")) {
+		if (!val || !*val)
+			return usage_error("fuzz", "%s", "--out needs a directory");
+		F->out_dir = val;
+		*used = 1;
+	} else if (!strcmp(a, "--shard")) {
+		*used = 1;
+		return parse_shard(F, val);
+	} else {
+		return usage_error("fuzz", a[0] == '-' ? "unknown option '%s'" :
+				   "unexpected argument '%s'", a);
+	}
+	return 0;
+}
+
+/*
+ * The command line into @F and @A.  Return: 0 to go on, -1 when the help
+ * was printed, EXIT_USAGE for a bad command line.
+ */
+static int fuzz_parse(int argc, char **argv, struct fuzz *F,
+		      struct fuzz_args *A)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+		int used, rc;
+
+		if (is_help_option(argv[i])) {
+			fputs(fuzz_usage, stdout);
+			return -1;
+		}
+		rc = parse_option(F, A, argv[i], val, &used);
+		if (rc)
+			return rc;
+		i += used;
+	}
+	return 0;
+}
+
+/*
+ * try_prog() found that scenario @k does not parse: the generator wrote
+ * an invalid program, which is the fuzzer's own bug.  Print it.
+ */
+static void report_unparsable(uint64_t k, struct scn_text *p)
+{
+	char *text = scn_text_text(p);
+	struct program *prog = NULL;
+	char err[512] = "";
+
+	if (text && program_parse("fuzz", text, &prog, err, sizeof(err)) == 0)
+		program_free(prog);
+	fprintf(stderr, "hugeresv fuzz: scenario %" PRIu64
+		" does not parse: %s\n%s", k, err, text ? text : "");
+	free(text);
+}
+
+/* Whether the campaign has reached one of its limits. */
+static int campaign_done(const struct fuzz *F)
+{
+	return (F->max_steps && F->st.steps >= F->max_steps) ||
+	       (F->max_scenarios && F->st.scenarios >= F->max_scenarios) ||
+	       (F->max_time > 0 && now() - F->t0 >= F->max_time) ||
+	       F->st.failures >= (uint64_t)F->max_failures;
+}
+
+/* The campaign: this shard's scenarios until a limit.  Return: EXIT_*. */
+static int run_campaign(struct fuzz *F)
+{
+	int status = EXIT_OK;
+
+	F->tty = isatty(2);
+	printf("hugeresv fuzz: seed 0x%" PRIx64 " shard %u/%u%s\n", F->seed,
+	       F->shard, F->nshards, F->kernel ? " (engine and kernel)" : " (engine)");
+	fflush(stdout);
+	F->t0 = F->last_progress = now();
+
+	for (uint64_t k = F->shard; !campaign_done(F); k += F->nshards) {
+		struct scn_text p = { 0 };
+		struct fuzz_fail f;
+		int rc;
+
+		if (fuzz_generate(scenario_seed(F->seed, k), &F->gen, &p)) {
+			fprintf(stderr, "hugeresv fuzz: out of memory\n");
+			return EXIT_FAIL;
+		}
+		rc = try_prog(F, &p, F->kernel, &f);
+		F->st.scenarios++;
+		if (rc == 0) {
+			/* The generator must only write valid programs. */
+			report_unparsable(k, &p);
+			scn_text_free(&p);
+			return EXIT_FAIL;
+		}
+		if (rc < 0) {
+			progress(F, 1);
+			fprintf(stderr, "hugeresv fuzz: the kernel back end refused: %s\n",
+				f.msg);
+			scn_text_free(&p);
+			summary(F);
+			return EXIT_REFUSED;
+		}
+		if (f.kind != F_NONE) {
+			report_failure(F, k, &p, &f);
+			status = EXIT_FAIL;
+		}
+		scn_text_free(&p);
+		progress(F, 0);
+	}
+	progress(F, 1);
+	summary(F);
+	return status;
+}
+
+/**
+ * fuzz_main() - `hugeresv fuzz [OPTIONS]` (fuzz_usage).
+ *
+ * Return: EXIT_OK, EXIT_FAIL (failures found), EXIT_USAGE, EXIT_REFUSED.
+ */
 int fuzz_main(int argc, char **argv)
 {
 	struct fuzz F;
-	uint64_t print_k = 0, v;
-	int do_print = 0, have_seed = 0, status = EXIT_OK;
+	struct fuzz_args A = { 0, 0, 0 };
+	int rc;
 
-	memset(&F, 0, sizeof(F));
-	F.nshards = 1;
-	F.shrink = 1;
-	F.max_failures = 5;
-	F.out_dir = "fuzz-findings";
-	F.gen.max_body = 40;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
-
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			fputs(fuzz_usage, stdout);
-			return EXIT_OK;
-		} else if (!strcmp(a, "--kernel")) {
-			F.kernel = 1;
-		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-			F.quiet = 1;
-		} else if (!strcmp(a, "--no-shrink")) {
-			F.shrink = 0;
-		} else if (!strcmp(a, "--selftest-sigbus")) {
-			F.selftest = 1;
-		} else if (!strcmp(a, "--seed")) {
-			if (parse_u64(val, &F.seed))
-				return bad("--seed needs a number, not '%s'", val ? val : "");
-			have_seed = 1;
-			i++;
-		} else if (!strcmp(a, "--steps") || !strcmp(a, "--scenarios") ||
-			   !strcmp(a, "--print") || !strcmp(a, "--max-body") ||
-			   !strcmp(a, "--max-failures")) {
-			if (parse_u64(val, &v))
-				return bad("a count is needed after the option, not '%s'",
-					   val ? val : "");
-			if (!strcmp(a, "--steps"))
-				F.max_steps = v;
-			else if (!strcmp(a, "--scenarios"))
-				F.max_scenarios = v;
-			else if (!strcmp(a, "--print"))
-				do_print = 1, print_k = v;
-			else if (!strcmp(a, "--max-body")) {
-				if (!v || v > 10000)
-					return bad("--max-body must be 1..10000, not '%s'", val);
-				F.gen.max_body = (int)v;
-			} else {
-				if (!v || v > 1000000)
-					return bad("--max-failures must be 1..1000000, not '%s'", val);
-				F.max_failures = (int)v;
-			}
-			i++;
-		} else if (!strcmp(a, "--time")) {
-			if (parse_time(val, &F.max_time))
-				return bad("--time needs seconds (e.g. 90, 10m, 2h), not '%s'",
-					   val ? val : "");
-			i++;
-		} else if (!strcmp(a, "--out")) {
-			if (!val || !*val)
-				return bad("%s", "--out needs a directory");
-			F.out_dir = val;
-			i++;
-		} else if (!strcmp(a, "--shard")) {
-			unsigned si, sn;
-			char extra;
-
-			if (!val || sscanf(val, "%u/%u%c", &si, &sn, &extra) != 2 ||
-			    !sn || si >= sn)
-				return bad("--shard needs I/N with 0 <= I < N, not '%s'",
-					   val ? val : "");
-			F.shard = si;
-			F.nshards = sn;
-			i++;
-		} else {
-			return bad("unknown argument '%s'", a);
-		}
-	}
-	if (!have_seed) {
+	fuzz_defaults(&F);
+	rc = fuzz_parse(argc, argv, &F, &A);
+	if (rc)
+		return rc < 0 ? EXIT_OK : rc;
+	if (!A.have_seed) {
 		uint64_t x = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
 
 		F.seed = prng_mix(&x);
 	}
 	F.gen.kernel = F.kernel;
-	if (do_print)
-		return print_one(&F, print_k);
+	if (A.do_print)
+		return print_one(&F, A.print_k);
 	if (!F.max_steps && !F.max_scenarios && F.max_time <= 0)
 		F.max_steps = 100000;
-	F.tty = isatty(2);
-	printf("hugeresv fuzz: seed 0x%" PRIx64 " shard %u/%u%s\n", F.seed,
-	       F.shard, F.nshards, F.kernel ? " (engine and kernel)" : " (engine)");
-	fflush(stdout);
-	F.t0 = F.last_progress = now();
-
-	for (uint64_t k = F.shard;; k += F.nshards) {
-		struct scn_text p = { 0 };
-		struct fuzz_fail f;
-		int rc;
-
-		if ((F.max_steps && F.st.steps >= F.max_steps) ||
-		    (F.max_scenarios && F.st.scenarios >= F.max_scenarios) ||
-		    (F.max_time > 0 && now() - F.t0 >= F.max_time) ||
-		    F.st.failures >= (uint64_t)F.max_failures)
-			break;
-		if (fuzz_generate(scenario_seed(F.seed, k), &F.gen, &p)) {
-			fprintf(stderr, "hugeresv fuzz: out of memory\n");
-			return EXIT_FAIL;
-		}
-		rc = try_prog(&F, &p, F.kernel, &f);
-		F.st.scenarios++;
-		if (rc == 0) {
-			/* The generator must only write valid programs. */
-			char *text = scn_text_text(&p);
-			struct program *prog = NULL;
-			char err[512] = "";
-
-			if (text && program_parse("fuzz", text, &prog, err, sizeof(err)) == 0)
-				program_free(prog);
-			fprintf(stderr, "hugeresv fuzz: scenario %" PRIu64
-				" does not parse: %s\n%s", k, err, text ? text : "");
-			free(text);
-			scn_text_free(&p);
-			return EXIT_FAIL;
-		}
-		if (rc < 0) {
-			progress(&F, 1);
-			fprintf(stderr, "hugeresv fuzz: the kernel back end refused: %s\n",
-				f.msg);
-			scn_text_free(&p);
-			summary(&F);
-			return EXIT_REFUSED;
-		}
-		if (f.kind != F_NONE) {
-			report_failure(&F, k, &p, &f);
-			status = EXIT_FAIL;
-		}
-		scn_text_free(&p);
-		progress(&F, 0);
-	}
-	progress(&F, 1);
-	summary(&F);
-	return status;
+	return run_campaign(&F);
 }

@@ -305,8 +305,10 @@ static int child_chunk(struct run *r, hr_proc *c, int *err)
 	unsigned perm[512], i;
 	int rc;
 
-	rc = hr_mmap(c, wl->chunk, HR_PROT_READ | HR_PROT_WRITE,
-		     HR_MAP_PRIVATE | HR_MAP_ANONYMOUS, NULL, 0, 0, 0, &addr);
+	rc = hr_mmap(c, &(struct hr_mmap_args){
+			.len = wl->chunk,
+			.prot = HR_PROT_READ | HR_PROT_WRITE,
+			.flags = HR_MAP_PRIVATE | HR_MAP_ANONYMOUS }, &addr);
 	if (rc) {
 		*err = -rc;
 		return END_MAP;
@@ -359,10 +361,11 @@ static int child_footprint(struct run *r, hr_proc *c, int *err)
 
 		if (vm->kind != FP_ANON || vm->perms[1] != 'w')
 			continue;
-		rc = hr_mmap(c, vm->end - vm->start,
-			     HR_PROT_READ | HR_PROT_WRITE,
-			     HR_MAP_PRIVATE | HR_MAP_ANONYMOUS, NULL, 0, 0,
-			     vm->start & (HR_SZ_2M - 1), &addr);
+		rc = hr_mmap(c, &(struct hr_mmap_args){
+				.len = vm->end - vm->start,
+				.prot = HR_PROT_READ | HR_PROT_WRITE,
+				.flags = HR_MAP_PRIVATE | HR_MAP_ANONYMOUS,
+				.misalign = vm->start & (HR_SZ_2M - 1) }, &addr);
 		if (rc) {
 			*err = -rc;
 			return END_MAP;
@@ -707,54 +710,77 @@ static int run_all(const struct lab_opts *o, const struct lab_policy *pols,
 /* ------------------------------------------------------------------ */
 /* Command line                                                        */
 
+/* The options forkchunk and replay share, in both usage texts. */
+#define LAB_POLICY_OPTIONS \
+	"  --policies A,B,...  built-in policies to run (default all; see\n" \
+	"                      'hugeresv lab policies')\n" \
+	"  --policy NAME:KNOB=V,KNOB=V\n" \
+	"                      add a policy of your own (THP knobs as in a\n" \
+	"                      scenario's `thp` statement); repeatable, 16 at\n" \
+	"                      most\n" \
+	"  --overcommit 2018|today\n" \
+	"                      mode 0's heuristic: 2018 (default, the RFC's\n" \
+	"                      kernels: a mapping must fit in free memory plus\n" \
+	"                      unused reservations) or today (Linux 5.2 and\n" \
+	"                      later: only a mapping larger than RAM fails)\n" \
+	"  --khugepaged child|off\n" \
+	"                      child (default): khugepaged scans each child\n" \
+	"                      once it is done; off: never\n" \
+	"  --max-children N    stop a run after N children (default 100000)\n" \
+	"  --seed S            the random touches (default 1; printed)\n" \
+	"  --cost FILE         the cost model (default: the file hugeresv\n" \
+	"                      calibrate wrote, else the built-in model)\n" \
+	"  --jobs N            runs at a time, 1..256 (default: the number of\n" \
+	"                      CPUs)\n" \
+	"  --out DIR           write results.csv, children.svg and memory.svg\n" \
+	"                      there (default hugeresv-lab)\n" \
+	"  --no-out            write no files\n" \
+	"  -q, --quiet         no progress on stderr\n"
+
 static const char lab_usage[] =
 	"usage: hugeresv lab forkchunk [OPTIONS]\n"
 	"       hugeresv lab forkchunk --kernel [--chunk SIZE] [--children N]\n"
-	"                              [--touch one|random] [--seed S]\n"
+	"                              [--touch one|random] [--seed S] [-q]\n"
+	"                              [--tolerance PCT]\n"
 	"       hugeresv lab policies\n"
-	"       hugeresv replay [OPTIONS] FOOTPRINT...\n"
 	"\n"
 	"forkchunk: the RFC's test.  A parent forks children one after another;\n"
 	"each maps a chunk and writes one page, or a random number of pages, in\n"
 	"each 2 MiB region; khugepaged scans each child once it is done; the run\n"
-	"ends when a child fails to map or fault.  replay: the same with each\n"
-	"child replaying a footprint (hugeresv capture).  Every policy runs on\n"
-	"a fresh machine; docs/lab.md explains the figures.\n"
+	"ends when a child fails to map or fault.  Every policy runs on a fresh\n"
+	"machine; docs/lab.md explains the figures.  policies: the built-in\n"
+	"policies and their knobs.  ('hugeresv replay --help': the same with\n"
+	"children replaying a real program's footprint.)\n"
 	"\n"
 	"options:\n"
 	"  --memory SIZE       simulated RAM (default 256G)\n"
-	"  --chunk SIZE        forkchunk: bytes each child maps (default 16G;\n"
-	"                      with --kernel 1G)\n"
+	"  --chunk SIZE        bytes each child maps (default 16G; with --kernel\n"
+	"                      1G)\n"
 	"  --touch one|random|both\n"
-	"                      forkchunk: pages written per 2 MiB region\n"
-	"                      (default both)\n"
-	"  --policies A,B,...  built-in policies to run (default all; see\n"
-	"                      'hugeresv lab policies')\n"
-	"  --policy NAME:KNOB=V,KNOB=V\n"
-	"                      add a policy of your own (THP knobs as in a\n"
-	"                      scenario's `thp` statement); repeatable\n"
-	"  --overcommit 2018|today\n"
-	"                      mode 0's heuristic: 2018 (default, the RFC's\n"
-	"                      kernels: a mapping must fit in free memory plus\n"
-	"                      unused reservations) or today (Linux 5.2 and\n"
-	"                      later: only a mapping larger than RAM fails)\n"
-	"  --khugepaged child|off\n"
-	"                      child (default): khugepaged scans each child\n"
-	"                      once it is done; off: never\n"
-	"  --max-children N    stop a run after N children (default 100000)\n"
-	"  --seed S            the random touches (default 1; printed)\n"
-	"  --cost FILE         the cost model (default: the file hugeresv\n"
-	"                      calibrate wrote, else the built-in model)\n"
-	"  --jobs N            runs at a time (default: the number of CPUs)\n"
-	"  --out DIR           write results.csv, children.svg and memory.svg\n"
-	"                      there (default hugeresv-lab)\n"
-	"  --no-out            write no files\n"
-	"  -q, --quiet         no progress on stderr\n"
+	"                      pages written per 2 MiB region (default both;\n"
+	"                      with --kernel one)\n"
+	LAB_POLICY_OPTIONS
 	"  --kernel            forkchunk for real on the running kernel with THP\n"
 	"                      always and never, compared child by child (Rss,\n"
 	"                      AnonHugePages) with the engine (root)\n"
+	"  --children N        --kernel: children, 1..64 (default 8)\n"
 	"  --tolerance PCT     --kernel: the largest difference that passes\n"
-	"                      (default 2)\n";
+	"                      (default 2)\n"
+	"  -h, --help          print this help\n";
+
+static const char replay_usage[] =
+	"usage: hugeresv replay [OPTIONS] FOOTPRINT...\n"
+	"\n"
+	"The lab's forkchunk test with each child replaying a footprint, the\n"
+	"pages a real program touched (hugeresv capture writes them;\n"
+	"footprints/ has some): children are forked until one fails to map\n"
+	"or fault, for every policy on a fresh machine (docs/lab.md).  '-'\n"
+	"reads a footprint from standard input.\n"
+	"\n"
+	"options:\n"
+	"  --memory SIZE       simulated RAM (default 256G)\n"
+	LAB_POLICY_OPTIONS
+	"  -h, --help          print this help\n";
 
 /*
  * struct lab_cli - what the command line asked for, shared by forkchunk
@@ -800,12 +826,15 @@ static int parse_long(const char *s, long lo, long hi, long *out)
 	return 0;
 }
 
-static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
-{
-	struct lab_policy custom[16];
-	int ncustom = 0, i;
-	long v;
+/* The --policy NAME:KNOBS policies of a command line, in order. */
+struct lab_custom {
+	struct lab_policy p[16];
+	int n;
+};
 
+/* The settings before the command line changes them. */
+static int lab_cli_defaults(struct lab_cli *c, int argc)
+{
 	memset(c, 0, sizeof(*c));
 	c->o.memory = 256ULL << 30;
 	c->o.overcommit = OC_2018;
@@ -819,134 +848,168 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 	c->touch = -1;
 	c->tolerance = 2.0;
 	c->files = calloc((size_t)argc + 1, sizeof(*c->files));
-	if (!c->files)
-		return EXIT_FAIL;
-	for (i = 0; i < argc; i++) {
-		const char *a = argv[i];
-		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+	return c->files ? 0 : -1;
+}
 
-#define NEED() do { if (!val) return usage_error("lab", "%s needs a value", a); i++; } while (0)
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			fputs(lab_usage, stdout);
-			return -1;
-		} else if (!strcmp(a, "--memory")) {
-			NEED();
-			if (parse_bytes(val, &c->o.memory) ||
-			    c->o.memory < (64ULL << 20) ||
-			    c->o.memory % HR_SZ_2M)
-				return usage_error("lab", "--memory: '%s' is not a size of "
-						 "at least 64M in whole 2 MiB",
-						 val);
-		} else if (!strcmp(a, "--chunk") && !replay) {
-			NEED();
-			if (parse_bytes(val, &c->chunk) || c->chunk % HR_SZ_2M)
-				return usage_error("lab", "--chunk: '%s' is not a multiple "
-						 "of 2M", val);
-		} else if (!strcmp(a, "--touch") && !replay) {
-			NEED();
-			if (!strcmp(val, "one"))
-				c->touch = TOUCH_ONE;
-			else if (!strcmp(val, "random"))
-				c->touch = TOUCH_RANDOM;
-			else if (!strcmp(val, "both"))
-				c->touch = -1;
-			else
-				return usage_error("lab", "--touch: '%s' is not one, "
-						 "random or both", val);
-		} else if (!strcmp(a, "--policies")) {
-			NEED();
-			c->policies = val;
-		} else if (!strcmp(a, "--policy")) {
-			const char *colon;
+/*
+ * One of @n words for option @opt: its index in @words, or -1 with the
+ * usage error printed (@what lists the choices for the message).
+ */
+static int lab_choice(const char *cmd, const char *opt, const char *val,
+		      const char *const *words, int n, const char *what)
+{
+	char fmt[160];
 
-			NEED();
-			colon = strchr(val, ':');
-			if (!colon || colon == val ||
-			    (size_t)(colon - val) >= sizeof(custom[0].name) ||
-			    strlen(colon + 1) >= sizeof(custom[0].knobs) ||
-			    ncustom == 16)
-				return usage_error("lab", "--policy: '%s' is not "
-						 "NAME:KNOB=VALUE,...", val);
-			memset(&custom[ncustom], 0, sizeof(custom[0]));
-			memcpy(custom[ncustom].name, val, (size_t)(colon - val));
-			snprintf(custom[ncustom].knobs,
-				 sizeof(custom[0].knobs), "%s", colon + 1);
-			custom[ncustom].what = "given on the command line";
-			ncustom++;
-		} else if (!strcmp(a, "--overcommit")) {
-			NEED();
-			if (!strcmp(val, "2018"))
-				c->o.overcommit = OC_2018;
-			else if (!strcmp(val, "today"))
-				c->o.overcommit = OC_TODAY;
-			else
-				return usage_error("lab", "--overcommit: '%s' is not 2018 "
-						 "or today", val);
-		} else if (!strcmp(a, "--khugepaged")) {
-			NEED();
-			if (!strcmp(val, "child"))
-				c->o.khugepaged = KH_CHILD;
-			else if (!strcmp(val, "off"))
-				c->o.khugepaged = KH_OFF;
-			else
-				return usage_error("lab", "--khugepaged: '%s' is not child "
-						 "or off", val);
-		} else if (!strcmp(a, "--max-children")) {
-			NEED();
-			if (parse_long(val, 1, 100000000, &v))
-				return usage_error("lab", "--max-children: '%s' is not a "
-						 "count", val);
-			c->o.max_children = v;
-		} else if (!strcmp(a, "--children") && !replay) {
-			NEED();
-			if (parse_long(val, 1, 64, &v))
-				return usage_error("lab", "--children: '%s' is not 1..64",
-						 val);
-			c->children = (int)v;
-		} else if (!strcmp(a, "--seed")) {
-			char *end;
+	for (int k = 0; k < n; k++)
+		if (!strcmp(val, words[k]))
+			return k;
+	snprintf(fmt, sizeof(fmt), "%s: '%%s' is not %s", opt, what);
+	usage_error(cmd, fmt, val);
+	return -1;
+}
 
-			NEED();
-			errno = 0;
-			c->o.seed = strtoull(val, &end, 0);
-			if (errno || end == val || *end)
-				return usage_error("lab", "--seed: '%s' is not a number",
-						 val);
-		} else if (!strcmp(a, "--cost")) {
-			NEED();
-			c->cost_path = val;
-		} else if (!strcmp(a, "--jobs")) {
-			NEED();
-			if (parse_long(val, 1, 256, &v))
-				return usage_error("lab", "--jobs: '%s' is not 1..256", val);
-			c->o.jobs = (int)v;
-		} else if (!strcmp(a, "--out")) {
-			NEED();
-			c->outdir = val;
-		} else if (!strcmp(a, "--no-out")) {
-			c->outdir = NULL;
-		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-			c->quiet = 1;
-		} else if (!strcmp(a, "--kernel") && !replay) {
-			c->kernel = 1;
-		} else if (!strcmp(a, "--tolerance") && !replay) {
-			char *end;
+/* --policy NAME:KNOB=VALUE,...: one more policy of the user's own. */
+static int parse_custom_policy(const char *cmd, const char *val,
+			       struct lab_custom *cu)
+{
+	const char *colon = strchr(val, ':');
+	struct lab_policy *p;
 
-			NEED();
-			c->tolerance = strtod(val, &end);
-			if (end == val || *end || c->tolerance < 0 ||
-			    c->tolerance > 100)
-				return usage_error("lab", "--tolerance: '%s' is not a "
-						 "percentage", val);
-		} else if (replay && a[0] != '-') {
-			c->files[c->nfiles++] = argv[i];
-		} else if (replay && !strcmp(a, "-")) {
-			c->files[c->nfiles++] = argv[i];
-		} else {
-			return usage_error("lab", "unknown option '%s'", a);
-		}
-#undef NEED
+	if (!colon || colon == val ||
+	    (size_t)(colon - val) >= sizeof(cu->p[0].name) ||
+	    strlen(colon + 1) >= sizeof(cu->p[0].knobs) || cu->n == 16)
+		return usage_error(cmd, "--policy: '%s' is not "
+				   "NAME:KNOB=VALUE,...", val);
+	p = &cu->p[cu->n++];
+	memset(p, 0, sizeof(*p));
+	memcpy(p->name, val, (size_t)(colon - val));
+	snprintf(p->knobs, sizeof(p->knobs), "%s", colon + 1);
+	p->what = "given on the command line";
+	return 0;
+}
+
+/* --touch, --overcommit, --khugepaged: one of a few words. */
+static int parse_choice_option(const char *cmd, struct lab_cli *c,
+			       const char *a, const char *val)
+{
+	static const char *const touch[] = { "one", "random", "both" };
+	static const char *const oc[] = { "2018", "today" };
+	static const char *const kh[] = { "child", "off" };
+	int k;
+
+	if (!strcmp(a, "--touch")) {
+		k = lab_choice(cmd, a, val, touch, 3, "one, random or both");
+		if (k >= 0)
+			c->touch = k == 0 ? TOUCH_ONE : k == 1 ? TOUCH_RANDOM : -1;
+	} else if (!strcmp(a, "--overcommit")) {
+		k = lab_choice(cmd, a, val, oc, 2, "2018 or today");
+		if (k >= 0)
+			c->o.overcommit = k == 0 ? OC_2018 : OC_TODAY;
+	} else {
+		k = lab_choice(cmd, a, val, kh, 2, "child or off");
+		if (k >= 0)
+			c->o.khugepaged = k == 0 ? KH_CHILD : KH_OFF;
 	}
+	return k < 0 ? EXIT_USAGE : 0;
+}
+
+/* --max-children, --children, --seed, --jobs, --tolerance: a number. */
+static int parse_number_option(const char *cmd, struct lab_cli *c,
+			       const char *a, const char *val)
+{
+	char *end;
+	long v;
+
+	if (!strcmp(a, "--max-children")) {
+		if (parse_long(val, 1, 100000000, &v))
+			return usage_error(cmd, "--max-children: '%s' is not a "
+					   "count", val);
+		c->o.max_children = v;
+	} else if (!strcmp(a, "--children")) {
+		if (parse_long(val, 1, 64, &v))
+			return usage_error(cmd, "--children: '%s' is not 1..64",
+					   val);
+		c->children = (int)v;
+	} else if (!strcmp(a, "--seed")) {
+		errno = 0;
+		c->o.seed = strtoull(val, &end, 0);
+		if (errno || end == val || *end)
+			return usage_error(cmd, "--seed: '%s' is not a number",
+					   val);
+	} else if (!strcmp(a, "--jobs")) {
+		if (parse_long(val, 1, 256, &v))
+			return usage_error(cmd, "--jobs: '%s' is not 1..256", val);
+		c->o.jobs = (int)v;
+	} else {
+		c->tolerance = strtod(val, &end);
+		if (end == val || *end || c->tolerance < 0 ||
+		    c->tolerance > 100)
+			return usage_error(cmd, "--tolerance: '%s' is not a "
+					   "percentage", val);
+	}
+	return 0;
+}
+
+/* Whether option @a takes a value, in replay (@replay) or forkchunk. */
+static int lab_option_takes_value(const char *a, int replay)
+{
+	static const char *const both[] = {
+		"--memory", "--policies", "--policy", "--overcommit",
+		"--khugepaged", "--max-children", "--seed", "--cost", "--jobs",
+		"--out",
+	};
+	static const char *const forkchunk[] = {
+		"--chunk", "--touch", "--children", "--tolerance",
+	};
+
+	for (size_t k = 0; k < sizeof(both) / sizeof(both[0]); k++)
+		if (!strcmp(a, both[k]))
+			return 1;
+	if (replay)
+		return 0;
+	for (size_t k = 0; k < sizeof(forkchunk) / sizeof(forkchunk[0]); k++)
+		if (!strcmp(a, forkchunk[k]))
+			return 1;
+	return 0;
+}
+
+/* An option with its value @val (lab_option_takes_value()). */
+static int parse_value_option(const char *cmd, struct lab_cli *c,
+			      struct lab_custom *cu, const char *a,
+			      const char *val)
+{
+	if (!strcmp(a, "--memory")) {
+		if (parse_bytes(val, &c->o.memory) ||
+		    c->o.memory < (64ULL << 20) || c->o.memory % HR_SZ_2M)
+			return usage_error(cmd, "--memory: '%s' is not a size of "
+					   "at least 64M in whole 2 MiB", val);
+	} else if (!strcmp(a, "--chunk")) {
+		if (parse_bytes(val, &c->chunk) || c->chunk % HR_SZ_2M)
+			return usage_error(cmd, "--chunk: '%s' is not a multiple "
+					   "of 2M", val);
+	} else if (!strcmp(a, "--touch") || !strcmp(a, "--overcommit") ||
+		   !strcmp(a, "--khugepaged")) {
+		return parse_choice_option(cmd, c, a, val);
+	} else if (!strcmp(a, "--policies")) {
+		c->policies = val;
+	} else if (!strcmp(a, "--policy")) {
+		return parse_custom_policy(cmd, val, cu);
+	} else if (!strcmp(a, "--cost")) {
+		c->cost_path = val;
+	} else if (!strcmp(a, "--out")) {
+		c->outdir = val;
+	} else {
+		return parse_number_option(cmd, c, a, val);
+	}
+	return 0;
+}
+
+/* --policies (or all of them) and then the --policy ones, into c->pols. */
+static int collect_policies(const char *cmd, struct lab_cli *c,
+			    const struct lab_custom *cu)
+{
+	int i;
+
 	if (c->policies) {
 		char buf[1024], *save = NULL, *name;
 
@@ -964,21 +1027,26 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 				continue;
 			}
 			if (!p)
-				return usage_error("lab", "--policies: no policy '%s' "
-						 "(hugeresv lab policies)", name);
+				return usage_error(cmd, "--policies: no policy '%s' "
+						   "(hugeresv lab policies)", name);
 			if (add_policy(c, p))
 				return EXIT_FAIL;
 		}
-	} else if (!ncustom) {
+	} else if (!cu->n) {
 		for (i = 0; i < NR_BUILTIN; i++)
 			if (add_policy(c, &builtin_policies[i]))
 				return EXIT_FAIL;
 	}
-	for (i = 0; i < ncustom; i++)
-		if (add_policy(c, &custom[i]))
+	for (i = 0; i < cu->n; i++)
+		if (add_policy(c, &cu->p[i]))
 			return EXIT_FAIL;
-	/* every policy's knobs, tried on a small machine before any run */
-	for (i = 0; i < c->npol; i++) {
+	return 0;
+}
+
+/* Every policy's knobs, tried on a small machine before any run. */
+static int try_policies(const char *cmd, const struct lab_cli *c)
+{
+	for (int i = 0; i < c->npol; i++) {
 		struct hr_config cfg = { 64ULL << 20, 1 };
 		hr_machine *m = hr_machine_new(&cfg);
 		char err[300];
@@ -989,16 +1057,65 @@ static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
 		bad = policy_apply(m, &c->pols[i], err, sizeof(err));
 		hr_machine_free(m);
 		if (bad)
-			return usage_error("lab", "%s", err);
+			return usage_error(cmd, "%s", err);
 	}
-	{
-		char err[512];
+	return 0;
+}
 
-		if (cost_model_find(c->cost_path, &c->o.cost, c->o.cost_which,
-				    sizeof(c->o.cost_which), err, sizeof(err))) {
-			fprintf(stderr, "%s\n", err);
-			return EXIT_USAGE;
+/*
+ * lab_parse() - the command line of `lab forkchunk` (@replay 0: @argv
+ * is what follows "forkchunk") or of `replay` (@replay 1: what follows
+ * "replay") into @c, the policies checked and the cost model loaded.
+ *
+ * Return: 0 to go on, -1 when the help was printed, else an EXIT_*
+ * status (the message printed).  lab_cli_free(@c) in every case.
+ */
+static int lab_parse(int argc, char **argv, struct lab_cli *c, int replay)
+{
+	const char *cmd = replay ? "replay" : "lab";
+	struct lab_custom cu;
+	char err[512];
+	int i, rc;
+
+	cu.n = 0;
+	if (lab_cli_defaults(c, argc))
+		return EXIT_FAIL;
+	for (i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (is_help_option(a)) {
+			fputs(replay ? replay_usage : lab_usage, stdout);
+			return -1;
+		} else if (lab_option_takes_value(a, replay)) {
+			if (!val)
+				return usage_error(cmd, "%s needs a value", a);
+			i++;
+			rc = parse_value_option(cmd, c, &cu, a, val);
+			if (rc)
+				return rc;
+		} else if (!strcmp(a, "--no-out")) {
+			c->outdir = NULL;
+		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+			c->quiet = 1;
+		} else if (!strcmp(a, "--kernel") && !replay) {
+			c->kernel = 1;
+		} else if (replay && (a[0] != '-' || !strcmp(a, "-"))) {
+			c->files[c->nfiles++] = argv[i];
+		} else {
+			return usage_error(cmd, a[0] == '-' ? "unknown option '%s'" :
+					   "unexpected argument '%s'", a);
 		}
+	}
+	rc = collect_policies(cmd, c, &cu);
+	if (!rc)
+		rc = try_policies(cmd, c);
+	if (rc)
+		return rc;
+	if (cost_model_find(c->cost_path, &c->o.cost, c->o.cost_which,
+			    sizeof(c->o.cost_which), err, sizeof(err))) {
+		fprintf(stderr, "%s\n", err);
+		return EXIT_USAGE;
 	}
 	return 0;
 }
@@ -1126,23 +1243,27 @@ static void print_policies(void)
  */
 int lab_main(int argc, char **argv)
 {
-	if (argc < 2) {
-		fputs(lab_usage, stderr);
-		return EXIT_USAGE;
-	}
-	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
+	if (argc < 2)
+		return usage_error("lab", "%s", "which one: forkchunk or policies?");
+	if (is_help_option(argv[1])) {
 		fputs(lab_usage, stdout);
 		return EXIT_OK;
 	}
 	if (!strcmp(argv[1], "forkchunk"))
 		return cmd_forkchunk(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "policies")) {
+		if (argc > 2 && is_help_option(argv[2])) {
+			fputs(lab_usage, stdout);
+			return EXIT_OK;
+		}
 		if (argc > 2)
 			return usage_error("lab", "policies takes no argument ('%s')",
 					 argv[2]);
 		print_policies();
 		return EXIT_OK;
 	}
+	if (argv[1][0] == '-')
+		return usage_error("lab", "unknown option '%s'", argv[1]);
 	return usage_error("lab", "unknown lab command '%s'", argv[1]);
 }
 
@@ -1165,7 +1286,7 @@ int replay_main(int argc, char **argv)
 	}
 	if (!c.nfiles) {
 		lab_cli_free(&c);
-		return usage_error("lab", "%s", "replay needs a footprint file "
+		return usage_error("replay", "%s", "needs a footprint file "
 				 "(hugeresv capture writes them)");
 	}
 	fps = calloc((size_t)c.nfiles, sizeof(*fps));

@@ -972,7 +972,7 @@ int calibrate_main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+		if (is_help_option(a)) {
 			fputs(calibrate_usage, stdout);
 			return EXIT_OK;
 		} else if (!strcmp(a, "--quick")) {

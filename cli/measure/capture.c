@@ -65,7 +65,9 @@ static const char capture_usage[] =
 	"  --source TEXT    what was running; pid, comm, date and kernel are\n"
 	"                   added\n"
 	"  --check FILE...  load footprint files and print a summary of each\n"
-	"  -v               with --check: also the 2 MiB region histogram\n"
+	"                   ('-' reads standard input)\n"
+	"  -v, --verbose    with --check: also the 2 MiB region histogram\n"
+	"  --               what follows is arguments, even if it starts with '-'\n"
 	"  -h, --help       print this help\n"
 	"\n"
 	"exit status: 0 done, 1 failure, 2 bad command line or malformed file,\n"
@@ -711,10 +713,8 @@ static int check_files(int argc, char **argv, int verbose)
 	int status = EXIT_OK;
 	char err[512];
 
-	if (!argc) {
-		fprintf(stderr, "hugeresv capture: --check needs at least one FILE\nTry 'hugeresv capture --help'.\n");
-		return EXIT_USAGE;
-	}
+	if (!argc)
+		return usage_error("capture", "%s", "--check needs at least one FILE");
 	for (int i = 0; i < argc; i++) {
 		struct footprint *fp;
 		uint64_t pages = 0, anon = 0, hist[4], regions, huge;
@@ -763,7 +763,7 @@ int capture_main(int argc, char **argv)
 		}
 		if (!strcmp(a, "--")) {
 			dashdash = 1;
-		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+		} else if (is_help_option(a)) {
 			fputs(capture_usage, stdout);
 			return EXIT_OK;
 		} else if (!strcmp(a, "--check")) {

@@ -51,8 +51,9 @@ static int map_once(hr_machine *m, hr_file *f, uint64_t len, uint64_t off,
 
 	if (hr_proc_new(m, &p))
 		return -ENOMEM;
-	rc = hr_mmap(p, len, HR_PROT_READ | HR_PROT_WRITE, flags, f, off, 0, 0,
-		     &addr);
+	rc = hr_mmap(p, &(struct hr_mmap_args){
+			.len = len, .prot = HR_PROT_READ | HR_PROT_WRITE,
+			.flags = flags, .file = f, .offset = off }, &addr);
 	if (rc == 0 && touch)
 		rc = hr_touch(p, addr, 1);
 	hr_exit(p);
@@ -71,8 +72,10 @@ static void test_busy(void)
 	hr_mount_new(m, M2, -1, 2 * M2, &mnt);
 	hr_file_create(mnt, &f);
 	hr_proc_new(m, &p);
-	is_int(hr_mmap(p, 2 * M2, HR_PROT_READ | HR_PROT_WRITE, HR_MAP_SHARED,
-		       f, 0, 0, 0, &addr), 0, "map a file of the mount");
+	is_int(hr_mmap(p, &(struct hr_mmap_args){
+			.len = 2 * M2, .prot = HR_PROT_READ | HR_PROT_WRITE,
+			.flags = HR_MAP_SHARED, .file = f }, &addr),
+	       0, "map a file of the mount");
 	is_int(hr_touch(p, addr, 1), 0, "touch it");
 	is_int(hr_mount_umount(mnt), -EBUSY, "mapped: EBUSY");
 	hr_file_unlink(f);
