@@ -403,8 +403,11 @@ static int st_fallocate(struct parser *P, struct step *st, struct tok *t, int n)
 	 * Unaligned ranges are Linux's business here: fallocate rounds an
 	 * allocation outward and a hole punch inward.
 	 */
-	if (parse_range(P, &t[2], ps, ps, 0, P->fs.st[f].size, strcmp(t[2].s, "all") != 0,
-			what, &st->a, &st->b))
+	if (parse_range(P, &t[2], &(struct range_opts){
+				.h = ps, .ps = ps, .limit = P->fs.st[f].size,
+				.what = what, .align = false,
+				.open_end = strcmp(t[2].s, "all") != 0 },
+			&st->a, &st->b))
 		return -1;
 	st->obj = f;
 	if (!(st->flags & SF_PUNCH) && !expect_fail(P) && st->b > P->fs.st[f].size)

@@ -14,6 +14,7 @@
 #ifndef PARSE_INT_H
 #define PARSE_INT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -106,9 +107,21 @@ int parse_size(struct parser *P, const char *s, int col, uint64_t h,
 int parse_count(struct parser *P, const char *s, int col, uint64_t lo,
 		uint64_t hi, const char *what, uint64_t *out);
 int round_up(struct parser *P, int col, uint64_t v, uint64_t ps, uint64_t *out);
-int parse_range(struct parser *P, const struct tok *t, uint64_t h,
-		uint64_t ps, int align, uint64_t limit, int open_end,
-		const char *what, uint64_t *a, uint64_t *b);
+/*
+ * What parse_range() needs to know of the object a RANGE is inside.
+ * Filled by the caller for one call; parse_range() only reads it.
+ */
+struct range_opts {
+	uint64_t h;		/* bytes in one `h` (parse_size()) */
+	uint64_t ps;		/* the object's page size */
+	uint64_t limit;		/* its size in bytes: `all`, the bound */
+	const char *what;	/* its name, for messages */
+	bool align;		/* A..B must be aligned to @ps */
+	bool open_end;		/* no upper bound (fallocate grows a file) */
+};
+
+int parse_range(struct parser *P, const struct tok *t,
+		const struct range_opts *o, uint64_t *a, uint64_t *b);
 char *opt_value(const struct tok *t, int *vcol);
 int opt_is(const struct tok *t, const char *key);
 int parse_pagesize(struct parser *P, const struct tok *t, uint64_t *out);

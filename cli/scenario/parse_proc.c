@@ -78,14 +78,169 @@ static uint64_t map_h(const struct prog_map *m)
 	return (m->flags & MF_HUGETLB) ? m->pagesize : HR_SZ_2M;
 }
 
-int st_map(struct parser *P, struct step *st, struct tok *t, int n)
+/*
+ * The words of one `map` statement as st_map() takes them apart.  Filled
+ * in order by map_source() (@src, @obj), map_options() (@tshare, @flags
+ * and the option words, NULL when absent) and map_pagesize() (@ps); the
+ * tokens point into the parser's line and live as long as it.
+ */
+struct map_words {
+	enum map_source src;
+	int obj;		/* files[] or shms[] index; -1 for anon */
+	int flags;		/* MF_* */
+	struct tok *tshare, *tps, *tmis, *toff;
+	uint64_t ps;		/* the mapping's page size */
+};
+
+/* SOURCE: anon, file=FILE or shm=SHM. */
+static int map_source(struct parser *P, struct tok *tsrc, struct map_words *w)
+{
+	w->obj = -1;
+	if (!strcmp(tsrc->s, "anon")) {
+		w->src = SRC_ANON;
+	} else if (opt_is(tsrc, "file") || opt_is(tsrc, "shm")) {
+		struct tok ot;
+
+		ot.s = opt_value(tsrc, &ot.col);
+		w->src = tsrc->s[0] == 'f' ? SRC_FILE : SRC_SHM;
+		w->obj = w->src == SRC_FILE ? lookup_file(P, &ot) : lookup_shm(P, &ot);
+		if (w->obj < 0)
+			return -1;
+	} else {
+		return perr(P, tsrc->col, "expected a SOURCE (anon, file=FILE or shm=SHM), got '%s'",
+			    tsrc->s);
+	}
+	return 0;
+}
+
+/* [offset=OFF] private|shared [OPTIONS...], from word @i on. */
+static int map_options(struct parser *P, struct tok *t, int n, int i,
+		       struct map_words *w)
+{
+	if (i < n && opt_is(&t[i], "offset"))
+		w->toff = &t[i++];
+	if (i >= n)
+		return perr(P, col_after(P, t, n), "map needs private or shared");
+	w->tshare = &t[i++];
+	if (!strcmp(w->tshare->s, "shared"))
+		w->flags |= MF_SHARED;
+	else if (strcmp(w->tshare->s, "private"))
+		return perr(P, w->tshare->col, "expected private or shared, got '%s'",
+			    w->tshare->s);
+	for (; i < n; i++) {
+		struct tok **slot = NULL;
+		int flag = 0;
+
+		if (!strcmp(t[i].s, "hugetlb"))
+			flag = MF_HUGETLB;
+		else if (!strcmp(t[i].s, "noreserve"))
+			flag = MF_NORESERVE;
+		else if (!strcmp(t[i].s, "ro"))
+			flag = MF_RO;
+		else if (!strcmp(t[i].s, "populate"))
+			flag = MF_POPULATE;
+		else if (opt_is(&t[i], "pagesize"))
+			slot = &w->tps;
+		else if (opt_is(&t[i], "misalign"))
+			slot = &w->tmis;
+		else if (opt_is(&t[i], "offset"))
+			slot = &w->toff;
+		else
+			return perr(P, t[i].col,
+				    "unknown map option '%s' (expected hugetlb, pagesize=, noreserve, ro, populate, misalign=)",
+				    t[i].s);
+		if ((flag && (w->flags & flag)) || (slot && *slot))
+			return perr(P, t[i].col, "option '%s' given twice", t[i].s);
+		w->flags |= flag;
+		if (slot)
+			*slot = &t[i];
+	}
+	return 0;
+}
+
+/*
+ * The page size comes from the object (a file's mount, a segment) or
+ * from hugetlb/pagesize= for anon; then the options that only some
+ * sources take are checked.
+ */
+static int map_pagesize(struct parser *P, struct map_words *w)
+{
+	char sa[48], sb[48];
+	uint64_t v;
+
+	if (w->tps && parse_pagesize(P, w->tps, &v))
+		return -1;
+	if (w->src == SRC_ANON) {
+		if (w->tps && !(w->flags & MF_HUGETLB))
+			return perr(P, w->tps->col, "pagesize= needs hugetlb (an anon mapping of base pages has 4K pages)");
+		w->ps = (w->flags & MF_HUGETLB) ? (w->tps ? v : HR_SZ_2M) : HR_PAGE_SIZE;
+	} else {
+		w->ps = w->src == SRC_FILE ? file_pagesize(P, w->obj) :
+					     P->prog->shms[w->obj].pagesize;
+		if (w->tps && v != w->ps)
+			return perr(P, w->tps->col + 9, "pagesize=%s does not match the %s pages of %s '%s'",
+				    format_size(v, sa, sizeof(sa)), format_size(w->ps, sb, sizeof(sb)),
+				    w->src == SRC_FILE ? "file" : "shm segment",
+				    w->src == SRC_FILE ? P->prog->files[w->obj].name :
+							 P->prog->shms[w->obj].name);
+		w->flags |= MF_HUGETLB;
+	}
+	if (w->src == SRC_SHM && !(w->flags & MF_SHARED))
+		return perr(P, w->tshare->col, "a shm segment is always attached shared");
+	if (w->toff && w->src != SRC_FILE)
+		return perr(P, w->toff->col, "offset= is only for file mappings");
+	if (w->tmis && (w->flags & MF_HUGETLB))
+		return perr(P, w->tmis->col, "misalign= is only for base-page mappings (a hugetlb mapping is always aligned)");
+	return 0;
+}
+
+/* The new mapping called @name of @size bytes: the table entry. */
+static int map_add(struct parser *P, struct step *st, const char *name,
+		   uint64_t size, const struct map_words *w)
 {
 	struct prog_map *m;
-	struct tok *tps = NULL, *tmis = NULL, *toff = NULL, *tsrc, *tshare;
-	enum map_source src;
-	uint64_t ps, h, size, v;
-	int i, obj = -1, flags = 0, idx, vcol;
-	char *val, sa[48], sb[48];
+	char *val;
+	int idx, vcol;
+
+	if ((idx = new_map(P)) < 0)
+		return -1;
+	m = &P->prog->maps[idx];
+	snprintf(m->name, sizeof(m->name), "%s", name);
+	m->proc = st->proc;
+	m->source = w->src;
+	m->obj = w->obj;
+	m->size = size;
+	m->pagesize = w->ps;
+	m->flags = w->flags;
+	m->created_by = P->prog->nsteps - 1;
+	m->inherit_from = -1;
+	if (w->toff) {
+		val = opt_value(w->toff, &vcol);
+		if (parse_size(P, val, vcol, w->ps, &m->offset))
+			return -1;
+	}
+	if (w->tmis) {
+		val = opt_value(w->tmis, &vcol);
+		if (parse_size(P, val, vcol, HR_SZ_2M, &m->misalign))
+			return -1;
+		if (m->misalign % HR_PAGE_SIZE || m->misalign >= HR_SZ_2M)
+			return perr(P, vcol, "misalign must be a multiple of 4K below 2M, not '%s'", val);
+	}
+	P->ms.st[idx].live = !expect_fail(P);
+	P->ms.st[idx].size = size;
+	st->map = idx;
+	st->obj = w->obj;
+	st->b = size;
+	return 0;
+}
+
+/* NAME: map MAP SIZE SOURCE [offset=OFF] SHARING [OPTIONS...] */
+int st_map(struct parser *P, struct step *st, struct tok *t, int n)
+{
+	struct map_words w = { .obj = -1 };
+	uint64_t h, size;
+	int idx;
+	char sa[48];
 
 	if (n < 2)
 		return perr(P, col_after(P, t, n), "map needs MAP SIZE SOURCE SHARING");
@@ -102,119 +257,19 @@ int st_map(struct parser *P, struct step *st, struct tok *t, int n)
 		return -1;
 	if (n < 4)
 		return perr(P, col_after(P, t, n), "map needs a SOURCE: anon, file=FILE or shm=SHM");
-	tsrc = &t[3];
-	if (!strcmp(tsrc->s, "anon")) {
-		src = SRC_ANON;
-	} else if (opt_is(tsrc, "file") || opt_is(tsrc, "shm")) {
-		struct tok ot;
-
-		ot.s = opt_value(tsrc, &ot.col);
-		src = tsrc->s[0] == 'f' ? SRC_FILE : SRC_SHM;
-		obj = src == SRC_FILE ? lookup_file(P, &ot) : lookup_shm(P, &ot);
-		if (obj < 0)
-			return -1;
-	} else {
-		return perr(P, tsrc->col, "expected a SOURCE (anon, file=FILE or shm=SHM), got '%s'",
-			    tsrc->s);
-	}
-	i = 4;
-	if (i < n && opt_is(&t[i], "offset"))
-		toff = &t[i++];
-	if (i >= n)
-		return perr(P, col_after(P, t, n), "map needs private or shared");
-	tshare = &t[i++];
-	if (!strcmp(tshare->s, "shared"))
-		flags |= MF_SHARED;
-	else if (strcmp(tshare->s, "private"))
-		return perr(P, tshare->col, "expected private or shared, got '%s'", tshare->s);
-	for (; i < n; i++) {
-		struct tok **slot = NULL;
-		int flag = 0;
-
-		if (!strcmp(t[i].s, "hugetlb"))
-			flag = MF_HUGETLB;
-		else if (!strcmp(t[i].s, "noreserve"))
-			flag = MF_NORESERVE;
-		else if (!strcmp(t[i].s, "ro"))
-			flag = MF_RO;
-		else if (!strcmp(t[i].s, "populate"))
-			flag = MF_POPULATE;
-		else if (opt_is(&t[i], "pagesize"))
-			slot = &tps;
-		else if (opt_is(&t[i], "misalign"))
-			slot = &tmis;
-		else if (opt_is(&t[i], "offset"))
-			slot = &toff;
-		else
-			return perr(P, t[i].col,
-				    "unknown map option '%s' (expected hugetlb, pagesize=, noreserve, ro, populate, misalign=)",
-				    t[i].s);
-		if ((flag && (flags & flag)) || (slot && *slot))
-			return perr(P, t[i].col, "option '%s' given twice", t[i].s);
-		flags |= flag;
-		if (slot)
-			*slot = &t[i];
-	}
-
+	if (map_source(P, &t[3], &w) || map_options(P, t, n, 4, &w))
+		return -1;
 	/* Page size and `h` come from the object, so resolve sizes last. */
-	if (tps && parse_pagesize(P, tps, &v))
+	if (map_pagesize(P, &w))
 		return -1;
-	if (src == SRC_ANON) {
-		if (tps && !(flags & MF_HUGETLB))
-			return perr(P, tps->col, "pagesize= needs hugetlb (an anon mapping of base pages has 4K pages)");
-		ps = (flags & MF_HUGETLB) ? (tps ? v : HR_SZ_2M) : HR_PAGE_SIZE;
-	} else {
-		ps = src == SRC_FILE ? file_pagesize(P, obj) : P->prog->shms[obj].pagesize;
-		if (tps && v != ps)
-			return perr(P, tps->col + 9, "pagesize=%s does not match the %s pages of %s '%s'",
-				    format_size(v, sa, sizeof(sa)), format_size(ps, sb, sizeof(sb)),
-				    src == SRC_FILE ? "file" : "shm segment",
-				    src == SRC_FILE ? P->prog->files[obj].name : P->prog->shms[obj].name);
-		flags |= MF_HUGETLB;
-	}
-	if (src == SRC_SHM && !(flags & MF_SHARED))
-		return perr(P, tshare->col, "a shm segment is always attached shared");
-	if (toff && src != SRC_FILE)
-		return perr(P, toff->col, "offset= is only for file mappings");
-	if (tmis && (flags & MF_HUGETLB))
-		return perr(P, tmis->col, "misalign= is only for base-page mappings (a hugetlb mapping is always aligned)");
-	h = (flags & MF_HUGETLB) ? ps : HR_SZ_2M;
-	if (parse_size(P, t[2].s, t[2].col, h, &size) || round_up(P, t[2].col, size, ps, &size))
+	h = (w.flags & MF_HUGETLB) ? w.ps : HR_SZ_2M;
+	if (parse_size(P, t[2].s, t[2].col, h, &size) ||
+	    round_up(P, t[2].col, size, w.ps, &size))
 		return -1;
-	if (src == SRC_SHM && size != P->prog->shms[obj].size)
+	if (w.src == SRC_SHM && size != P->prog->shms[w.obj].size)
 		return perr(P, t[2].col, "shm mappings map the whole segment: SIZE must be %s",
-			    format_size(P->prog->shms[obj].size, sa, sizeof(sa)));
-
-	if ((idx = new_map(P)) < 0)
-		return -1;
-	m = &P->prog->maps[idx];
-	snprintf(m->name, sizeof(m->name), "%s", t[1].s);
-	m->proc = st->proc;
-	m->source = src;
-	m->obj = obj;
-	m->size = size;
-	m->pagesize = ps;
-	m->flags = flags;
-	m->created_by = P->prog->nsteps - 1;
-	m->inherit_from = -1;
-	if (toff) {
-		val = opt_value(toff, &vcol);
-		if (parse_size(P, val, vcol, ps, &m->offset))
-			return -1;
-	}
-	if (tmis) {
-		val = opt_value(tmis, &vcol);
-		if (parse_size(P, val, vcol, HR_SZ_2M, &m->misalign))
-			return -1;
-		if (m->misalign % HR_PAGE_SIZE || m->misalign >= HR_SZ_2M)
-			return perr(P, vcol, "misalign must be a multiple of 4K below 2M, not '%s'", val);
-	}
-	P->ms.st[idx].live = !expect_fail(P);
-	P->ms.st[idx].size = size;
-	st->map = idx;
-	st->obj = obj;
-	st->b = size;
-	return 0;
+			    format_size(P->prog->shms[w.obj].size, sa, sizeof(sa)));
+	return map_add(P, st, t[1].s, size, &w);
 }
 
 /* Resolve MAP RANGE of a process statement into st->map, a, b. */
@@ -228,8 +283,11 @@ static int map_range(struct parser *P, struct step *st, struct tok *tm, struct t
 		return -1;
 	m = &P->prog->maps[st->map];
 	snprintf(what, sizeof(what), "mapping '%s'", m->name);
-	return parse_range(P, tr, map_h(m), m->pagesize, 1, P->ms.st[st->map].size, 0,
-			   what, &st->a, &st->b);
+	return parse_range(P, tr, &(struct range_opts){
+				   .h = map_h(m), .ps = m->pagesize,
+				   .limit = P->ms.st[st->map].size, .what = what,
+				   .align = true, .open_end = false },
+			   &st->a, &st->b);
 }
 
 int st_touch(struct parser *P, struct step *st, struct tok *t, int n)

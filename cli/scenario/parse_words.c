@@ -299,15 +299,16 @@ int round_up(struct parser *P, int col, uint64_t v, uint64_t ps, uint64_t *out)
 }
 
 /*
- * parse_range() - RANGE inside an object of @limit bytes whose pages are
- * @ps bytes: `all`, `A..B` (half open; aligned to @ps when @align) or
- * `A` (the page holding byte A).  With @open_end there is no upper bound
- * (fallocate can grow a file).
+ * parse_range() - RANGE inside the object @o describes: `all`, `A..B`
+ * (half open; aligned to o->ps when o->align) or `A` (the page holding
+ * byte A).  With o->open_end there is no upper bound (fallocate can grow
+ * a file).
  */
-int parse_range(struct parser *P, const struct tok *t, uint64_t h,
-		uint64_t ps, int align, uint64_t limit, int open_end,
-		const char *what, uint64_t *a, uint64_t *b)
+int parse_range(struct parser *P, const struct tok *t,
+		const struct range_opts *o, uint64_t *a, uint64_t *b)
 {
+	uint64_t h = o->h, ps = o->ps, limit = o->limit;
+	const char *what = o->what;
 	char sa[48], sb[48], sl[48];
 	char *dots = strstr(t->s, "..");
 	uint64_t x, y;
@@ -331,7 +332,7 @@ int parse_range(struct parser *P, const struct tok *t, uint64_t h,
 		*dots = '.';
 		if (y <= x)
 			return perr(P, t->col, "empty range '%s'", t->s);
-		if (align && (x % ps || y % ps))
+		if (o->align && (x % ps || y % ps))
 			return perr(P, t->col, "range '%s' is not aligned to the %s pages of %s",
 				    t->s, format_size(ps, sa, sizeof(sa)), what);
 	} else {
@@ -340,7 +341,7 @@ int parse_range(struct parser *P, const struct tok *t, uint64_t h,
 		x -= x % ps;
 		y = x + ps;
 	}
-	if (!open_end && y > limit)
+	if (!o->open_end && y > limit)
 		return perr(P, t->col, "range '%s' (%s..%s) is outside %s (%s)", t->s,
 			    format_size(x, sa, sizeof(sa)), format_size(y, sb, sizeof(sb)),
 			    what, format_size(limit, sl, sizeof(sl)));
