@@ -175,55 +175,38 @@ static long default_hpage_kb(void)
 }
 
 /*
- * sysctl_path() - the file behind a `sysctl` key.  vm.nr_hugepages and
+ * knob_path() - the file behind a `sysctl` or `thp` key of @group, from
+ * the engine's knob registry (hr_knob_info()).  vm.nr_hugepages and
  * vm.nr_overcommit_hugepages are the default size's sysfs files (the
  * same setting, and one name for it in the state file).
  * Return: 0, or -ENOENT for a key Linux does not have.
  */
-static int sysctl_path(const char *key, char *path, size_t len)
+static int knob_path(enum hr_knob_group group, const char *key, char *path,
+		     size_t len)
 {
+	struct hr_knob_info ki;
 	struct stat sb;
 
-	if (!valid_knob_name(key))
+	if (!valid_knob_name(key) || hr_knob_info(hr_knob_find(key), &ki) ||
+	    ki.group != group ||
+	    (ki.flags & (HR_KNOB_ENGINE_ONLY | HR_KNOB_API_ONLY)))
 		return -ENOENT;
-	if (!strcmp(key, "vm.nr_hugepages") ||
-	    !strcmp(key, "vm.nr_overcommit_hugepages")) {
+	if (ki.flags & HR_KNOB_DEFAULT_HSTATE)
 		snprintf(path, len, "%s/hugepages-%ldkB/%s", KSTATE_SYSFS_HP,
-			 default_hpage_kb(), key + 3);
-	} else if (!strncmp(key, "vm.", 3) && !strchr(key + 3, '.')) {
-		snprintf(path, len, "/proc/sys/vm/%s", key + 3);
-	} else if (!strncmp(key, "hugepages-", 10)) {
-		const char *dot = strchr(key, '.');
-
-		if (!dot || strchr(dot + 1, '.') ||
-		    (strcmp(dot + 1, "nr_hugepages") &&
-		     strcmp(dot + 1, "nr_overcommit_hugepages")))
-			return -ENOENT;
-		snprintf(path, len, "%s/%.*s/%s", KSTATE_SYSFS_HP,
-			 (int)(dot - key), key, dot + 1);
-	} else {
-		return -ENOENT;
-	}
+			 default_hpage_kb(), strrchr(ki.path, '/') + 1);
+	else
+		snprintf(path, len, "%s", ki.path);
 	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode) ? 0 : -ENOENT;
 }
 
-/* thp_path() - the file behind a `thp` key (dots are directories). */
+static int sysctl_path(const char *key, char *path, size_t len)
+{
+	return knob_path(HR_KNOB_SYSCTL, key, path, len);
+}
+
 static int thp_path(const char *key, char *path, size_t len)
 {
-	struct stat sb;
-	char *p;
-	int n;
-
-	if (!valid_knob_name(key) || strstr(key, ".."))
-		return -ENOENT;
-	n = snprintf(path, len, "%s/", KSTATE_SYSFS_THP);
-	if (n < 0 || (size_t)n >= len)
-		return -ENOENT;
-	snprintf(path + n, len - (size_t)n, "%s", key);
-	for (p = path + n; *p; p++)
-		if (*p == '.')
-			*p = '/';
-	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode) ? 0 : -ENOENT;
+	return knob_path(HR_KNOB_THP, key, path, len);
 }
 
 static int have_hstate(uint64_t pagesize)

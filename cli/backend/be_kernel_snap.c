@@ -236,6 +236,43 @@ static int kb_apply_base(struct kbe *k, struct snapshot *snap)
 	return 0;
 }
 
+/*
+ * The knobs the program reads back (`expect sysctl`, `expect thp`), from
+ * their files as the registry names them (hr_knob_info()); a file the
+ * kernel lacks leaves the key out, and the expectation fails.
+ */
+static int snap_knobs(struct kbe *k, struct snapshot *snap)
+{
+	static const char *const pfx[] = {
+		[EX_SYSCTL] = "sysctl", [EX_THP] = "thp",
+	};
+	const struct program *prog = k->prog;
+	char key[160], buf[256];
+	struct hr_knob_info ki;
+	int64_t v;
+
+	for (int i = 0; i < prog->nsteps; i++) {
+		const struct step *st = &prog->steps[i];
+
+		if (st->kind != ST_EXPECT ||
+		    (st->ex_source != EX_SYSCTL && st->ex_source != EX_THP))
+			continue;
+		for (int j = 0; j < st->nitems; j++) {
+			const char *name = st->items[j].key;
+
+			if (hr_knob_info(hr_knob_find(name), &ki) ||
+			    kstate_read_file(ki.path, buf, sizeof(buf)) < 0 ||
+			    knob_text_value(name, buf, &v))
+				continue;
+			snprintf(key, sizeof(key), "%s:%s", pfx[st->ex_source],
+				 name);
+			if (snapshot_set(snap, key, v) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 int kb_snapshot(struct backend *be, struct snapshot *snap)
 {
 	struct kbe *k = be->priv;
@@ -262,6 +299,8 @@ int kb_snapshot(struct backend *be, struct snapshot *snap)
 	for (p = 0; p < k->prog->nprocs; p++)
 		if (k->agents[p].live && snap_smaps(k, snap, p) < 0)
 			return -1;
+	if (snap_knobs(k, snap) < 0)
+		return -1;
 	return kb_apply_base(k, snap);
 }
 

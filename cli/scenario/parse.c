@@ -105,110 +105,74 @@ static int knob_word(struct parser *P, struct step *st, struct tok *t, int n,
 	return 0;
 }
 
-static const struct {
-	const char *key;
-	uint64_t lo, hi;
-} sysctls[] = {
-	{ "vm.nr_hugepages", 0, SIZE_MAX_BYTES },
-	{ "vm.nr_overcommit_hugepages", 0, SIZE_MAX_BYTES },
-	{ "vm.overcommit_memory", 0, 2 },
-	{ "vm.overcommit_ratio", 0, SIZE_MAX_BYTES },
-	{ "hugepages-2048kB.nr_hugepages", 0, SIZE_MAX_BYTES },
-	{ "hugepages-1048576kB.nr_hugepages", 0, SIZE_MAX_BYTES },
-	{ "hugepages-2048kB.nr_overcommit_hugepages", 0, SIZE_MAX_BYTES },
-	{ "hugepages-1048576kB.nr_overcommit_hugepages", 0, SIZE_MAX_BYTES },
-	/* engine-only: mode 0 as before Linux 5.2 (docs/thp.md) */
-	{ "vm.overcommit_guess_free", 0, 1 },
+/*
+ * The knobs come from the engine's registry (hr_knob_info()): the
+ * language knows every knob of the statement's group but the API-only
+ * ones, takes numbers within [min, lang_max] and words of the knob's
+ * list, and marks a program that sets an engine-only knob.
+ */
+static int lang_knob(const char *key, enum hr_knob_group group,
+		     struct hr_knob_info *ki)
+{
+	int i = hr_knob_find(key);
+
+	if (i < 0 || hr_knob_info(i, ki) || ki->group != group ||
+	    (ki->flags & HR_KNOB_API_ONLY))
+		return -1;
+	return i;
+}
+
+static const char *const knob_stmt[] = {
+	[HR_KNOB_SYSCTL] = "sysctl",
+	[HR_KNOB_THP] = "thp",
 };
 
-static int st_sysctl(struct parser *P, struct step *st, struct tok *t, int n)
+/*
+ * @val, at @vcol, as a value of knob @ki: a count for numbers (@hi: the
+ * largest taken), the word's index for words.
+ */
+static int knob_value(struct parser *P, const struct hr_knob_info *ki,
+		      const char *val, int vcol, uint64_t hi, uint64_t *v)
 {
-	char *val;
-	int vcol;
+	if (ki->kind == HR_KNOB_WORDS) {
+		if (hr_knob_parse(ki->name, val, v))
+			return perr(P, vcol, "%s %s must be one of %s, not '%s'",
+				    knob_stmt[ki->group], ki->name, ki->words, val);
+		return 0;
+	}
+	return parse_count(P, val, vcol, ki->min, hi, ki->name, v);
+}
+
+/* sysctl KEY=VALUE and thp KEY=VALUE */
+static int st_knob(struct parser *P, struct step *st, struct tok *t, int n,
+		   enum hr_knob_group group)
+{
+	struct hr_knob_info ki;
+	char *val = NULL, buf[sizeof(st->key) + 8];
+	int vcol = 0;
 	uint64_t v;
 
 	if (knob_word(P, st, t, n, &val, &vcol))
 		return -1;
-	for (size_t i = 0; i < sizeof(sysctls) / sizeof(sysctls[0]); i++)
-		if (!strcmp(st->key, sysctls[i].key))
-		{
-			if (parse_count(P, val, vcol, sysctls[i].lo, sysctls[i].hi,
-					st->key, &v))
-				return -1;
-			if (!strcmp(st->key, "vm.overcommit_guess_free"))
-				mark_engine_only(P, st, "sysctl vm.overcommit_guess_free");
-			return 0;
-		}
-	return perr(P, t[1].col, "unknown sysctl key '%s'", st->key);
-}
-
-/*
- * THP knobs.  @words lists the accepted values ("a|b|c") or is NULL for a
- * number in [lo, hi].  Knobs Linux lacks make the program engine-only.
- */
-static const struct {
-	const char *key;
-	const char *words;
-	uint64_t lo, hi;
-	int engine_only;
-} thp_knobs[] = {
-	{ "enabled", "always|madvise|never", 0, 0, 0 },
-	{ "defrag", "always|defer|defer+madvise|madvise|never", 0, 0, 0 },
-	{ "use_zero_page", NULL, 0, 1, 0 },
-	{ "khugepaged.max_ptes_none", NULL, 0, 511, 0 },
-	{ "khugepaged.max_ptes_swap", NULL, 0, 511, 0 },
-	{ "khugepaged.max_ptes_shared", NULL, 0, 511, 0 },
-	{ "khugepaged.pages_to_scan", NULL, 1, 1U << 31, 0 },
-	{ "khugepaged.defrag", NULL, 0, 1, 0 },
-	{ "khugepaged.scan_sleep_millisecs", NULL, 0, 1U << 31, 0 },
-	{ "khugepaged.alloc_sleep_millisecs", NULL, 0, 1U << 31, 0 },
-	{ "shrink_underused", NULL, 0, 1, 0 },
-	{ "promotion_threshold", NULL, 1, 512, 1 },
-	{ "promotion_sync", NULL, 0, 1, 1 },
-	{ "resv_shrink", "all|lru", 0, 0, 1 },
-};
-
-static int word_in(const char *list, const char *w)
-{
-	size_t n = strlen(w);
-
-	for (const char *p = list; *p;) {
-		const char *e = strchr(p, '|');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-
-		if (len == n && !strncmp(p, w, n))
-			return 1;
-		p += len + (e != NULL);
+	if (lang_knob(st->key, group, &ki) < 0)
+		return perr(P, t[1].col, "unknown %s key '%s'", knob_stmt[group], st->key);
+	if (knob_value(P, &ki, val, vcol, ki.lang_max, &v))
+		return -1;
+	if (ki.flags & HR_KNOB_ENGINE_ONLY) {
+		snprintf(buf, sizeof(buf), "%s %s", knob_stmt[group], st->key);
+		mark_engine_only(P, st, buf);
 	}
 	return 0;
 }
 
+static int st_sysctl(struct parser *P, struct step *st, struct tok *t, int n)
+{
+	return st_knob(P, st, t, n, HR_KNOB_SYSCTL);
+}
+
 static int st_thp(struct parser *P, struct step *st, struct tok *t, int n)
 {
-	char *val, buf[sizeof(st->key) + 8];
-	int vcol;
-	uint64_t v;
-
-	if (knob_word(P, st, t, n, &val, &vcol))
-		return -1;
-	for (size_t i = 0; i < sizeof(thp_knobs) / sizeof(thp_knobs[0]); i++) {
-		if (strcmp(st->key, thp_knobs[i].key))
-			continue;
-		if (thp_knobs[i].words) {
-			if (!word_in(thp_knobs[i].words, val))
-				return perr(P, vcol, "thp %s must be one of %s, not '%s'",
-					    st->key, thp_knobs[i].words, val);
-		} else if (parse_count(P, val, vcol, thp_knobs[i].lo, thp_knobs[i].hi,
-				       st->key, &v)) {
-			return -1;
-		}
-		if (thp_knobs[i].engine_only) {
-			snprintf(buf, sizeof(buf), "thp %s", st->key);
-			mark_engine_only(P, st, buf);
-		}
-		return 0;
-	}
-	return perr(P, t[1].col, "unknown thp key '%s'", st->key);
+	return st_knob(P, st, t, n, HR_KNOB_THP);
 }
 
 /* ------------------------------------------------------------------ */
@@ -569,6 +533,15 @@ static int check_expect_key(struct parser *P, enum expect_source src,
 		if (!key_chars_ok(key, ""))
 			return perr(P, col, "bad vmstat key '%s'", key);
 		return 0;
+	case EX_SYSCTL:
+	case EX_THP: {
+		struct hr_knob_info ki;
+		enum hr_knob_group g = src == EX_SYSCTL ? HR_KNOB_SYSCTL : HR_KNOB_THP;
+
+		if (lang_knob(key, g, &ki) < 0)
+			return perr(P, col, "unknown %s key '%s'", knob_stmt[g], key);
+		return 0;
+	}
 	case EX_SYSFS:
 		if (!key_chars_ok(key, "/.-") || key[0] == '/' || strstr(key, "..") ||
 		    strstr(key, "//") || key[strlen(key) - 1] == '/')
@@ -581,12 +554,13 @@ static int check_expect_key(struct parser *P, enum expect_source src,
 
 static int st_expect(struct parser *P, struct step *st, struct tok *t, int n)
 {
-	static const char *const srcs[] = { "meminfo", "vmstat", "smaps", "sysfs" };
+	static const char *const srcs[] = { "meminfo", "vmstat", "smaps", "sysfs",
+					    "sysctl", "thp" };
 	char skey[sizeof(st->items[0].key) + PROG_NAME_MAX + 16];
 	int first;
 
 	if (n < 2)
-		return perr(P, col_after(P, t, n), "expect needs a source: meminfo, vmstat, sysfs or NAME smaps");
+		return perr(P, col_after(P, t, n), "expect needs a source: meminfo, vmstat, sysfs, sysctl, thp or NAME smaps");
 	if (n >= 3 && !strcmp(t[2].s, "smaps")) {
 		st->ex_source = EX_SMAPS;
 		st->ex_proc = lookup_proc(P, &t[1]);
@@ -602,6 +576,12 @@ static int st_expect(struct parser *P, struct step *st, struct tok *t, int n)
 	} else if (!strcmp(t[1].s, "sysfs")) {
 		st->ex_source = EX_SYSFS;
 		first = 2;
+	} else if (!strcmp(t[1].s, "sysctl")) {
+		st->ex_source = EX_SYSCTL;
+		first = 2;
+	} else if (!strcmp(t[1].s, "thp")) {
+		st->ex_source = EX_THP;
+		first = 2;
 	} else if (!strcmp(t[1].s, "smaps")) {
 		return perr(P, t[1].col, "smaps needs a process: expect NAME smaps KEY=VALUE");
 	} else if (n >= 3 && !strchr(t[2].s, '=')) {
@@ -609,7 +589,7 @@ static int st_expect(struct parser *P, struct step *st, struct tok *t, int n)
 			    t[1].s, t[2].s);
 	} else {
 		return perr(P, t[1].col,
-			    "unknown expect source '%s' (expected meminfo, vmstat, sysfs or NAME smaps)",
+			    "unknown expect source '%s' (expected meminfo, vmstat, sysfs, sysctl, thp or NAME smaps)",
 			    t[1].s);
 	}
 	if (n <= first)
@@ -643,7 +623,15 @@ static int st_expect(struct parser *P, struct step *st, struct tok *t, int n)
 		snprintf(skey, sizeof(skey), "%s:%s%s%s", srcs[st->ex_source],
 			 st->ex_source == EX_SMAPS ? "P" : "",
 			 st->ex_source == EX_SMAPS ? ":" : "", it->key);
-		if (snapshot_key_is_kb(skey)) {
+		if (st->ex_source == EX_SYSCTL || st->ex_source == EX_THP) {
+			/* a knob reads back what its statement writes */
+			struct hr_knob_info ki;
+
+			if (lang_knob(it->key, st->ex_source == EX_SYSCTL ?
+				      HR_KNOB_SYSCTL : HR_KNOB_THP, &ki) < 0 ||
+			    knob_value(P, &ki, val, vcol, UINT64_MAX, &v))
+				return -1;
+		} else if (snapshot_key_is_kb(skey)) {
 			if (isdigit((unsigned char)val[0]) && !val[strspn(val, "0123456789")] &&
 			    strspn(val, "0") != strlen(val))
 				return perr(P, vcol,
