@@ -246,7 +246,7 @@ struct hr_knob_info {
 	const char *path;	/* its file: "/proc/sys/vm/overcommit_ratio" */
 	enum hr_knob_kind kind;
 	enum hr_knob_group group;
-	unsigned long min, max;	/* numbers a write takes */
+	unsigned long min, max;	/* numbers a write takes; words: 0..n-1 */
 	uint64_t lang_max;	/* the largest the scenario language takes */
 	const char *words;	/* HR_KNOB_WORDS: "a|b|c"; else NULL */
 	const char *def;	/* the default, as written ("madvise", "50") */

@@ -435,6 +435,9 @@ int hr_knob_info(int i, struct hr_knob_info *out)
 	out->group = k->group;
 	out->min = k->min;
 	out->max = k->max;
+	if (k->kind == HR_KNOB_WORDS)	/* the words' indices */
+		for (const char *p = k->words; (p = strchr(p, '|')); p++)
+			out->max++;
 	out->lang_max = k->lang_max ? k->lang_max : k->max;
 	out->words = k->words;
 	out->def = k->def;
