@@ -91,9 +91,11 @@ int hr_machine_check(hr_machine *m, char *msg, size_t len);
  *       sysfs names "hugepages-2048kB.nr_hugepages",
  *       "hugepages-1048576kB.nr_hugepages",
  *       "hugepages-2048kB.nr_overcommit_hugepages" (and the 1G one).
+ *       (Every knob hr_knob_info() lists with group HR_KNOB_SYSCTL.)
  * @value: the decimal value, as written to the file.
  *
- * Return: 0, -ENOENT for an unknown key, -EINVAL for a bad value.
+ * Return: 0, -ENOENT for an unknown key, -EINVAL for a bad value (also
+ * for a value that is no number, whatever the key).
  */
 int hr_sysctl_write(hr_machine *m, const char *key, const char *value);
 
@@ -177,7 +179,8 @@ int hr_counter(hr_machine *m, hr_proc *p, const char *source,
  * `promotion_sync` (0, 1: promote at the fault that reaches the
  * threshold) and `resv_shrink` (all, lru: what memory pressure
  * releases).  Defaults are the kernel back end's baseline
- * (docs/thp.md).
+ * (docs/thp.md).  The knobs are those hr_knob_info() lists with group
+ * HR_KNOB_THP.
  *
  * Return: 0, -EINVAL for a bad value, -ENOENT for an unknown key.
  */
