@@ -227,6 +227,7 @@ const int knob_nr = (int)(sizeof(knob_table) / sizeof(knob_table[0]));
 /* ------------------------------------------------------------------ */
 /* Lookups and values                                                  */
 
+/** knob_find() - the row called @name (a scenario name), or NULL. */
 const struct knob *knob_find(const char *name)
 {
 	for (int i = 0; i < knob_nr; i++)
@@ -235,6 +236,7 @@ const struct knob *knob_find(const char *name)
 	return NULL;
 }
 
+/** knob_by_path() - the row whose file is @path, or NULL. */
 const struct knob *knob_by_path(const char *path)
 {
 	for (int i = 0; i < knob_nr; i++)
@@ -318,6 +320,10 @@ int knob_parse(const struct knob *k, const char *value, unsigned long *v)
 	return 0;
 }
 
+/**
+ * knob_get() - @k's current value: the number, or the index of its word.
+ * Return: 0, or the get hook's error.
+ */
 int knob_get(struct hr_machine *m, const struct knob *k, unsigned long *v)
 {
 	const char *f = (const char *)m + k->off;
@@ -355,6 +361,11 @@ static void knob_store(struct hr_machine *m, const struct knob *k,
 	}
 }
 
+/**
+ * knob_write() - a write of @value to @k's file: parsed and bounded by
+ * knob_parse(), then stored or handed to the set hook.
+ * Return: 0, -EINVAL, or the set hook's error.
+ */
 int knob_write(struct hr_machine *m, const struct knob *k, const char *value)
 {
 	unsigned long v;
@@ -368,6 +379,12 @@ int knob_write(struct hr_machine *m, const struct knob *k, const char *value)
 	return 0;
 }
 
+/**
+ * knob_show() - @k's value as text: as hr_knob_write() takes it, or with
+ * @file as Linux's file shows it (a newline; a word knob's whole list
+ * with the current word in brackets).
+ * Return: the length of the full text (like snprintf), or an error.
+ */
 int knob_show(struct hr_machine *m, const struct knob *k, bool file,
 	      char *buf, size_t len)
 {
@@ -399,6 +416,11 @@ int knob_show(struct hr_machine *m, const struct knob *k, bool file,
 	return n;
 }
 
+/**
+ * knob_set_defaults() - store the default of every @group knob that has a
+ * plain field; the pools (hooks, no field) start empty by themselves.
+ * Called while the machine is built, before anything reads the knobs.
+ */
 void knob_set_defaults(struct hr_machine *m, enum hr_knob_group group)
 {
 	unsigned long v;

@@ -202,20 +202,44 @@ static int map_range(struct gen *g, const struct gmap *m, char *buf, size_t len)
 /* ------------------------------------------------------------------ */
 /* Actions                                                             */
 
+/*
+ * The pool knob of @file (nr_hugepages, nr_overcommit_hugepages) for
+ * huge pages of @pagesize, or with 0 the default size's under its vm.*
+ * name: the registry's name for it (hr_knob_info()).
+ */
+static const char *pool_knob(uint64_t pagesize, const char *file)
+{
+	struct hr_knob_info ki;
+
+	for (int i = 0; !hr_knob_info(i, &ki); i++) {
+		const char *slash = strrchr(ki.path, '/');
+
+		if ((ki.flags & HR_KNOB_API_ONLY) ||
+		    (pagesize ? ki.pagesize != pagesize
+			      : !(ki.flags & HR_KNOB_DEFAULT_HSTATE)))
+			continue;
+		if (slash && !strcmp(slash + 1, file))
+			return ki.name;
+	}
+	abort();	/* the registry lost a pool file */
+}
+
 static void act_pool(struct gen *g)
 {
 	unsigned what = prng_below(&g->r, g->use_1g ? 8 : 5);
 
 	if (what < 3)
-		emit(g, "sysctl vm.nr_hugepages=%u", prng_below(&g->r, 13));
+		emit(g, "sysctl %s=%u", pool_knob(0, "nr_hugepages"),
+		     prng_below(&g->r, 13));
 	else if (what < 5)
-		emit(g, "sysctl vm.nr_overcommit_hugepages=%u",
+		emit(g, "sysctl %s=%u", pool_knob(0, "nr_overcommit_hugepages"),
 		     prng_below(&g->r, 7));
 	else if (what < 7)
-		emit(g, "sysctl hugepages-1048576kB.nr_hugepages=%u",
+		emit(g, "sysctl %s=%u", pool_knob(HR_SZ_1G, "nr_hugepages"),
 		     prng_below(&g->r, 3));
 	else
-		emit(g, "sysctl hugepages-1048576kB.nr_overcommit_hugepages=%u",
+		emit(g, "sysctl %s=%u",
+		     pool_knob(HR_SZ_1G, "nr_overcommit_hugepages"),
 		     prng_below(&g->r, 2));
 }
 
@@ -807,12 +831,13 @@ int fuzz_generate(uint64_t seed, const struct fuzz_gen_opts *o,
 		emit(g, "machine memory=8G nodes=%d", g->nodes);
 	else
 		emit(g, "machine memory=8G");
-	emit(g, "sysctl vm.nr_hugepages=%u", prng_range(&g->r, 0, 10));
+	emit(g, "sysctl %s=%u", pool_knob(0, "nr_hugepages"),
+	     prng_range(&g->r, 0, 10));
 	if (prng_chance(&g->r, 40))
-		emit(g, "sysctl vm.nr_overcommit_hugepages=%u",
+		emit(g, "sysctl %s=%u", pool_knob(0, "nr_overcommit_hugepages"),
 		     prng_range(&g->r, 1, 6));
 	if (g->use_1g)
-		emit(g, "sysctl hugepages-1048576kB.nr_hugepages=%u",
+		emit(g, "sysctl %s=%u", pool_knob(HR_SZ_1G, "nr_hugepages"),
 		     prng_range(&g->r, 0, 2));
 	if (prng_chance(&g->r, 60))
 		act_mount(g);
