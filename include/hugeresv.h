@@ -126,9 +126,11 @@ HR_EXPORT int hr_machine_check(hr_machine *m, char *msg, size_t len);
  *       sysfs names "hugepages-2048kB.nr_hugepages",
  *       "hugepages-1048576kB.nr_hugepages",
  *       "hugepages-2048kB.nr_overcommit_hugepages" (and the 1G one).
+ *       (Every knob hr_knob_info() lists with group HR_KNOB_SYSCTL.)
  * @value: the decimal value, as written to the file.
  *
- * Return: 0, -ENOENT for an unknown key, -EINVAL for a bad value.
+ * Return: 0, -ENOENT for an unknown key, -EINVAL for a bad value (also
+ * for a value that is no number, whatever the key).
  */
 HR_EXPORT int hr_sysctl_write(hr_machine *m, const char *key,
 			      const char *value);
@@ -214,7 +216,8 @@ HR_EXPORT int hr_counter(hr_machine *m, hr_proc *p, const char *source,
  * `promotion_sync` (0, 1: promote at the fault that reaches the
  * threshold) and `resv_shrink` (all, lru: what memory pressure
  * releases).  Defaults are the kernel back end's baseline
- * (docs/thp.md).
+ * (docs/thp.md).  The knobs are those hr_knob_info() lists with group
+ * HR_KNOB_THP.
  *
  * Return: 0, -EINVAL for a bad value, -ENOENT for an unknown key.
  */
@@ -251,6 +254,93 @@ HR_EXPORT int hr_event_index(const char *name);
  * deferred split queue.  Return: the bytes freed.
  */
 HR_EXPORT int64_t hr_reclaim(hr_machine *m, uint64_t bytes);
+
+/* ------------------------------------------------------------------ */
+/* Knobs: every tunable by name                                        */
+
+/* What a knob holds. */
+enum hr_knob_kind {
+	HR_KNOB_ULONG,		/* an unsigned decimal in [min, max] */
+	HR_KNOB_BOOL,		/* 0 or 1 */
+	HR_KNOB_WORDS,		/* one word of a list ("always|madvise|never") */
+};
+
+/* Which scenario statement sets it (docs/scenario-language.md). */
+enum hr_knob_group {
+	HR_KNOB_SYSCTL,		/* `sysctl KEY=VALUE`: vm.* and the pools */
+	HR_KNOB_THP,		/* `thp KEY=VALUE`: transparent_hugepage/ */
+};
+
+#define HR_KNOB_ENGINE_ONLY	0x1	/* Linux has no such file */
+#define HR_KNOB_PER_HSTATE	0x2	/* a pool file of one page size */
+#define HR_KNOB_DEFAULT_HSTATE	0x4	/* the default size's pool file,
+					   under a /proc/sys/vm name */
+#define HR_KNOB_API_ONLY	0x8	/* not in the scenario language */
+
+/*
+ * struct hr_knob_info - one knob, as hr_knob_info() describes it.  The
+ * strings are static and live for the whole program.
+ */
+struct hr_knob_info {
+	const char *name;	/* "vm.overcommit_ratio", "khugepaged.defrag" */
+	const char *path;	/* its file: "/proc/sys/vm/overcommit_ratio" */
+	enum hr_knob_kind kind;
+	enum hr_knob_group group;
+	unsigned long min, max;	/* numbers a write takes; words: 0..n-1 */
+	uint64_t lang_max;	/* the largest the scenario language takes */
+	const char *words;	/* HR_KNOB_WORDS: "a|b|c"; else NULL */
+	const char *def;	/* the default, as written ("madvise", "50") */
+	uint64_t pagesize;	/* HR_KNOB_PER_HSTATE: its size; else 0 */
+	unsigned flags;		/* HR_KNOB_* */
+};
+
+/** hr_knob_count() - how many knobs there are (indices 0..count-1). */
+HR_EXPORT int hr_knob_count(void);
+
+/**
+ * hr_knob_info() - describe knob @i.
+ * @i:   0..hr_knob_count()-1
+ * @out: filled in
+ *
+ * Return: 0, or -ENOENT for an index out of range.
+ */
+HR_EXPORT int hr_knob_info(int i, struct hr_knob_info *out);
+
+/** hr_knob_find() - the index of the knob called @name, or -ENOENT. */
+HR_EXPORT int hr_knob_find(const char *name);
+
+/**
+ * hr_knob_parse() - check a value for knob @name without a machine: what
+ * hr_knob_write() would accept, short of what only a machine can refuse
+ * (a gigantic size's overcommit).
+ * @out: the number, or for a word its index in the list (may be NULL)
+ *
+ * Return: 0, -ENOENT (no such knob), -EINVAL (not a value it takes).
+ */
+HR_EXPORT int hr_knob_parse(const char *name, const char *value,
+			    uint64_t *out);
+
+/**
+ * hr_knob_read() - the value of knob @name, as hr_knob_write() takes it
+ * ("madvise", "50"; no newline, no list of the other words).
+ * @buf, @len: output, NUL terminated and truncated to fit
+ *
+ * Return: the length of the full text (like snprintf), -ENOENT.
+ */
+HR_EXPORT ssize_t hr_knob_read(hr_machine *m, const char *name, char *buf,
+			       size_t len);
+
+/**
+ * hr_knob_write() - set knob @name to @value, as a write to its file:
+ * a decimal (trailing blanks or a newline allowed) or one of its words.
+ * hr_sysctl_write() and hr_thp_write() are this for their statements'
+ * knobs.
+ *
+ * Return: 0, -ENOENT (no such knob), -EINVAL (a value it does not take),
+ * or the error of what the write does (a pool resize, khugepaged).
+ */
+HR_EXPORT int hr_knob_write(hr_machine *m, const char *name,
+			    const char *value);
 
 /* ------------------------------------------------------------------ */
 /* hugetlbfs, files and shm                                            */

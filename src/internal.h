@@ -828,6 +828,57 @@ void hugetlb_put_page(struct hpage *pg);
 int hugetlb_fallocate_page(struct hr_file *f, long idx);
 
 /* ------------------------------------------------------------------ */
+/* knobs.c: the registry of tunables                                   */
+
+/*
+ * One tunable (see the block comment of knobs.c).  Rows live in the
+ * read-only knob_table[]; nothing writes them after build time.
+ *
+ * @name, @path: the scenario name and the file on Linux (for engine-only
+ *    knobs, where the engine shows it).
+ * @kind, @min, @max, @words: what a write accepts ("a|b|c" for words,
+ *    stored as the word's index).
+ * @lang_max: the largest number the scenario language takes (0: @max);
+ *    larger ones are the write's to refuse, as the kernel's are.
+ * @def: the default, the kernel back end's baseline.
+ * @hstate: HSTATE_2M or HSTATE_1G for a per-size pool file, -1 else (the
+ *    vm.* pool sysctls act on m->default_hstate).
+ * @flags: HR_KNOB_*.
+ * @off, @size: a plain field of struct hr_machine (size 4 or 8), or size
+ *    0 when @get and @set do everything.
+ * @get, @set: hooks replacing the plain read or write (a pool resize,
+ *    khugepaged's restart); the value is already parsed and in bounds.
+ */
+struct knob {
+	const char *name, *path;
+	enum hr_knob_kind kind;
+	enum hr_knob_group group;
+	unsigned long min, max;
+	uint64_t lang_max;
+	const char *words, *def;
+	int hstate;
+	unsigned flags;
+	size_t off, size;
+	int (*get)(struct hr_machine *m, const struct knob *k, unsigned long *v);
+	int (*set)(struct hr_machine *m, const struct knob *k, unsigned long v);
+};
+
+extern const struct knob knob_table[];
+extern const int knob_nr;
+
+const struct knob *knob_find(const char *name);
+const struct knob *knob_by_path(const char *path);
+int knob_parse(const struct knob *k, const char *value, unsigned long *v);
+int knob_parse_ulong(const char *s, unsigned long *out);
+int knob_get(struct hr_machine *m, const struct knob *k, unsigned long *v);
+int knob_write(struct hr_machine *m, const struct knob *k, const char *value);
+/* the value as hr_knob_read() gives it, or with @file as Linux's file */
+int knob_show(struct hr_machine *m, const struct knob *k, bool file,
+	      char *buf, size_t len);
+/* the defaults of @group's plain fields (the pools start empty) */
+void knob_set_defaults(struct hr_machine *m, enum hr_knob_group group);
+
+/* ------------------------------------------------------------------ */
 /* machine.c                                                           */
 
 struct hr_machine {

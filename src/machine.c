@@ -99,7 +99,7 @@ hr_machine *hr_machine_new(const struct hr_config *cfg)
 	m->user_reserve = HR_MIN(phys_free_total(&m->phys) * 3 / 100,
 				 (128ULL << 20) / HR_PAGE_SIZE);
 	m->next_pid = 1;
-	m->overcommit_ratio = 50;
+	knob_set_defaults(m, HR_KNOB_SYSCTL);
 	m->default_hstate = HSTATE_2M;
 	for (i = 0; i < HR_NR_HSTATES; i++) {
 		hstate_init(&m->hstates[i], m, i);
@@ -270,118 +270,25 @@ int hr_machine_check(hr_machine *m, char *msg, size_t len)
 	return c.failures ? -EUCLEAN : 0;
 }
 
-static int parse_ulong(const char *s, unsigned long *out)
+/*
+ * Writes of one statement's knobs (knobs.c).  A key the group lacks is
+ * -ENOENT, but a value that is no number is -EINVAL before the key is
+ * looked at, as it always was.
+ */
+static int write_group(hr_machine *m, enum hr_knob_group group,
+		       const char *key, const char *value)
 {
-	char *end;
-	unsigned long long v;
+	const struct knob *k = knob_find(key);
+	unsigned long v;
 
-	if (!s || !*s || *s == '-')
-		return -EINVAL;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	while (*end == ' ' || *end == '\n')
-		end++;
-	if (errno || *end || v > ULONG_MAX)
-		return -EINVAL;
-	*out = (unsigned long)v;
-	return 0;
-}
-
-/* "hugepages-2048kB.nr_hugepages" -> hstate and file */
-static struct hstate *per_size_key(hr_machine *m, const char *key,
-				   const char **file)
-{
-	int i;
-
-	for (i = 0; i < HR_NR_HSTATES; i++) {
-		char pfx[48];
-		size_t n;
-
-		n = (size_t)snprintf(pfx, sizeof(pfx), "hugepages-%llukB.",
-				     (unsigned long long)(m->hstates[i].size /
-							  1024));
-		if (!strncmp(key, pfx, n)) {
-			*file = key + n;
-			return &m->hstates[i];
-		}
-	}
-	return NULL;
-}
-
-static int write_hstate_knob(struct hstate *h, const char *file,
-			     unsigned long v)
-{
-	if (!strcmp(file, "nr_hugepages") ||
-	    !strcmp(file, "nr_hugepages_mempolicy"))
-		return hstate_set_max(h, v);
-	if (!strcmp(file, "nr_overcommit_hugepages")) {
-		if (hstate_is_gigantic(h))
-			return -EINVAL;
-		h->nr_overcommit_huge_pages = v;
-		return 0;
-	}
-	return -ENOENT;
+	if (!k || k->group != group)
+		return knob_parse_ulong(value, &v) ? -EINVAL : -ENOENT;
+	return knob_write(m, k, value);
 }
 
 int hr_sysctl_write(hr_machine *m, const char *key, const char *value)
 {
-	unsigned long v;
-	const char *file;
-	struct hstate *h;
-
-	if (parse_ulong(value, &v))
-		return -EINVAL;
-	if (!strncmp(key, "vm.", 3)) {
-		const char *k = key + 3;
-
-		if (!strcmp(k, "nr_hugepages") ||
-		    !strcmp(k, "nr_hugepages_mempolicy") ||
-		    !strcmp(k, "nr_overcommit_hugepages"))
-			return write_hstate_knob(
-				&m->hstates[m->default_hstate], k, v);
-		if (!strcmp(k, "overcommit_memory")) {
-			if (v > 2)
-				return -EINVAL;
-			m->overcommit_memory = (int)v;
-			return 0;
-		}
-		if (!strcmp(k, "overcommit_guess_free")) {
-			if (v > 1)
-				return -EINVAL;
-			m->overcommit_guess_free = (int)v;
-			return 0;
-		}
-		if (!strcmp(k, "overcommit_ratio")) {
-			if (v > INT_MAX)
-				return -EINVAL;
-			m->overcommit_ratio = (int)v;
-			return 0;
-		}
-		return -ENOENT;
-	}
-	h = per_size_key(m, key, &file);
-	if (!h)
-		return -ENOENT;
-	return write_hstate_knob(h, file, v);
-}
-
-/* "always|madvise|never" -> index, or -1 */
-static int word_index(const char *list, const char *w)
-{
-	size_t n = strlen(w);
-	int i = 0;
-
-	for (const char *p = list; *p; i++) {
-		const char *e = strchr(p, '|');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-
-		if (len == n && !strncmp(p, w, n))
-			return i;
-		if (!e)
-			break;
-		p = e + 1;
-	}
-	return -1;
+	return write_group(m, HR_KNOB_SYSCTL, key, value);
 }
 
 /**
@@ -393,92 +300,5 @@ static int word_index(const char *list, const char *w)
  */
 int hr_thp_write(hr_machine *m, const char *key, const char *value)
 {
-	static const struct {
-		const char *key;
-		unsigned long lo, hi;
-		size_t off;
-	} nums[] = {
-#define T(k, lo, hi, f) { k, lo, hi, offsetof(struct thp_settings, f) }
-		T("use_zero_page", 0, 1, use_zero_page),
-		T("shrink_underused", 0, 1, shrink_underused),
-		T("khugepaged.defrag", 0, 1, khugepaged_defrag),
-		T("promotion_sync", 0, 1, promotion_sync),
-#undef T
-	};
-	struct thp_settings *t = &m->thp;
-	unsigned long v;
-	int w;
-
-	if (!strcmp(key, "enabled")) {
-		if ((w = word_index("always|madvise|never", value)) < 0)
-			return -EINVAL;
-		/*
-		 * start_stop_khugepaged(): leaving `never` starts a new
-		 * khugepaged thread, which scans before it first sleeps
-		 * (scenarios/thp/thp_enable_restarts_khugepaged.scn).
-		 */
-		if (t->enabled == THP_NEVER && w != THP_NEVER) {
-			t->enabled = w;
-			return hr_khugepaged(m, 1);
-		}
-		t->enabled = w;
-		return 0;
-	}
-	if (!strcmp(key, "defrag")) {
-		w = word_index("always|defer|defer+madvise|madvise|never",
-			       value);
-		if (w < 0)
-			return -EINVAL;
-		t->defrag = w;
-		return 0;
-	}
-	if (!strcmp(key, "resv_shrink")) {
-		if ((w = word_index("all|lru", value)) < 0)
-			return -EINVAL;
-		t->resv_shrink = w;
-		return 0;
-	}
-	if (parse_ulong(value, &v))
-		return -EINVAL;
-	for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++)
-		if (!strcmp(key, nums[i].key)) {
-			if (v < nums[i].lo || v > nums[i].hi)
-				return -EINVAL;
-			*(int *)((char *)t + nums[i].off) = (int)v;
-			return 0;
-		}
-	if (!strcmp(key, "khugepaged.max_ptes_none") ||
-	    !strcmp(key, "khugepaged.max_ptes_swap") ||
-	    !strcmp(key, "khugepaged.max_ptes_shared")) {
-		if (v > 511)
-			return -EINVAL;
-		if (!strcmp(key + 20, "none"))
-			t->max_ptes_none = (unsigned)v;
-		else if (!strcmp(key + 20, "swap"))
-			t->max_ptes_swap = (unsigned)v;
-		else
-			t->max_ptes_shared = (unsigned)v;
-		return 0;
-	}
-	if (!strcmp(key, "khugepaged.pages_to_scan")) {
-		if (!v)
-			return -EINVAL;
-		t->pages_to_scan = v;
-		return 0;
-	}
-	if (!strcmp(key, "khugepaged.scan_sleep_millisecs")) {
-		t->scan_sleep = v;
-		return 0;
-	}
-	if (!strcmp(key, "khugepaged.alloc_sleep_millisecs")) {
-		t->alloc_sleep = v;
-		return 0;
-	}
-	if (!strcmp(key, "promotion_threshold")) {
-		if (v < 1 || v > HPAGE_NR)
-			return -EINVAL;
-		t->promotion_threshold = (unsigned)v;
-		return 0;
-	}
-	return -ENOENT;
+	return write_group(m, HR_KNOB_THP, key, value);
 }

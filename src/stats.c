@@ -304,45 +304,34 @@ static struct hstate *hstate_by_dir(hr_machine *m, const char *dir, size_t n)
 	return NULL;
 }
 
+/* The counters of a pool's directory; its knobs are in knobs.c. */
 static int hstate_file_value(const struct hstate *h, const char *file,
 			     unsigned long *out)
 {
 	unsigned long v;
 
-	if (!strcmp(file, "nr_hugepages") ||
-	    !strcmp(file, "nr_hugepages_mempolicy"))
-		v = h->nr_huge_pages;
-	else if (!strcmp(file, "free_hugepages"))
+	if (!strcmp(file, "free_hugepages"))
 		v = h->free_huge_pages;
 	else if (!strcmp(file, "resv_hugepages"))
 		v = h->resv_huge_pages;
 	else if (!strcmp(file, "surplus_hugepages"))
 		v = h->surplus_huge_pages;
-	else if (!strcmp(file, "nr_overcommit_hugepages"))
-		v = h->nr_overcommit_huge_pages;
 	else
 		return -ENOENT;
 	*out = v;
 	return 0;
 }
 
-/* "hugepages/hugepages-2048kB/free_hugepages" (or with /sys/kernel/mm/) */
-/* The numeric files of /sys/kernel/mm/transparent_hugepage. */
+/*
+ * The counters of /sys/kernel/mm/transparent_hugepage; its knobs are in
+ * knobs.c.
+ */
 static int thp_sysfs_value(hr_machine *m, const char *f, unsigned long *out)
 {
-	const struct thp_settings *t = &m->thp;
 	static const char kh[] = "khugepaged/";
 
-	if (!strcmp(f, "use_zero_page"))
-		*out = (unsigned long)t->use_zero_page;
-	else if (!strcmp(f, "shrink_underused"))
-		*out = (unsigned long)t->shrink_underused;
-	else if (!strcmp(f, "hpage_pmd_size"))
+	if (!strcmp(f, "hpage_pmd_size"))
 		*out = HPAGE_SIZE;
-	else if (!strcmp(f, "promotion_threshold"))
-		*out = t->promotion_threshold;
-	else if (!strcmp(f, "promotion_sync"))
-		*out = (unsigned long)t->promotion_sync;
 	else if (strncmp(f, kh, sizeof(kh) - 1))
 		return -ENOENT;
 	else if (!strcmp(f += sizeof(kh) - 1, "pages_collapsed"))
@@ -351,32 +340,31 @@ static int thp_sysfs_value(hr_machine *m, const char *f, unsigned long *out)
 		*out = m->ev[EV_RES_PAGES_COLLAPSED];
 	else if (!strcmp(f, "full_scans"))
 		*out = m->ev[EV_FULL_SCANS];
-	else if (!strcmp(f, "max_ptes_none"))
-		*out = t->max_ptes_none;
-	else if (!strcmp(f, "max_ptes_swap"))
-		*out = t->max_ptes_swap;
-	else if (!strcmp(f, "max_ptes_shared"))
-		*out = t->max_ptes_shared;
-	else if (!strcmp(f, "pages_to_scan"))
-		*out = t->pages_to_scan;
-	else if (!strcmp(f, "scan_sleep_millisecs"))
-		*out = t->scan_sleep;
-	else if (!strcmp(f, "alloc_sleep_millisecs"))
-		*out = t->alloc_sleep;
-	else if (!strcmp(f, "defrag"))
-		*out = (unsigned long)t->khugepaged_defrag;
 	else
 		return -ENOENT;
 	return 0;
+}
+
+/* The knob whose file is /sys/kernel/mm/@rel, or NULL. */
+static const struct knob *sysfs_knob(const char *rel)
+{
+	char path[256];
+	int n = snprintf(path, sizeof(path), "/sys/kernel/mm/%s", rel);
+
+	return n > 0 && (size_t)n < sizeof(path) ? knob_by_path(path) : NULL;
 }
 
 static int sysfs_value(hr_machine *m, const char *rel, unsigned long *out)
 {
 	static const char hp[] = "hugepages/";
 	static const char thp[] = "transparent_hugepage/";
+	const struct knob *k = sysfs_knob(rel);
 	const char *slash;
 	struct hstate *h;
 
+	/* a knob's number; a word is not a counter */
+	if (k)
+		return k->kind == HR_KNOB_WORDS ? -ENOENT : knob_get(m, k, out);
 	if (!strncmp(rel, thp, sizeof(thp) - 1))
 		return thp_sysfs_value(m, rel + sizeof(thp) - 1, out);
 	if (strncmp(rel, hp, sizeof(hp) - 1))
@@ -447,35 +435,24 @@ int hr_counter(hr_machine *m, hr_proc *p, const char *source,
 	return 0;
 }
 
-static int render_sysctl(hr_machine *m, const char *knob, struct out *o)
-{
-	const struct hstate *h = &m->hstates[m->default_hstate];
-
-	if (!strcmp(knob, "nr_hugepages") ||
-	    !strcmp(knob, "nr_hugepages_mempolicy"))
-		outf(o, "%lu\n", h->max_huge_pages);
-	else if (!strcmp(knob, "nr_overcommit_hugepages"))
-		outf(o, "%lu\n", h->nr_overcommit_huge_pages);
-	else if (!strcmp(knob, "overcommit_memory"))
-		outf(o, "%d\n", m->overcommit_memory);
-	else if (!strcmp(knob, "overcommit_ratio"))
-		outf(o, "%d\n", m->overcommit_ratio);
-	else
-		return -ENOENT;
-	return 0;
-}
-
 ssize_t hr_procfs_read(hr_machine *m, hr_proc *p, const char *path,
 		       char *buf, size_t len)
 {
 	struct out o = { buf, len, 0 };
 	static const char sys_hp[] = "/sys/kernel/mm/hugepages/";
-	static const char sysctl[] = "/proc/sys/vm/";
+	const struct knob *k = knob_by_path(path);
 	int err = 0;
 
 	if (len)
 		buf[0] = 0;
-	if (!strcmp(path, "/proc/meminfo")) {
+	if (k) {
+		/* a knob's file, as Linux shows it (knobs.c) */
+		err = knob_show(m, k, true, buf, len);
+		if (err < 0)
+			return err;
+		o.pos = (size_t)err;
+		err = 0;
+	} else if (!strcmp(path, "/proc/meminfo")) {
 		meminfo_fields(m, text_meminfo_field, &o);
 	} else if (!strcmp(path, "/proc/vmstat")) {
 		vmstat_fields(m, text_vmstat_field, &o);
@@ -483,8 +460,6 @@ ssize_t hr_procfs_read(hr_machine *m, hr_proc *p, const char *path,
 		if (!p)
 			return -EINVAL;
 		render_smaps(p, &o);
-	} else if (!strncmp(path, sysctl, sizeof(sysctl) - 1)) {
-		err = render_sysctl(m, path + sizeof(sysctl) - 1, &o);
 	} else if (!strncmp(path, "/sys/kernel/mm/transparent_hugepage/", 36)) {
 		unsigned long v;
 

@@ -95,23 +95,14 @@ enum scan { SCAN_SUCCEED, SCAN_PMD_NULL, SCAN_PMD_NONE, SCAN_PMD_MAPPED,
 	    SCAN_EXCEED_NONE, SCAN_EXCEED_SHARED, SCAN_LACK_REFERENCED,
 	    SCAN_ALLOC_FAIL };
 
-/** thp_settings_default() - the kernel back end's baseline. */
+/**
+ * thp_settings_default() - the kernel back end's baseline: the defaults
+ * of the knob registry (knobs.c).  @t is always a machine's own.
+ */
 void thp_settings_default(struct thp_settings *t)
 {
 	memset(t, 0, sizeof(*t));
-	t->enabled = THP_MADVISE;
-	t->defrag = DEFRAG_MADVISE;
-	t->use_zero_page = 1;
-	t->shrink_underused = 1;
-	t->max_ptes_none = 511;
-	t->max_ptes_swap = 64;
-	t->max_ptes_shared = 256;
-	t->pages_to_scan = 4096;
-	t->scan_sleep = 10000;
-	t->alloc_sleep = 60000;
-	t->khugepaged_defrag = 1;
-	t->promotion_threshold = 1;
-	t->resv_shrink = RESV_SHRINK_ALL;
+	knob_set_defaults(container_of(t, struct hr_machine, thp), HR_KNOB_THP);
 }
 
 /**

@@ -135,6 +135,23 @@ int same_outcome(const struct result *a, const struct result *b);
  * Return: @buf.
  */
 char *format_value(const char *key, int64_t val, char *buf, size_t len);
+
+/**
+ * knob_key() - the knob a snapshot key names: "sysctl:vm.overcommit_ratio"
+ * -> "vm.overcommit_ratio", "thp:enabled" -> "enabled"; NULL for any
+ * other key.  Knob keys exist in a snapshot only for the knobs a
+ * program's `expect sysctl` and `expect thp` lines read.
+ */
+const char *knob_key(const char *key);
+
+/**
+ * knob_text_value() - the value of knob @name as a snapshot holds it,
+ * from @text as hr_knob_read() gives it ("madvise") or as its file on
+ * Linux shows it ("always [madvise] never\n"): the number, or the
+ * index of the word.
+ * Return: 0, -ENOENT (no such knob), -EINVAL (not one of its values).
+ */
+int knob_text_value(const char *name, const char *text, int64_t *val);
 /**
  * snapshot_print_changes() - one line per source listing the counters
  * whose value differs between @before and @after, as

@@ -510,6 +510,8 @@ static int read_sysfs(struct eng *E, struct snapshot *s, const char *rel)
 	return snapshot_set(s, key, (int64_t)v);
 }
 
+static int eng_get(struct backend *be, const char *key, int64_t *val);
+
 static int eng_snapshot(struct backend *be, struct snapshot *s)
 {
 	static const char *const sizes[] = { "2048kB", "1048576kB" };
@@ -556,6 +558,25 @@ static int eng_snapshot(struct backend *be, struct snapshot *s)
 			if (read_sysfs(E, s, st->items[j].key))
 				return -1;
 	}
+	/* The knobs the program reads back (expect sysctl, expect thp). */
+	for (int i = 0; i < prog->nsteps; i++) {
+		const struct step *st = &prog->steps[i];
+		static const char *const pfx[] = {
+			[EX_SYSCTL] = "sysctl", [EX_THP] = "thp",
+		};
+		char key[sizeof(s->v[0].key)];
+		int64_t v;
+
+		if (st->kind != ST_EXPECT ||
+		    (st->ex_source != EX_SYSCTL && st->ex_source != EX_THP))
+			continue;
+		for (int j = 0; j < st->nitems; j++) {
+			snprintf(key, sizeof(key), "%s:%s", pfx[st->ex_source],
+				 st->items[j].key);
+			if (eng_get(be, key, &v) && snapshot_set(s, key, v))
+				return -1;
+		}
+	}
 	/* Every mapping in the engine is the scenario's own: sum them all. */
 	for (int i = 0; i < prog->nprocs; i++) {
 		if (!E->procs[i])
@@ -598,6 +619,12 @@ static int eng_get(struct backend *be, const char *key, int64_t *val)
 	if (!strcmp(src, "engine") && !strcmp(key, "restoring")) {
 		*val = (int64_t)hr_machine_restoring(E->m);
 		return 1;
+	}
+	if (!strcmp(src, "sysctl") || !strcmp(src, "thp")) {
+		char text[64];
+
+		return hr_knob_read(E->m, key, text, sizeof(text)) >= 0 &&
+		       knob_text_value(key, text, val) == 0;
 	}
 	if (!strcmp(src, "smaps")) {
 		const char *c2 = strchr(key, ':');

@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include "backend/backend.h"
+#include "hugeresv.h"
 #include "backend/kstate.h"
 
 #ifndef SYS_pidfd_open
@@ -1008,28 +1009,24 @@ static int save_and_write(struct kstate *ks, const char *path,
 }
 
 /*
- * The THP baseline: Linux's defaults (CONFIG_TRANSPARENT_HUGEPAGE_MADVISE),
- * the values the engine starts with.  Paths relative to KSTATE_SYSFS_THP;
- * a file the kernel lacks (shrink_underused before 6.12) is skipped.
+ * The baseline's settings are the engine's knob registry (hr_knob_info()):
+ * every knob Linux has, at its default, which is what the engine starts
+ * with.  ks_baseline_knob() says whether knob @i is one of @group's
+ * global ones (not a pool file of one size, not the default size's pool
+ * under a vm.* name, not the engine's own); *@ki is filled either way.
  */
-static const struct {
-	const char *rel, *value;
-} ks_thp_baseline[] = {
-	{ "enabled", "madvise" },
-	{ "defrag", "madvise" },
-	{ "use_zero_page", "1" },
-	{ "shrink_underused", "1" },
-	{ "khugepaged/max_ptes_none", "511" },
-	{ "khugepaged/max_ptes_swap", "64" },
-	{ "khugepaged/max_ptes_shared", "256" },
-	{ "khugepaged/pages_to_scan", "4096" },
-	{ "khugepaged/defrag", "1" },
-	{ "khugepaged/scan_sleep_millisecs", "10000" },
-	{ "khugepaged/alloc_sleep_millisecs", "60000" },
-};
+static int ks_baseline_knob(int i, enum hr_knob_group group,
+			    struct hr_knob_info *ki)
+{
+	return hr_knob_info(i, ki) == 0 && ki->group == group && ki->def &&
+	       !(ki->flags & (HR_KNOB_ENGINE_ONLY | HR_KNOB_API_ONLY |
+			      HR_KNOB_PER_HSTATE | HR_KNOB_DEFAULT_HSTATE));
+}
 
 /*
- * set_thp_baseline() - the global THP knobs above, then every mTHP size
+ * set_thp_baseline() - the global THP knobs at their defaults (Linux's
+ * with CONFIG_TRANSPARENT_HUGEPAGE_MADVISE; a file the kernel lacks, such
+ * as shrink_underused before 6.12, is skipped), then every mTHP size
  * (transparent_hugepage/hugepages-<size>kB/enabled): "never", except the
  * PMD size (hpage_pmd_size, 2 MiB on x86-64), which follows the global
  * `enabled` ("inherit").  Sizes without an enabled file (only shmem
@@ -1042,20 +1039,19 @@ static int set_thp_baseline(struct kstate *ks, char *err, size_t errlen)
 	struct stat sb;
 	struct dirent *de;
 	DIR *d;
-	size_t i;
+	int i;
 	long pmd_kb = 2048;
 	int rc = 0;
 
 	if (stat(KSTATE_SYSFS_THP, &sb) < 0)
 		return 0;	/* no THP in this kernel: nothing to set */
-	for (i = 0; i < sizeof(ks_thp_baseline) / sizeof(ks_thp_baseline[0]);
-	     i++) {
-		snprintf(path, sizeof(path), "%s/%s", KSTATE_SYSFS_THP,
-			 ks_thp_baseline[i].rel);
-		if (stat(path, &sb) < 0)
+	for (i = 0; i < hr_knob_count(); i++) {
+		struct hr_knob_info ki;
+
+		if (!ks_baseline_knob(i, HR_KNOB_THP, &ki) ||
+		    stat(ki.path, &sb) < 0)
 			continue;
-		if ((rc = save_and_write(ks, path, ks_thp_baseline[i].value,
-					 err, errlen)))
+		if ((rc = save_and_write(ks, ki.path, ki.def, err, errlen)))
 			return rc;
 	}
 	snprintf(path, sizeof(path), "%s/hpage_pmd_size", KSTATE_SYSFS_THP);
@@ -1081,31 +1077,61 @@ static int set_thp_baseline(struct kstate *ks, char *err, size_t errlen)
 }
 
 /*
+ * The pool files of one size at their defaults (empty, no overcommit),
+ * named by the registry's rows for the first size; every size the kernel
+ * has gets them.  Overcommit goes first, so that emptying the pool
+ * leaves no surplus.
+ */
+static int set_pool_baseline(struct kstate *ks, const char *hs, char *err,
+			     size_t errlen)
+{
+	char path[PATH_MAX];
+	int pass, i, rc;
+
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < hr_knob_count(); i++) {
+			struct hr_knob_info ki;
+			const char *file;
+
+			if (hr_knob_info(i, &ki) ||
+			    !(ki.flags & HR_KNOB_PER_HSTATE) ||
+			    (ki.flags & (HR_KNOB_API_ONLY | HR_KNOB_ENGINE_ONLY)) ||
+			    ki.pagesize != HR_SZ_2M || !ki.def)
+				continue;
+			file = strrchr(ki.path, '/') + 1;
+			/* pass 0: the overcommit files; pass 1: the rest */
+			if ((strstr(file, "overcommit") != NULL) != (pass == 0))
+				continue;
+			snprintf(path, sizeof(path), "%s/%s/%s",
+				 KSTATE_SYSFS_HP, hs, file);
+			if ((rc = save_and_write(ks, path, ki.def, err, errlen)))
+				return rc;
+		}
+	return 0;
+}
+
+/*
  * The baseline every kernel run starts from, the same machine the engine
  * starts with: empty pools of every size, no overcommitted huge pages,
- * the default overcommit policy, and the THP baseline above.
+ * the vm.* knobs at their defaults (overcommit_memory=0,
+ * overcommit_ratio=50), and the THP baseline above.
  */
 static int set_baseline(struct kstate *ks, char *err, size_t errlen)
 {
-	char hs[8][64], path[PATH_MAX];
+	char hs[8][64];
 	int i, n = list_hstates(hs, 8), rc;
 
-	for (i = 0; i < n; i++) {
-		snprintf(path, sizeof(path), "%s/%s/nr_overcommit_hugepages",
-			 KSTATE_SYSFS_HP, hs[i]);
-		if ((rc = save_and_write(ks, path, "0", err, errlen)))
+	for (i = 0; i < n; i++)
+		if ((rc = set_pool_baseline(ks, hs[i], err, errlen)))
 			return rc;
-		snprintf(path, sizeof(path), "%s/%s/nr_hugepages",
-			 KSTATE_SYSFS_HP, hs[i]);
-		if ((rc = save_and_write(ks, path, "0", err, errlen)))
+	for (i = 0; i < hr_knob_count(); i++) {
+		struct hr_knob_info ki;
+
+		if (!ks_baseline_knob(i, HR_KNOB_SYSCTL, &ki))
+			continue;
+		if ((rc = save_and_write(ks, ki.path, ki.def, err, errlen)))
 			return rc;
 	}
-	if ((rc = save_and_write(ks, "/proc/sys/vm/overcommit_memory", "0",
-				 err, errlen)))
-		return rc;
-	if ((rc = save_and_write(ks, "/proc/sys/vm/overcommit_ratio", "50",
-				 err, errlen)))
-		return rc;
 	return set_thp_baseline(ks, err, errlen);
 }
 

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "backend/backend.h"
+#include "hugeresv.h"
 
 /** snapshot_init() - an empty snapshot. */
 void snapshot_init(struct snapshot *s)
@@ -218,9 +219,69 @@ int snapshot_parse_keyvals(struct snapshot *s, const char *prefix,
 	return 0;
 }
 
+const char *knob_key(const char *key)
+{
+	if (!strncmp(key, "sysctl:", 7))
+		return key + 7;
+	if (!strncmp(key, "thp:", 4))
+		return key + 4;
+	return NULL;
+}
+
+int knob_text_value(const char *name, const char *text, int64_t *val)
+{
+	const char *w = strchr(text, '['), *e;
+	char word[64];
+	uint64_t v;
+	int err;
+
+	/* Linux shows a word knob as its list, the current word in brackets */
+	if (w) {
+		e = strchr(++w, ']');
+		if (!e)
+			return -EINVAL;
+	} else {
+		w = text;
+		e = w + strcspn(w, "\n");
+	}
+	if ((size_t)(e - w) >= sizeof(word))
+		return -EINVAL;
+	memcpy(word, w, (size_t)(e - w));
+	word[e - w] = '\0';
+	err = hr_knob_parse(name, word, &v);
+	if (err)
+		return err;
+	*val = (int64_t)v;
+	return 0;
+}
+
+/* A word knob's value is the index of its word: print the word. */
+static const char *knob_word_of(const char *key, int64_t val, char *buf,
+				size_t len)
+{
+	const char *name = knob_key(key), *p;
+	struct hr_knob_info ki;
+	int64_t i;
+
+	if (!name || hr_knob_info(hr_knob_find(name), &ki) ||
+	    ki.kind != HR_KNOB_WORDS)
+		return NULL;
+	for (p = ki.words, i = 0; p && i < val; i++) {
+		p = strchr(p, '|');
+		if (p)
+			p++;
+	}
+	if (!p || val < 0)
+		return NULL;
+	snprintf(buf, len, "%.*s", (int)strcspn(p, "|"), p);
+	return buf;
+}
+
 /** format_value() - @val as a scenario writes it for @key (see cli.h). */
 char *format_value(const char *key, int64_t val, char *buf, size_t len)
 {
+	if (knob_word_of(key, val, buf, len))
+		return buf;
 	if (!snapshot_key_is_kb(key)) {
 		/* counts print unsigned, as Linux prints them (wraps too) */
 		snprintf(buf, len, "%" PRIu64, (uint64_t)val);

@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "fuzz/fuzz.h"
+#include "hugeresv.h"
 #include "prng.h"
 
 #define G_PROCS		5	/* live processes at most */
@@ -201,20 +202,44 @@ static int map_range(struct gen *g, const struct gmap *m, char *buf, size_t len)
 /* ------------------------------------------------------------------ */
 /* Actions                                                             */
 
+/*
+ * The pool knob of @file (nr_hugepages, nr_overcommit_hugepages) for
+ * huge pages of @pagesize, or with 0 the default size's under its vm.*
+ * name: the registry's name for it (hr_knob_info()).
+ */
+static const char *pool_knob(uint64_t pagesize, const char *file)
+{
+	struct hr_knob_info ki;
+
+	for (int i = 0; !hr_knob_info(i, &ki); i++) {
+		const char *slash = strrchr(ki.path, '/');
+
+		if ((ki.flags & HR_KNOB_API_ONLY) ||
+		    (pagesize ? ki.pagesize != pagesize
+			      : !(ki.flags & HR_KNOB_DEFAULT_HSTATE)))
+			continue;
+		if (slash && !strcmp(slash + 1, file))
+			return ki.name;
+	}
+	abort();	/* the registry lost a pool file */
+}
+
 static void act_pool(struct gen *g)
 {
 	unsigned what = prng_below(&g->r, g->use_1g ? 8 : 5);
 
 	if (what < 3)
-		emit(g, "sysctl vm.nr_hugepages=%u", prng_below(&g->r, 13));
+		emit(g, "sysctl %s=%u", pool_knob(0, "nr_hugepages"),
+		     prng_below(&g->r, 13));
 	else if (what < 5)
-		emit(g, "sysctl vm.nr_overcommit_hugepages=%u",
+		emit(g, "sysctl %s=%u", pool_knob(0, "nr_overcommit_hugepages"),
 		     prng_below(&g->r, 7));
 	else if (what < 7)
-		emit(g, "sysctl hugepages-1048576kB.nr_hugepages=%u",
+		emit(g, "sysctl %s=%u", pool_knob(HR_SZ_1G, "nr_hugepages"),
 		     prng_below(&g->r, 3));
 	else
-		emit(g, "sysctl hugepages-1048576kB.nr_overcommit_hugepages=%u",
+		emit(g, "sysctl %s=%u",
+		     pool_knob(HR_SZ_1G, "nr_overcommit_hugepages"),
 		     prng_below(&g->r, 2));
 }
 
@@ -498,34 +523,85 @@ static void act_advise(struct gen *g)
 		     : prng_chance(&g->r, 55) ? "dontneed" : "remove");
 }
 
-/* THP knobs; the reservation ones only where the engine runs alone. */
+/*
+ * THP knobs.  The generator's own choice of knobs and of how often each
+ * value comes up; the names, bounds and words are the registry's
+ * (hr_knob_info()).  Linux's knobs come first: a kernel campaign draws
+ * only among those the registry does not mark engine-only.
+ */
+static const char *const gen_thp_knobs[] = {
+	"enabled", "use_zero_page", "khugepaged.max_ptes_none",
+	"promotion_threshold", "promotion_sync", "resv_shrink",
+};
+#define GEN_THP_N (sizeof(gen_thp_knobs) / sizeof(gen_thp_knobs[0]))
+
+static void gen_knob(const char *name, struct hr_knob_info *ki)
+{
+	if (hr_knob_info(hr_knob_find(name), ki))
+		abort();	/* the table above names a knob that is gone */
+}
+
+/* How many of gen_thp_knobs[] Linux has (they come first). */
+static unsigned gen_thp_linux(void)
+{
+	struct hr_knob_info ki;
+	unsigned n = 0;
+
+	while (n < GEN_THP_N) {
+		gen_knob(gen_thp_knobs[n], &ki);
+		if (ki.flags & HR_KNOB_ENGINE_ONLY)
+			break;
+		n++;
+	}
+	return n;
+}
+
+/* Word @i of a knob's list "a|b|c". */
+static void gen_word(const struct hr_knob_info *ki, unsigned i, char *buf,
+		     size_t len)
+{
+	const char *p = ki->words;
+
+	while (i-- && p && (p = strchr(p, '|')))
+		p++;
+	snprintf(buf, len, "%.*s", p ? (int)strcspn(p, "|") : 0, p ? p : "");
+}
+
 static void act_thp(struct gen *g)
 {
-	static const char *const enabled[] = { "always", "always", "madvise",
-					       "never" };
-	unsigned k = prng_below(&g->r, g->o->kernel ? 3 : 6);
+	/* enabled: always twice as often as madvise or never */
+	static const unsigned enabled[] = { 0, 0, 1, 2 };
+	unsigned k = prng_below(&g->r, g->o->kernel ? gen_thp_linux()
+						    : (unsigned)GEN_THP_N);
+	const char *name = gen_thp_knobs[k];
+	struct hr_knob_info ki;
+	char w[32];
+	unsigned hi;
 
+	gen_knob(name, &ki);
+	hi = (unsigned)ki.max;
 	switch (k) {
 	case 0:
-		emit(g, "thp enabled=%s", enabled[prng_below(&g->r, 4)]);
+		gen_word(&ki, enabled[prng_below(&g->r, 4)], w, sizeof(w));
+		emit(g, "thp %s=%s", name, w);
 		break;
 	case 1:
-		emit(g, "thp use_zero_page=%u", prng_below(&g->r, 2));
+	case 4:
+		emit(g, "thp %s=%u", name, prng_below(&g->r, hi + 1));
 		break;
 	case 2:
-		emit(g, "thp khugepaged.max_ptes_none=%u",
-		     prng_chance(&g->r, 50) ? 511 : prng_below(&g->r, 512));
+		emit(g, "thp %s=%u", name,
+		     prng_chance(&g->r, 50) ? hi : prng_below(&g->r, hi + 1));
 		break;
 	case 3:
-		emit(g, "thp promotion_threshold=%u",
-		     prng_chance(&g->r, 30) ? 1 : prng_range(&g->r, 2, 512));
-		break;
-	case 4:
-		emit(g, "thp promotion_sync=%u", prng_below(&g->r, 2));
+		/* the minimum (no reservations) 30% of the time */
+		emit(g, "thp %s=%u", name,
+		     prng_chance(&g->r, 30) ? (unsigned)ki.min
+					    : prng_range(&g->r, (unsigned)ki.min + 1, hi));
 		break;
 	default:
-		emit(g, "thp resv_shrink=%s",
-		     prng_chance(&g->r, 50) ? "all" : "lru");
+		gen_word(&ki, prng_chance(&g->r, 50) ? 0 : 1, w, sizeof(w));
+		emit(g, "thp %s=%s", name, w);
 		break;
 	}
 }
@@ -755,12 +831,13 @@ int fuzz_generate(uint64_t seed, const struct fuzz_gen_opts *o,
 		emit(g, "machine memory=8G nodes=%d", g->nodes);
 	else
 		emit(g, "machine memory=8G");
-	emit(g, "sysctl vm.nr_hugepages=%u", prng_range(&g->r, 0, 10));
+	emit(g, "sysctl %s=%u", pool_knob(0, "nr_hugepages"),
+	     prng_range(&g->r, 0, 10));
 	if (prng_chance(&g->r, 40))
-		emit(g, "sysctl vm.nr_overcommit_hugepages=%u",
+		emit(g, "sysctl %s=%u", pool_knob(0, "nr_overcommit_hugepages"),
 		     prng_range(&g->r, 1, 6));
 	if (g->use_1g)
-		emit(g, "sysctl hugepages-1048576kB.nr_hugepages=%u",
+		emit(g, "sysctl %s=%u", pool_knob(HR_SZ_1G, "nr_hugepages"),
 		     prng_range(&g->r, 0, 2));
 	if (prng_chance(&g->r, 60))
 		act_mount(g);

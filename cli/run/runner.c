@@ -42,6 +42,8 @@ static const char *const src_name[] = {
 	[EX_VMSTAT] = "vmstat",
 	[EX_SMAPS] = "smaps",
 	[EX_SYSFS] = "sysfs",
+	[EX_SYSCTL] = "sysctl",
+	[EX_THP] = "thp",
 };
 
 /* ------------------------------------------------------------------ */

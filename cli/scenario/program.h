@@ -123,10 +123,15 @@ struct prog_map {
 	int inherit_from;	/* maps[] index copied by fork, or -1 */
 };
 
-enum expect_source { EX_MEMINFO, EX_VMSTAT, EX_SMAPS, EX_SYSFS };
+/*
+ * Where an expect line reads: /proc files, sysfs counters, or a knob by
+ * the name its statement sets it with (EX_SYSCTL, EX_THP; a word knob's
+ * value is the index of its word, hr_knob_parse()).
+ */
+enum expect_source { EX_MEMINFO, EX_VMSTAT, EX_SMAPS, EX_SYSFS, EX_SYSCTL, EX_THP };
 
 struct expect_item {
-	char key[128];		/* meminfo/vmstat/smaps key, or sysfs path */
+	char key[128];		/* meminfo/vmstat/smaps key, sysfs path, knob */
 	int64_t value;		/* kB fields: bytes; counts: the count */
 	int col;		/* column of the item, for messages */
 };

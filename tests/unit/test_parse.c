@@ -355,6 +355,28 @@ static void test_engine_only(void)
 	}
 }
 
+/* expect sysctl / expect thp: knobs read back, words as their index */
+static void test_expect_knobs(void)
+{
+	struct program *p;
+
+	p = parse_ok("expect thp enabled=never resv_shrink=lru khugepaged.max_ptes_none=7\n"
+		     "expect sysctl vm.overcommit_ratio=50 hugepages-1048576kB.nr_hugepages=0\n",
+		     "expect thp and sysctl");
+	if (p) {
+		const struct step *a = &p->steps[0], *b = &p->steps[1];
+
+		ok(a->ex_source == EX_THP && b->ex_source == EX_SYSCTL, "their sources");
+		is_int(a->nitems, 3, "three thp items");
+		is_int(a->items[0].value, 2, "enabled=never is word 2 of always|madvise|never");
+		is_int(a->items[1].value, 1, "resv_shrink=lru is word 1");
+		is_int(a->items[2].value, 7, "numbers are numbers");
+		is_int(b->items[0].value, 50, "overcommit_ratio=50");
+		ok(!p->engine_only, "reading an engine-only knob is not engine-only");
+		program_free(p);
+	}
+}
+
 static void test_result_name(void)
 {
 	char buf[32];
@@ -550,6 +572,7 @@ int main(void)
 	test_statements();
 	test_umount();
 	test_engine_only();
+	test_expect_knobs();
 	test_result_name();
 	test_errors();
 	test_load();
