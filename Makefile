@@ -100,7 +100,7 @@ TESTS ?= $(sort $(wildcard tests/*.t))
 
 check: check-build
 	@command -v prove >/dev/null || { echo "prove not found: apt-get install perl"; exit 1; }
-	HUGERESV=$(CURDIR)/$(T)/hugeresv UNITDIR=$(CURDIR)/$(T)/unit FUZZDIR=$(CURDIR)/$(T)/fuzz prove -f $(TESTS)
+	HUGERESV=$(CURDIR)/$(T)/hugeresv UNITDIR=$(CURDIR)/$(T)/unit FUZZDIR=$(CURDIR)/$(T)/fuzz prove -f $(strip $(TESTS))
 
 bench: $(B)/hugeresv
 	@sh bench/run.sh
