@@ -167,6 +167,13 @@ $(T)/unit/%: tests/unit/%.c tests/unit/tap.h $(T_CLI_OBJ) $(T)/libhugeresv.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_CHK) -Itests/unit -o $@ $< $(T_CLI_OBJ) $(T)/libhugeresv.a -lm
 
+# test_phys compiles the real src/phys.c into itself with shims for
+# hr_bug() and check_fail() (the tools/testing/vma way), so it is linked
+# alone: with the library its phys_*() and shims would be defined twice.
+$(T)/unit/test_phys: tests/unit/test_phys.c src/phys.c tests/unit/tap.h cli/prng.h $(wildcard include/*.h src/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_CHK) -Itests/unit -o $@ $<
+
 # the fuzz harnesses' replay drivers (fuzz/replay.c), for tests/fuzz-replay.t
 $(T)/fuzz/replay-%: $(T)/fuzz/fuzz_%.o $(T)/fuzz/replay.o $(T_CLI_OBJ) $(T)/libhugeresv.a
 	$(CC) $(SAN) -o $@ $^ -lm
@@ -184,7 +191,7 @@ TESTS ?= $(sort $(wildcard tests/*.t))
 check: check-build all
 	@command -v prove >/dev/null || { echo "prove not found: apt-get install perl"; exit 1; }
 	HUGERESV=$(CURDIR)/$(T)/hugeresv UNITDIR=$(CURDIR)/$(T)/unit FUZZDIR=$(CURDIR)/$(T)/fuzz \
-	HR_SRCDIR=$(CURDIR) HR_MAKE="$(MAKE)" HR_CC="$(CC)" prove -f $(TESTS)
+	HR_SRCDIR=$(CURDIR) HR_MAKE="$(MAKE)" HR_CC="$(CC)" prove -f $(strip $(TESTS))
 
 # BASELINE=OLD-HUGERESV adds the fault rate of an earlier build, side by side
 bench: $(B)/hugeresv

@@ -269,6 +269,461 @@ static void check_map_range(const struct program *P, const struct shadow *S,
 		(unsigned long long)ps);
 }
 
+/* The walk over the steps: the shadow state and what the end checks. */
+struct walk {
+	const struct program *P;
+	struct shadow S;
+	int *map_steps;		/* map steps that made each mapping */
+	int prev_line;
+	int any_engine_only;
+};
+
+static void walk_init(struct walk *W, const struct program *P)
+{
+	W->P = P;
+	W->prev_line = 0;
+	W->any_engine_only = 0;
+	W->map_steps = xcalloc((size_t)P->nmaps, sizeof(int));
+	shadow_init(&W->S, P);
+	/* -1: not made by any step yet */
+	for (int i = 0; i < P->nmounts; i++)
+		W->S.mount_made[i] = -1;
+	for (int i = 0; i < P->nfiles; i++)
+		W->S.file_made[i] = -1;
+	for (int i = 0; i < P->nshms; i++)
+		W->S.shm_made[i] = -1;
+	for (int i = 0; i < P->nprocs; i++)
+		W->S.proc_made[i] = -1;
+	for (int i = 0; i < P->nmaps; i++)
+		W->S.map_made[i] = -1;
+}
+
+static void walk_free(struct walk *W)
+{
+	free(W->map_steps);
+	shadow_free(&W->S);
+}
+
+/* What every step must hold whatever its kind: fields, text, result. */
+static void check_step_fields(struct walk *W, int i, const struct step *st)
+{
+	const struct program *P = W->P;
+
+	REQUIRE((int)st->kind >= 0 && st->kind < ST__COUNT,
+		"step %d: kind %d", i, (int)st->kind);
+	REQUIRE(st->line > W->prev_line, "step %d: line %d after %d", i,
+		st->line, W->prev_line);
+	W->prev_line = st->line;
+	REQUIRE(st->col >= 1, "step %d: column %d", i, st->col);
+	REQUIRE(st->text && st->text[0] && !strchr(" \t\r", st->text[0]) &&
+		!strchr(" \t\r", st->text[strlen(st->text) - 1]),
+		"step %d (line %d): text not trimmed", i, st->line);
+	REQUIRE(!strchr(st->text, '#') && !strchr(st->text, '\n'),
+		"step %d (line %d): text holds a comment or newline", i,
+		st->line);
+	REQUIRE(opt_index(st->proc, P->nprocs), "step %d: proc %d", i, st->proc);
+	REQUIRE(opt_index(st->map, P->nmaps), "step %d: map %d", i, st->map);
+	REQUIRE(terminated(st->key, sizeof(st->key)) &&
+		terminated(st->value, sizeof(st->value)),
+		"step %d: key/value not terminated", i);
+	REQUIRE(!st->nitems || st->items, "step %d: items NULL", i);
+	REQUIRE(st->nitems >= 0, "step %d: nitems %d", i, st->nitems);
+	switch (st->want.kind) {
+	case RES_NONE:
+	case RES_OK:
+	case RES_SIGBUS:
+	case RES_SIGSEGV:
+		REQUIRE(st->want.err == 0, "step %d: err %d without errno", i,
+			st->want.err);
+		break;
+	case RES_ERRNO:
+		REQUIRE(st->want.err > 0 && st->want.err < 4096,
+			"step %d: errno %d", i, st->want.err);
+		break;
+	default:
+		fail("step %d: result kind %d", i, (int)st->want.kind);
+	}
+	REQUIRE((st->want.kind == RES_NONE) == (st->want_col == 0),
+		"step %d (line %d): want_col %d with result kind %d", i,
+		st->line, st->want_col, (int)st->want.kind);
+	if (st->engine_only)
+		W->any_engine_only = 1;
+}
+
+/* The process and mapping a step names are live (and belong together). */
+static void check_step_names_live(const struct walk *W, int i,
+				  const struct step *st)
+{
+	const struct program *P = W->P;
+
+	/* A process statement's process is live. */
+	if (st->proc >= 0 && st->kind != ST_PROC)
+		REQUIRE(W->S.proc_live[st->proc],
+			"step %d (line %d): process %d is not live", i,
+			st->line, st->proc);
+	/* A mapping named by a step belongs to its process and is live. */
+	if (st->map >= 0 && st->kind != ST_MAP) {
+		REQUIRE(st->proc >= 0 && P->maps[st->map].proc == st->proc,
+			"step %d (line %d): map %d of another process", i,
+			st->line, st->map);
+		REQUIRE(W->S.map_live[st->map],
+			"step %d (line %d): map %d is not live", i, st->line,
+			st->map);
+	}
+}
+
+/* machine, sysctl, thp, khugepaged, reclaim, inject, show: no indexes. */
+static void step_global(int i, const struct step *st)
+{
+	REQUIRE(st->proc == -1 && st->map == -1 && st->obj == -1,
+		"step %d (line %d): indexes on a global statement",
+		i, st->line);
+}
+
+static void step_mount(struct walk *W, int i, const struct step *st, int fails)
+{
+	REQUIRE(in_table(st->obj, W->P->nmounts) &&
+		W->S.mount_made[st->obj] == -1,
+		"step %d (line %d): mount %d", i, st->line, st->obj);
+	W->S.mount_made[st->obj] = i;
+	W->S.mount_live[st->obj] = !fails;
+}
+
+static void step_umount(struct walk *W, int i, const struct step *st, int fails)
+{
+	const struct program *P = W->P;
+
+	REQUIRE(st->proc == -1 && st->map == -1 &&
+		in_table(st->obj, P->nmounts) && W->S.mount_live[st->obj],
+		"step %d (line %d): umount of mount %d, not live", i,
+		st->line, st->obj);
+	if (fails)
+		return;
+	/* the mount's name goes, and the files still on it */
+	W->S.mount_live[st->obj] = 0;
+	for (int k = 0; k < P->nfiles; k++)
+		if (P->files[k].mount == st->obj)
+			W->S.file_live[k] = 0;
+}
+
+static void step_file(struct walk *W, int i, const struct step *st)
+{
+	const struct program *P = W->P;
+
+	REQUIRE(in_table(st->obj, P->nfiles) && W->S.file_made[st->obj] == -1,
+		"step %d (line %d): file %d", i, st->line, st->obj);
+	REQUIRE(W->S.mount_live[P->files[st->obj].mount],
+		"step %d (line %d): file on a mount that is not live",
+		i, st->line);
+	W->S.file_made[st->obj] = i;
+	W->S.file_live[st->obj] = 1;
+}
+
+/* truncate, fallocate, unlink: a live file. */
+static void step_file_op(struct walk *W, int i, const struct step *st)
+{
+	REQUIRE(in_table(st->obj, W->P->nfiles) && W->S.file_live[st->obj],
+		"step %d (line %d): file %d is not live", i,
+		st->line, st->obj);
+	if (st->kind == ST_FALLOCATE)
+		REQUIRE(st->a < st->b &&
+			st->b <= (uint64_t)INT64_MAX,
+			"step %d (line %d): fallocate range [%llu, %llu)",
+			i, st->line, (unsigned long long)st->a,
+			(unsigned long long)st->b);
+	if (st->kind == ST_UNLINK)
+		W->S.file_live[st->obj] = 0;
+}
+
+static void step_shm(struct walk *W, int i, const struct step *st, int fails)
+{
+	REQUIRE(in_table(st->obj, W->P->nshms) && W->S.shm_made[st->obj] == -1,
+		"step %d (line %d): shm %d", i, st->line, st->obj);
+	W->S.shm_made[st->obj] = i;
+	W->S.shm_live[st->obj] = !fails;
+}
+
+static void step_shm_rm(struct walk *W, int i, const struct step *st)
+{
+	REQUIRE(in_table(st->obj, W->P->nshms) && W->S.shm_live[st->obj],
+		"step %d (line %d): shm %d is not live", i, st->line,
+		st->obj);
+	W->S.shm_live[st->obj] = 0;
+}
+
+static void step_proc(struct walk *W, int i, const struct step *st)
+{
+	const struct program *P = W->P;
+
+	REQUIRE(in_table(st->obj, P->nprocs) && st->proc == st->obj &&
+		W->S.proc_made[st->obj] == -1 &&
+		P->procs[st->obj].parent == -1,
+		"step %d (line %d): proc %d", i, st->line, st->obj);
+	W->S.proc_made[st->obj] = i;
+	W->S.proc_live[st->obj] = 1;
+}
+
+static void step_map(struct walk *W, int i, const struct step *st, int fails)
+{
+	const struct program *P = W->P;
+	struct shadow *S = &W->S;
+	const struct prog_map *m;
+
+	REQUIRE(st->proc >= 0 && st->map >= 0 &&
+		S->map_made[st->map] == -1 &&
+		P->maps[st->map].created_by == i,
+		"step %d (line %d): map %d", i, st->line, st->map);
+	m = &P->maps[st->map];
+	REQUIRE(st->obj == m->obj, "step %d (line %d): obj %d, map's %d",
+		i, st->line, st->obj, m->obj);
+	if (m->source == SRC_FILE)
+		REQUIRE(S->file_live[m->obj],
+			"step %d (line %d): map of a file not live", i,
+			st->line);
+	if (m->source == SRC_SHM)
+		REQUIRE(S->shm_live[m->obj] &&
+			m->size == P->shms[m->obj].size,
+			"step %d (line %d): map of a segment not live or not whole",
+			i, st->line);
+	/* The name is not live already in this process. */
+	for (int k = 0; k < P->nmaps; k++)
+		REQUIRE(!(S->map_live[k] && P->maps[k].proc == m->proc &&
+			  !strcmp(P->maps[k].name, m->name)),
+			"step %d (line %d): mapping '%s' made twice", i,
+			st->line, m->name);
+	S->map_made[st->map] = i;
+	S->map_live[st->map] = !fails;
+	S->map_size[st->map] = m->size;
+	W->map_steps[st->map]++;
+}
+
+/* touch, protect, advise, bind, migrate, unmap: a range of a mapping. */
+static void step_in_map(struct walk *W, int i, const struct step *st, int fails)
+{
+	REQUIRE(st->map >= 0 && st->obj == -1,
+		"step %d (line %d): map %d obj %d", i, st->line,
+		st->map, st->obj);
+	check_map_range(W->P, &W->S, i, st);
+	if (st->kind == ST_TOUCH)
+		REQUIRE(st->stride > 0, "step %d (line %d): stride 0", i,
+			st->line);
+	if (st->kind == ST_PROTECT)
+		REQUIRE(!(st->prot & ~(HR_PROT_READ | HR_PROT_WRITE)),
+			"step %d: prot %#x", i, st->prot);
+	if (st->kind == ST_MIGRATE)
+		REQUIRE(st->node >= 0 && st->node < HR_MAX_NODES,
+			"step %d: node %d", i, st->node);
+	if (st->kind == ST_BIND)
+		REQUIRE(!(st->nodemask >> HR_MAX_NODES),
+			"step %d: nodemask %#lx", i, st->nodemask);
+	if (st->kind == ST_UNMAP && !fails && st->a == 0 &&
+	    st->b == W->S.map_size[st->map])
+		W->S.map_live[st->map] = 0;
+}
+
+static void step_remap(struct walk *W, int i, const struct step *st, int fails)
+{
+	REQUIRE(st->map >= 0 && st->obj == -1,
+		"step %d (line %d): remap indexes", i, st->line);
+	REQUIRE(st->a % W->P->maps[st->map].pagesize == 0 &&
+		st->a <= (uint64_t)INT64_MAX,
+		"step %d (line %d): remap size %llu not rounded", i,
+		st->line, (unsigned long long)st->a);
+	if (!fails)
+		W->S.map_size[st->map] = st->a;
+}
+
+/* Fork step @i copies live mapping @k of the parent exactly once. */
+static void check_fork_copy(const struct walk *W, int i, const struct step *st,
+			    int k)
+{
+	const struct program *P = W->P;
+	int copies = 0;
+
+	for (int c = 0; c < P->nmaps; c++)
+		if (P->maps[c].created_by == i &&
+		    P->maps[c].inherit_from == k) {
+			copies++;
+			REQUIRE(P->maps[c].size == W->S.map_size[k],
+				"step %d (line %d): fork copy of map %d at size %llu, not %llu",
+				i, st->line, k,
+				(unsigned long long)P->maps[c].size,
+				(unsigned long long)W->S.map_size[k]);
+		}
+	REQUIRE(copies == 1,
+		"step %d (line %d): map %d copied %d times",
+		i, st->line, k, copies);
+}
+
+static void step_fork(struct walk *W, int i, const struct step *st, int fails)
+{
+	const struct program *P = W->P;
+	struct shadow *S = &W->S;
+	int child = st->obj;
+
+	REQUIRE(in_table(child, P->nprocs) && S->proc_made[child] == -1 &&
+		P->procs[child].parent == st->proc,
+		"step %d (line %d): fork child %d", i, st->line, child);
+	S->proc_made[child] = i;
+	S->proc_live[child] = !fails;
+	/* One copy of each live mapping of the parent, at its size. */
+	for (int k = 0; k < P->nmaps; k++) {
+		const struct prog_map *m = &P->maps[k];
+
+		if (m->proc == st->proc && S->map_live[k] && !fails)
+			check_fork_copy(W, i, st, k);
+		if (m->created_by == i && m->inherit_from >= 0) {
+			REQUIRE(!fails, "step %d: a failed fork copied", i);
+			S->map_made[k] = i;
+			S->map_live[k] = 1;
+			S->map_size[k] = m->size;
+		}
+	}
+}
+
+static void step_exit(struct walk *W, int i, const struct step *st)
+{
+	REQUIRE(st->map == -1 && st->obj == -1,
+		"step %d (line %d): exit indexes", i, st->line);
+	W->S.proc_live[st->proc] = 0;
+	for (int k = 0; k < W->P->nmaps; k++)
+		if (W->P->maps[k].proc == st->proc)
+			W->S.map_live[k] = 0;
+}
+
+static void step_expect(const struct walk *W, int i, const struct step *st)
+{
+	const struct program *P = W->P;
+
+	REQUIRE(st->nitems > 0, "step %d (line %d): expect without items",
+		i, st->line);
+	REQUIRE((int)st->ex_source >= EX_MEMINFO &&
+		st->ex_source <= EX_SYSFS, "step %d: source %d", i,
+		(int)st->ex_source);
+	if (st->ex_source == EX_SMAPS)
+		REQUIRE(in_table(st->ex_proc, P->nprocs) &&
+			W->S.proc_live[st->ex_proc],
+			"step %d (line %d): smaps of process %d", i,
+			st->line, st->ex_proc);
+	else
+		REQUIRE(st->ex_proc == -1, "step %d: ex_proc %d", i,
+			st->ex_proc);
+	for (int k = 0; k < st->nitems; k++)
+		REQUIRE(terminated(st->items[k].key,
+				   sizeof(st->items[k].key)) &&
+			st->items[k].key[0] && st->items[k].col >= 1,
+			"step %d (line %d): item %d", i, st->line, k);
+}
+
+/* A statement newer than this checker: indexes only. */
+static void step_unknown(const struct walk *W, int i, const struct step *st)
+{
+	const struct program *P = W->P;
+
+	REQUIRE(opt_index(st->obj, P->nmounts + P->nfiles + P->nshms +
+				 P->nprocs + P->nmaps),
+		"step %d (line %d): obj %d", i, st->line, st->obj);
+}
+
+/* The checks and shadow updates of step @i's own kind. */
+static void check_step_kind(struct walk *W, int i, const struct step *st)
+{
+	int fails = st->want.kind == RES_ERRNO;
+
+	switch (st->kind) {
+	case ST_MACHINE:
+	case ST_SYSCTL:
+	case ST_THP:
+	case ST_KHUGEPAGED:
+	case ST_RECLAIM:
+	case ST_INJECT:
+	case ST_SHOW:
+		step_global(i, st);
+		break;
+	case ST_MOUNT:
+		step_mount(W, i, st, fails);
+		break;
+	case ST_UMOUNT:
+		step_umount(W, i, st, fails);
+		break;
+	case ST_FILE:
+		step_file(W, i, st);
+		break;
+	case ST_TRUNCATE:
+	case ST_FALLOCATE:
+	case ST_UNLINK:
+		step_file_op(W, i, st);
+		break;
+	case ST_SHM:
+		step_shm(W, i, st, fails);
+		break;
+	case ST_SHM_RM:
+		step_shm_rm(W, i, st);
+		break;
+	case ST_PROC:
+		step_proc(W, i, st);
+		break;
+	case ST_MAP:
+		step_map(W, i, st, fails);
+		break;
+	case ST_TOUCH:
+	case ST_PROTECT:
+	case ST_ADVISE:
+	case ST_BIND:
+	case ST_MIGRATE:
+	case ST_UNMAP:
+		step_in_map(W, i, st, fails);
+		break;
+	case ST_REMAP:
+		step_remap(W, i, st, fails);
+		break;
+	case ST_FORK:
+		step_fork(W, i, st, fails);
+		break;
+	case ST_EXIT:
+		step_exit(W, i, st);
+		break;
+	case ST_EXPECT:
+		step_expect(W, i, st);
+		break;
+	default:
+		step_unknown(W, i, st);
+		break;
+	}
+	if (st->kind != ST_EXPECT)
+		REQUIRE(st->nitems == 0 && !st->items && st->ex_proc == -1,
+			"step %d: expect fields on a %d step", i, (int)st->kind);
+}
+
+/* After the last step: every object made by exactly its step. */
+static void check_walk_end(const struct walk *W)
+{
+	const struct program *P = W->P;
+	const struct shadow *S = &W->S;
+
+	for (int k = 0; k < P->nmaps; k++) {
+		int by_map = P->steps[P->maps[k].created_by].kind == ST_MAP;
+
+		REQUIRE(W->map_steps[k] == by_map,
+			"map %d: made by %d map steps", k, W->map_steps[k]);
+		REQUIRE(S->map_made[k] == P->maps[k].created_by,
+			"map %d: made at step %d, created_by %d", k, S->map_made[k],
+			P->maps[k].created_by);
+	}
+	for (int k = 0; k < P->nprocs; k++)
+		REQUIRE(S->proc_made[k] >= 0, "proc %d made by no step", k);
+	for (int k = 0; k < P->nmounts; k++)
+		REQUIRE(S->mount_made[k] >= 0, "mount %d made by no step", k);
+	for (int k = 0; k < P->nfiles; k++)
+		REQUIRE(S->file_made[k] >= 0, "file %d made by no step", k);
+	for (int k = 0; k < P->nshms; k++)
+		REQUIRE(S->shm_made[k] >= 0, "shm %d made by no step", k);
+	REQUIRE(!W->any_engine_only || P->engine_only,
+		"a step is engine-only but the program is not");
+	REQUIRE(!P->engine_only || P->engine_only_why[0],
+		"engine-only without a reason");
+}
+
 /*
  * Walk the steps in order with the language's lifetime rules
  * (docs/scenario-language.md 5.4): a name is live from the step that
@@ -277,324 +732,18 @@ static void check_map_range(const struct program *P, const struct shadow *S,
  */
 static void check_steps(const struct program *P)
 {
-	struct shadow S;
-	int prev_line = 0, any_engine_only = 0;
-	int *map_steps = xcalloc((size_t)P->nmaps, sizeof(int));
+	struct walk W;
 
-	shadow_init(&S, P);
-	for (int i = 0; i < P->nmounts; i++)
-		S.mount_made[i] = -1;
-	for (int i = 0; i < P->nfiles; i++)
-		S.file_made[i] = -1;
-	for (int i = 0; i < P->nshms; i++)
-		S.shm_made[i] = -1;
-	for (int i = 0; i < P->nprocs; i++)
-		S.proc_made[i] = -1;
-	for (int i = 0; i < P->nmaps; i++)
-		S.map_made[i] = -1;
-
+	walk_init(&W, P);
 	for (int i = 0; i < P->nsteps; i++) {
 		const struct step *st = &P->steps[i];
-		int fails = st->want.kind == RES_ERRNO;
 
-		REQUIRE((int)st->kind >= 0 && st->kind < ST__COUNT,
-			"step %d: kind %d", i, (int)st->kind);
-		REQUIRE(st->line > prev_line, "step %d: line %d after %d", i,
-			st->line, prev_line);
-		prev_line = st->line;
-		REQUIRE(st->col >= 1, "step %d: column %d", i, st->col);
-		REQUIRE(st->text && st->text[0] && !strchr(" \t\r", st->text[0]) &&
-			!strchr(" \t\r", st->text[strlen(st->text) - 1]),
-			"step %d (line %d): text not trimmed", i, st->line);
-		REQUIRE(!strchr(st->text, '#') && !strchr(st->text, '\n'),
-			"step %d (line %d): text holds a comment or newline", i,
-			st->line);
-		REQUIRE(opt_index(st->proc, P->nprocs), "step %d: proc %d", i, st->proc);
-		REQUIRE(opt_index(st->map, P->nmaps), "step %d: map %d", i, st->map);
-		REQUIRE(terminated(st->key, sizeof(st->key)) &&
-			terminated(st->value, sizeof(st->value)),
-			"step %d: key/value not terminated", i);
-		REQUIRE(!st->nitems || st->items, "step %d: items NULL", i);
-		REQUIRE(st->nitems >= 0, "step %d: nitems %d", i, st->nitems);
-		switch (st->want.kind) {
-		case RES_NONE:
-		case RES_OK:
-		case RES_SIGBUS:
-		case RES_SIGSEGV:
-			REQUIRE(st->want.err == 0, "step %d: err %d without errno", i,
-				st->want.err);
-			break;
-		case RES_ERRNO:
-			REQUIRE(st->want.err > 0 && st->want.err < 4096,
-				"step %d: errno %d", i, st->want.err);
-			break;
-		default:
-			fail("step %d: result kind %d", i, (int)st->want.kind);
-		}
-		REQUIRE((st->want.kind == RES_NONE) == (st->want_col == 0),
-			"step %d (line %d): want_col %d with result kind %d", i,
-			st->line, st->want_col, (int)st->want.kind);
-		if (st->engine_only)
-			any_engine_only = 1;
-		/* A process statement's process is live. */
-		if (st->proc >= 0 && st->kind != ST_PROC)
-			REQUIRE(S.proc_live[st->proc],
-				"step %d (line %d): process %d is not live", i,
-				st->line, st->proc);
-		/* A mapping named by a step belongs to its process and is live. */
-		if (st->map >= 0 && st->kind != ST_MAP) {
-			REQUIRE(st->proc >= 0 && P->maps[st->map].proc == st->proc,
-				"step %d (line %d): map %d of another process", i,
-				st->line, st->map);
-			REQUIRE(S.map_live[st->map],
-				"step %d (line %d): map %d is not live", i, st->line,
-				st->map);
-		}
-
-		switch (st->kind) {
-		case ST_MACHINE:
-		case ST_SYSCTL:
-		case ST_THP:
-		case ST_KHUGEPAGED:
-		case ST_RECLAIM:
-		case ST_INJECT:
-		case ST_SHOW:
-			REQUIRE(st->proc == -1 && st->map == -1 && st->obj == -1,
-				"step %d (line %d): indexes on a global statement",
-				i, st->line);
-			break;
-		case ST_MOUNT:
-			REQUIRE(in_table(st->obj, P->nmounts) &&
-				S.mount_made[st->obj] == -1,
-				"step %d (line %d): mount %d", i, st->line, st->obj);
-			S.mount_made[st->obj] = i;
-			S.mount_live[st->obj] = !fails;
-			break;
-		case ST_UMOUNT:
-			REQUIRE(st->proc == -1 && st->map == -1 &&
-				in_table(st->obj, P->nmounts) && S.mount_live[st->obj],
-				"step %d (line %d): umount of mount %d, not live", i,
-				st->line, st->obj);
-			if (fails)
-				break;
-			/* the mount's name goes, and the files still on it */
-			S.mount_live[st->obj] = 0;
-			for (int k = 0; k < P->nfiles; k++)
-				if (P->files[k].mount == st->obj)
-					S.file_live[k] = 0;
-			break;
-		case ST_FILE:
-			REQUIRE(in_table(st->obj, P->nfiles) &&
-				S.file_made[st->obj] == -1,
-				"step %d (line %d): file %d", i, st->line, st->obj);
-			REQUIRE(S.mount_live[P->files[st->obj].mount],
-				"step %d (line %d): file on a mount that is not live",
-				i, st->line);
-			S.file_made[st->obj] = i;
-			S.file_live[st->obj] = 1;
-			break;
-		case ST_TRUNCATE:
-		case ST_FALLOCATE:
-		case ST_UNLINK:
-			REQUIRE(in_table(st->obj, P->nfiles) && S.file_live[st->obj],
-				"step %d (line %d): file %d is not live", i,
-				st->line, st->obj);
-			if (st->kind == ST_FALLOCATE)
-				REQUIRE(st->a < st->b &&
-					st->b <= (uint64_t)INT64_MAX,
-					"step %d (line %d): fallocate range [%llu, %llu)",
-					i, st->line, (unsigned long long)st->a,
-					(unsigned long long)st->b);
-			if (st->kind == ST_UNLINK)
-				S.file_live[st->obj] = 0;
-			break;
-		case ST_SHM:
-			REQUIRE(in_table(st->obj, P->nshms) &&
-				S.shm_made[st->obj] == -1,
-				"step %d (line %d): shm %d", i, st->line, st->obj);
-			S.shm_made[st->obj] = i;
-			S.shm_live[st->obj] = !fails;
-			break;
-		case ST_SHM_RM:
-			REQUIRE(in_table(st->obj, P->nshms) && S.shm_live[st->obj],
-				"step %d (line %d): shm %d is not live", i, st->line,
-				st->obj);
-			S.shm_live[st->obj] = 0;
-			break;
-		case ST_PROC:
-			REQUIRE(in_table(st->obj, P->nprocs) && st->proc == st->obj &&
-				S.proc_made[st->obj] == -1 &&
-				P->procs[st->obj].parent == -1,
-				"step %d (line %d): proc %d", i, st->line, st->obj);
-			S.proc_made[st->obj] = i;
-			S.proc_live[st->obj] = 1;
-			break;
-		case ST_MAP: {
-			const struct prog_map *m;
-
-			REQUIRE(st->proc >= 0 && st->map >= 0 &&
-				S.map_made[st->map] == -1 &&
-				P->maps[st->map].created_by == i,
-				"step %d (line %d): map %d", i, st->line, st->map);
-			m = &P->maps[st->map];
-			REQUIRE(st->obj == m->obj, "step %d (line %d): obj %d, map's %d",
-				i, st->line, st->obj, m->obj);
-			if (m->source == SRC_FILE)
-				REQUIRE(S.file_live[m->obj],
-					"step %d (line %d): map of a file not live", i,
-					st->line);
-			if (m->source == SRC_SHM)
-				REQUIRE(S.shm_live[m->obj] &&
-					m->size == P->shms[m->obj].size,
-					"step %d (line %d): map of a segment not live or not whole",
-					i, st->line);
-			/* The name is not live already in this process. */
-			for (int k = 0; k < P->nmaps; k++)
-				REQUIRE(!(S.map_live[k] && P->maps[k].proc == m->proc &&
-					  !strcmp(P->maps[k].name, m->name)),
-					"step %d (line %d): mapping '%s' made twice", i,
-					st->line, m->name);
-			S.map_made[st->map] = i;
-			S.map_live[st->map] = !fails;
-			S.map_size[st->map] = m->size;
-			map_steps[st->map]++;
-			break;
-		}
-		case ST_TOUCH:
-		case ST_PROTECT:
-		case ST_ADVISE:
-		case ST_BIND:
-		case ST_MIGRATE:
-		case ST_UNMAP:
-			REQUIRE(st->map >= 0 && st->obj == -1,
-				"step %d (line %d): map %d obj %d", i, st->line,
-				st->map, st->obj);
-			check_map_range(P, &S, i, st);
-			if (st->kind == ST_TOUCH)
-				REQUIRE(st->stride > 0, "step %d (line %d): stride 0", i,
-					st->line);
-			if (st->kind == ST_PROTECT)
-				REQUIRE(!(st->prot & ~(HR_PROT_READ | HR_PROT_WRITE)),
-					"step %d: prot %#x", i, st->prot);
-			if (st->kind == ST_MIGRATE)
-				REQUIRE(st->node >= 0 && st->node < HR_MAX_NODES,
-					"step %d: node %d", i, st->node);
-			if (st->kind == ST_BIND)
-				REQUIRE(!(st->nodemask >> HR_MAX_NODES),
-					"step %d: nodemask %#lx", i, st->nodemask);
-			if (st->kind == ST_UNMAP && !fails && st->a == 0 &&
-			    st->b == S.map_size[st->map])
-				S.map_live[st->map] = 0;
-			break;
-		case ST_REMAP:
-			REQUIRE(st->map >= 0 && st->obj == -1,
-				"step %d (line %d): remap indexes", i, st->line);
-			REQUIRE(st->a % P->maps[st->map].pagesize == 0 &&
-				st->a <= (uint64_t)INT64_MAX,
-				"step %d (line %d): remap size %llu not rounded", i,
-				st->line, (unsigned long long)st->a);
-			if (!fails)
-				S.map_size[st->map] = st->a;
-			break;
-		case ST_FORK: {
-			int child = st->obj;
-
-			REQUIRE(in_table(child, P->nprocs) && S.proc_made[child] == -1 &&
-				P->procs[child].parent == st->proc,
-				"step %d (line %d): fork child %d", i, st->line, child);
-			S.proc_made[child] = i;
-			S.proc_live[child] = !fails;
-			/* One copy of each live mapping of the parent, at its size. */
-			for (int k = 0; k < P->nmaps; k++) {
-				const struct prog_map *m = &P->maps[k];
-				int copies = 0;
-
-				if (m->proc == st->proc && S.map_live[k] && !fails) {
-					for (int c = 0; c < P->nmaps; c++)
-						if (P->maps[c].created_by == i &&
-						    P->maps[c].inherit_from == k) {
-							copies++;
-							REQUIRE(P->maps[c].size == S.map_size[k],
-								"step %d (line %d): fork copy of map %d at size %llu, not %llu",
-								i, st->line, k,
-								(unsigned long long)P->maps[c].size,
-								(unsigned long long)S.map_size[k]);
-						}
-					REQUIRE(copies == 1,
-						"step %d (line %d): map %d copied %d times",
-						i, st->line, k, copies);
-				}
-				if (m->created_by == i && m->inherit_from >= 0) {
-					REQUIRE(!fails, "step %d: a failed fork copied", i);
-					S.map_made[k] = i;
-					S.map_live[k] = 1;
-					S.map_size[k] = m->size;
-				}
-			}
-			break;
-		}
-		case ST_EXIT:
-			REQUIRE(st->map == -1 && st->obj == -1,
-				"step %d (line %d): exit indexes", i, st->line);
-			S.proc_live[st->proc] = 0;
-			for (int k = 0; k < P->nmaps; k++)
-				if (P->maps[k].proc == st->proc)
-					S.map_live[k] = 0;
-			break;
-		case ST_EXPECT:
-			REQUIRE(st->nitems > 0, "step %d (line %d): expect without items",
-				i, st->line);
-			REQUIRE((int)st->ex_source >= EX_MEMINFO &&
-				st->ex_source <= EX_SYSFS, "step %d: source %d", i,
-				(int)st->ex_source);
-			if (st->ex_source == EX_SMAPS)
-				REQUIRE(in_table(st->ex_proc, P->nprocs) &&
-					S.proc_live[st->ex_proc],
-					"step %d (line %d): smaps of process %d", i,
-					st->line, st->ex_proc);
-			else
-				REQUIRE(st->ex_proc == -1, "step %d: ex_proc %d", i,
-					st->ex_proc);
-			for (int k = 0; k < st->nitems; k++)
-				REQUIRE(terminated(st->items[k].key,
-						   sizeof(st->items[k].key)) &&
-					st->items[k].key[0] && st->items[k].col >= 1,
-					"step %d (line %d): item %d", i, st->line, k);
-			break;
-		default:
-			/* a statement newer than this checker: indexes only */
-			REQUIRE(opt_index(st->obj, P->nmounts + P->nfiles + P->nshms +
-						 P->nprocs + P->nmaps),
-				"step %d (line %d): obj %d", i, st->line, st->obj);
-			break;
-		}
-		if (st->kind != ST_EXPECT)
-			REQUIRE(st->nitems == 0 && !st->items && st->ex_proc == -1,
-				"step %d: expect fields on a %d step", i, (int)st->kind);
+		check_step_fields(&W, i, st);
+		check_step_names_live(&W, i, st);
+		check_step_kind(&W, i, st);
 	}
-	for (int k = 0; k < P->nmaps; k++) {
-		int by_map = P->steps[P->maps[k].created_by].kind == ST_MAP;
-
-		REQUIRE(map_steps[k] == by_map,
-			"map %d: made by %d map steps", k, map_steps[k]);
-		REQUIRE(S.map_made[k] == P->maps[k].created_by,
-			"map %d: made at step %d, created_by %d", k, S.map_made[k],
-			P->maps[k].created_by);
-	}
-	for (int k = 0; k < P->nprocs; k++)
-		REQUIRE(S.proc_made[k] >= 0, "proc %d made by no step", k);
-	for (int k = 0; k < P->nmounts; k++)
-		REQUIRE(S.mount_made[k] >= 0, "mount %d made by no step", k);
-	for (int k = 0; k < P->nfiles; k++)
-		REQUIRE(S.file_made[k] >= 0, "file %d made by no step", k);
-	for (int k = 0; k < P->nshms; k++)
-		REQUIRE(S.shm_made[k] >= 0, "shm %d made by no step", k);
-	REQUIRE(!any_engine_only || P->engine_only,
-		"a step is engine-only but the program is not");
-	REQUIRE(!P->engine_only || P->engine_only_why[0],
-		"engine-only without a reason");
-	free(map_steps);
-	shadow_free(&S);
+	check_walk_end(&W);
+	walk_free(&W);
 }
 
 /* "PATH:LINE:COL: message", LINE within the text the parser saw. */

@@ -257,7 +257,8 @@ int main(int argc, char **argv)
 			bad = 1;
 	if (bad)
 		return 2;
-	qsort(files, nfiles, sizeof(*files), by_name);
+	if (nfiles)	/* files is NULL when nothing was found: qsort's UB */
+		qsort(files, nfiles, sizeof(*files), by_name);
 
 	if (LLVMFuzzerInitialize)
 		LLVMFuzzerInitialize(&argc, &argv);

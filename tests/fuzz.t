@@ -50,7 +50,8 @@ ok($a1 ne $b1, 'another seed, another scenario');
     my ($na) = $all =~ / (\d+) steps in/;
     my ($n0) = $s0 =~ / (\d+) steps in/;
     my ($n1) = $s1 =~ / (\d+) steps in/;
-    ok(defined $na && defined $n0 && defined $n1 && $n0 + $n1 == $na,
+    ok(defined $na && defined $n0 && defined $n1 && $n0 > 0 && $n1 > 0
+       && $n0 + $n1 == $na,
        "shards 0/2 + 1/2 = the campaign (" . ($n0 // '?') . " + " . ($n1 // '?')
        . " steps = " . ($na // '?') . ")", "$all\n$s0\n$s1");
 }
