@@ -45,36 +45,36 @@ static int st_machine(struct parser *P, struct step *st, struct tok *t, int n)
 	char *val;
 
 	if (P->first_proc_line)
-		return perr(P, t[0].col,
+		return parse_err(P, t[0].col,
 			    "'machine' must come before the first 'proc' (line %d)",
 			    P->first_proc_line);
 	if (P->machine_line)
-		return perr(P, t[0].col, "a second 'machine' statement (the first is on line %d)",
+		return parse_err(P, t[0].col, "a second 'machine' statement (the first is on line %d)",
 			    P->machine_line);
 	P->machine_line = P->line;
 	for (int i = 1; i < n; i++) {
-		val = opt_value(&t[i], &vcol);
-		if (opt_is(&t[i], "memory")) {
+		val = parse_opt_value(&t[i], &vcol);
+		if (parse_opt_is(&t[i], "memory")) {
 			if (parse_size(P, val, vcol, HR_SZ_2M, &v))
 				return -1;
 			if (!v)
-				return perr(P, vcol, "memory must not be 0");
+				return parse_err(P, vcol, "memory must not be 0");
 			P->prog->memory = v;
-		} else if (opt_is(&t[i], "nodes")) {
+		} else if (parse_opt_is(&t[i], "nodes")) {
 			if (parse_count(P, val, vcol, 1, HR_MAX_NODES, "nodes", &v))
 				return -1;
 			P->prog->nodes = (int)v;
 			/* this machine's kernel has one node; it cannot make more */
 			if (v > 1)
-				mark_engine_only(P, st, "machine nodes=N with N > 1");
+				parse_mark_engine_only(P, st, "machine nodes=N with N > 1");
 		} else {
-			return perr(P, t[i].col, "unknown machine option '%s' (expected memory=SIZE or nodes=N)",
+			return parse_err(P, t[i].col, "unknown machine option '%s' (expected memory=SIZE or nodes=N)",
 				    t[i].s);
 		}
 		got++;
 	}
 	if (!got)
-		return perr(P, col_after(P, t, n), "machine needs memory=SIZE and/or nodes=N");
+		return parse_err(P, parse_col_after(P, t, n), "machine needs memory=SIZE and/or nodes=N");
 	return 0;
 }
 
@@ -85,21 +85,21 @@ static int knob_word(struct parser *P, struct step *st, struct tok *t, int n,
 	char *eq;
 
 	if (n < 2)
-		return perr(P, col_after(P, t, n), "%s needs KEY=VALUE", t[0].s);
+		return parse_err(P, parse_col_after(P, t, n), "%s needs KEY=VALUE", t[0].s);
 	eq = strchr(t[1].s, '=');
 	if (!eq)
-		return perr(P, t[1].col, "expected KEY=VALUE, got '%s'", t[1].s);
+		return parse_err(P, t[1].col, "expected KEY=VALUE, got '%s'", t[1].s);
 	if (n > 2)
-		return perr(P, t[2].col, "unexpected '%s': %s takes one KEY=VALUE", t[2].s, t[0].s);
+		return parse_err(P, t[2].col, "unexpected '%s': %s takes one KEY=VALUE", t[2].s, t[0].s);
 	if (eq == t[1].s)
-		return perr(P, t[1].col, "missing key before '='");
+		return parse_err(P, t[1].col, "missing key before '='");
 	*eq = '\0';
 	*val = eq + 1;
 	*vcol = t[1].col + (int)(eq - t[1].s) + 1;
 	if (!**val)
-		return perr(P, *vcol, "missing value after '%s='", t[1].s);
+		return parse_err(P, *vcol, "missing value after '%s='", t[1].s);
 	if (strlen(t[1].s) >= sizeof(st->key) || strlen(*val) >= sizeof(st->value))
-		return perr(P, t[1].col, "key or value is too long");
+		return parse_err(P, t[1].col, "key or value is too long");
 	snprintf(st->key, sizeof(st->key), "%s", t[1].s);
 	snprintf(st->value, sizeof(st->value), "%s", *val);
 	return 0;
@@ -136,7 +136,7 @@ static int knob_value(struct parser *P, const struct hr_knob_info *ki,
 {
 	if (ki->kind == HR_KNOB_WORDS) {
 		if (hr_knob_parse(ki->name, val, v))
-			return perr(P, vcol, "%s %s must be one of %s, not '%s'",
+			return parse_err(P, vcol, "%s %s must be one of %s, not '%s'",
 				    knob_stmt[ki->group], ki->name, ki->words, val);
 		return 0;
 	}
@@ -155,12 +155,12 @@ static int st_knob(struct parser *P, struct step *st, struct tok *t, int n,
 	if (knob_word(P, st, t, n, &val, &vcol))
 		return -1;
 	if (lang_knob(st->key, group, &ki) < 0)
-		return perr(P, t[1].col, "unknown %s key '%s'", knob_stmt[group], st->key);
+		return parse_err(P, t[1].col, "unknown %s key '%s'", knob_stmt[group], st->key);
 	if (knob_value(P, &ki, val, vcol, ki.lang_max, &v))
 		return -1;
 	if (ki.flags & HR_KNOB_ENGINE_ONLY) {
 		snprintf(buf, sizeof(buf), "%s %s", knob_stmt[group], st->key);
-		mark_engine_only(P, st, buf);
+		parse_mark_engine_only(P, st, buf);
 	}
 	return 0;
 }
@@ -187,56 +187,56 @@ static int st_mount(struct parser *P, struct step *st, struct tok *t, int n)
 	int i, idx, vcol;
 
 	if (n < 2)
-		return perr(P, col_after(P, t, n), "mount needs a NAME");
-	if (check_name(P, &t[1], "mount"))
+		return parse_err(P, parse_col_after(P, t, n), "mount needs a NAME");
+	if (parse_check_name(P, &t[1], "mount"))
 		return -1;
 	FIND_LAST(P, mounts, nmounts, t[1].s, idx);
 	if (idx >= 0 && P->mts.st[idx].live)
-		return perr(P, t[1].col, "mount '%s' already exists (line %d)", t[1].s,
+		return parse_err(P, t[1].col, "mount '%s' already exists (line %d)", t[1].s,
 			    P->mts.st[idx].line_made);
 	for (i = 2; i < n; i++) {
 		struct tok **slot;
 
-		if (opt_is(&t[i], "pagesize"))
+		if (parse_opt_is(&t[i], "pagesize"))
 			slot = &tps;
-		else if (opt_is(&t[i], "size"))
+		else if (parse_opt_is(&t[i], "size"))
 			slot = &tsize;
-		else if (opt_is(&t[i], "min_size"))
+		else if (parse_opt_is(&t[i], "min_size"))
 			slot = &tmin;
 		else
-			return perr(P, t[i].col,
+			return parse_err(P, t[i].col,
 				    "unknown mount option '%s' (expected pagesize=, size= or min_size=)",
 				    t[i].s);
 		if (*slot)
-			return perr(P, t[i].col, "option '%s' given twice", t[i].s);
+			return parse_err(P, t[i].col, "option '%s' given twice", t[i].s);
 		*slot = &t[i];
 	}
 	if (tps && parse_pagesize(P, tps, &ps))
 		return -1;
 	ADD(P, mounts, nmounts, cap_mounts, idx);
-	os = state_at(&P->mts, idx);
+	os = parse_state_at(&P->mts, idx);
 	if (!os)
-		return oom(P);
+		return parse_oom(P);
 	m = &P->prog->mounts[idx];
 	snprintf(m->name, sizeof(m->name), "%s", t[1].s);
 	m->pagesize = ps;
 	m->size = m->min_size = -1;
 	if (tsize) {
-		char *val = opt_value(tsize, &vcol);
+		char *val = parse_opt_value(tsize, &vcol);
 
 		if (parse_size(P, val, vcol, ps, &v))
 			return -1;
 		m->size = (int64_t)v;
 	}
 	if (tmin) {
-		char *val = opt_value(tmin, &vcol);
+		char *val = parse_opt_value(tmin, &vcol);
 
 		if (parse_size(P, val, vcol, ps, &v))
 			return -1;
 		m->min_size = (int64_t)v;
 	}
 	st->obj = idx;
-	os->live = !expect_fail(P);	/* a mount expected to fail makes no name */
+	os->live = !parse_expect_fail(P);	/* a mount expected to fail makes no name */
 	os->line_made = P->line;
 	return 0;
 }
@@ -252,17 +252,17 @@ static int st_umount(struct parser *P, struct step *st, struct tok *t, int n)
 	int mnt;
 
 	if (n < 2)
-		return perr(P, col_after(P, t, n), "umount needs a mount NAME");
+		return parse_err(P, parse_col_after(P, t, n), "umount needs a mount NAME");
 	if (n > 2)
-		return perr(P, t[2].col, "unexpected '%s': umount takes one mount NAME",
+		return parse_err(P, t[2].col, "unexpected '%s': umount takes one mount NAME",
 			    t[2].s);
-	if (check_name(P, &t[1], "mount"))
+	if (parse_check_name(P, &t[1], "mount"))
 		return -1;
-	mnt = lookup_mount(P, &t[1]);
+	mnt = parse_lookup_mount(P, &t[1]);
 	if (mnt < 0)
 		return -1;
 	st->obj = mnt;
-	if (expect_fail(P))
+	if (parse_expect_fail(P))
 		return 0;
 	P->mts.st[mnt].live = 0;
 	P->mts.st[mnt].line_gone = P->line;
@@ -282,31 +282,31 @@ static int st_file(struct parser *P, struct step *st, struct tok *t, int n)
 	char *val;
 
 	if (n < 2)
-		return perr(P, col_after(P, t, n), "file needs a NAME and mount=MOUNT");
-	if (check_name(P, &t[1], "file"))
+		return parse_err(P, parse_col_after(P, t, n), "file needs a NAME and mount=MOUNT");
+	if (parse_check_name(P, &t[1], "file"))
 		return -1;
 	FIND_LAST(P, files, nfiles, t[1].s, idx);
 	if (idx >= 0 && P->fs.st[idx].live)
-		return perr(P, t[1].col, "file '%s' already exists (line %d)", t[1].s,
+		return parse_err(P, t[1].col, "file '%s' already exists (line %d)", t[1].s,
 			    P->fs.st[idx].line_made);
 	if (n < 3)
-		return perr(P, col_after(P, t, n), "file needs mount=MOUNT");
-	if (!opt_is(&t[2], "mount"))
-		return perr(P, t[2].col, "expected mount=MOUNT, got '%s'", t[2].s);
+		return parse_err(P, parse_col_after(P, t, n), "file needs mount=MOUNT");
+	if (!parse_opt_is(&t[2], "mount"))
+		return parse_err(P, t[2].col, "expected mount=MOUNT, got '%s'", t[2].s);
 	if (n > 3)
-		return perr(P, t[3].col, "unexpected '%s' after mount=", t[3].s);
-	val = opt_value(&t[2], &vcol);
+		return parse_err(P, t[3].col, "unexpected '%s' after mount=", t[3].s);
+	val = parse_opt_value(&t[2], &vcol);
 	{
 		struct tok mt = { val, vcol };
 
-		mnt = lookup_mount(P, &mt);
+		mnt = parse_lookup_mount(P, &mt);
 		if (mnt < 0)
 			return -1;
 	}
 	ADD(P, files, nfiles, cap_files, idx);
-	os = state_at(&P->fs, idx);
+	os = parse_state_at(&P->fs, idx);
 	if (!os)
-		return oom(P);
+		return parse_oom(P);
 	snprintf(P->prog->files[idx].name, PROG_NAME_MAX, "%s", t[1].s);
 	P->prog->files[idx].mount = mnt;
 	os->live = 1;
@@ -315,7 +315,7 @@ static int st_file(struct parser *P, struct step *st, struct tok *t, int n)
 	return 0;
 }
 
-uint64_t file_pagesize(struct parser *P, int f)
+uint64_t parse_file_pagesize(struct parser *P, int f)
 {
 	return P->prog->mounts[P->prog->files[f].mount].pagesize;
 }
@@ -326,17 +326,17 @@ static int st_truncate(struct parser *P, struct step *st, struct tok *t, int n)
 	uint64_t v;
 
 	if (n < 3)
-		return perr(P, col_after(P, t, n), "truncate needs FILE SIZE");
+		return parse_err(P, parse_col_after(P, t, n), "truncate needs FILE SIZE");
 	if (n > 3)
-		return perr(P, t[3].col, "unexpected '%s'", t[3].s);
-	f = lookup_file(P, &t[1]);
+		return parse_err(P, t[3].col, "unexpected '%s'", t[3].s);
+	f = parse_lookup_file(P, &t[1]);
 	if (f < 0)
 		return -1;
-	if (parse_size(P, t[2].s, t[2].col, file_pagesize(P, f), &v))
+	if (parse_size(P, t[2].s, t[2].col, parse_file_pagesize(P, f), &v))
 		return -1;
 	st->obj = f;
 	st->a = v;
-	if (!expect_fail(P))
+	if (!parse_expect_fail(P))
 		P->fs.st[f].size = v;
 	return 0;
 }
@@ -348,18 +348,18 @@ static int st_fallocate(struct parser *P, struct step *st, struct tok *t, int n)
 	uint64_t ps;
 
 	if (n < 3)
-		return perr(P, col_after(P, t, n), "fallocate needs FILE RANGE");
-	f = lookup_file(P, &t[1]);
+		return parse_err(P, parse_col_after(P, t, n), "fallocate needs FILE RANGE");
+	f = parse_lookup_file(P, &t[1]);
 	if (f < 0)
 		return -1;
 	if (n > 3) {
 		if (strcmp(t[3].s, "punch"))
-			return perr(P, t[3].col, "unknown fallocate option '%s' (expected punch)", t[3].s);
+			return parse_err(P, t[3].col, "unknown fallocate option '%s' (expected punch)", t[3].s);
 		st->flags |= SF_PUNCH;
 	}
 	if (n > 4)
-		return perr(P, t[4].col, "unexpected '%s'", t[4].s);
-	ps = file_pagesize(P, f);
+		return parse_err(P, t[4].col, "unexpected '%s'", t[4].s);
+	ps = parse_file_pagesize(P, f);
 	snprintf(what, sizeof(what), "file '%s'", t[1].s);
 	if (!strcmp(t[2].s, "all"))
 		st->flags |= SF_ALL;
@@ -374,7 +374,7 @@ static int st_fallocate(struct parser *P, struct step *st, struct tok *t, int n)
 			&st->a, &st->b))
 		return -1;
 	st->obj = f;
-	if (!(st->flags & SF_PUNCH) && !expect_fail(P) && st->b > P->fs.st[f].size)
+	if (!(st->flags & SF_PUNCH) && !parse_expect_fail(P) && st->b > P->fs.st[f].size)
 		P->fs.st[f].size = st->b;
 	return 0;
 }
@@ -384,10 +384,10 @@ static int st_unlink(struct parser *P, struct step *st, struct tok *t, int n)
 	int f;
 
 	if (n < 2)
-		return perr(P, col_after(P, t, n), "unlink needs a FILE");
+		return parse_err(P, parse_col_after(P, t, n), "unlink needs a FILE");
 	if (n > 2)
-		return perr(P, t[2].col, "unexpected '%s'", t[2].s);
-	f = lookup_file(P, &t[1]);
+		return parse_err(P, t[2].col, "unexpected '%s'", t[2].s);
+	f = parse_lookup_file(P, &t[1]);
 	if (f < 0)
 		return -1;
 	st->obj = f;
@@ -405,42 +405,42 @@ static int st_shm(struct parser *P, struct step *st, struct tok *t, int n)
 	int idx, noreserve = 0;
 
 	if (n < 3)
-		return perr(P, col_after(P, t, n), "shm needs NAME SIZE");
-	if (check_name(P, &t[1], "shm segment"))
+		return parse_err(P, parse_col_after(P, t, n), "shm needs NAME SIZE");
+	if (parse_check_name(P, &t[1], "shm segment"))
 		return -1;
 	FIND_LAST(P, shms, nshms, t[1].s, idx);
 	if (idx >= 0 && P->ss.st[idx].live)
-		return perr(P, t[1].col, "shm segment '%s' already exists (line %d)",
+		return parse_err(P, t[1].col, "shm segment '%s' already exists (line %d)",
 			    t[1].s, P->ss.st[idx].line_made);
 	if (parse_size(P, t[2].s, t[2].col, HR_SZ_2M, &v))
 		return -1;
 	for (int i = 3; i < n; i++) {
-		if (opt_is(&t[i], "pagesize") && !tps) {
+		if (parse_opt_is(&t[i], "pagesize") && !tps) {
 			tps = &t[i];
 		} else if (!strcmp(t[i].s, "noreserve") && !noreserve) {
 			noreserve = 1;
-		} else if (opt_is(&t[i], "pagesize") || !strcmp(t[i].s, "noreserve")) {
-			return perr(P, t[i].col, "option '%s' given twice", t[i].s);
+		} else if (parse_opt_is(&t[i], "pagesize") || !strcmp(t[i].s, "noreserve")) {
+			return parse_err(P, t[i].col, "option '%s' given twice", t[i].s);
 		} else {
-			return perr(P, t[i].col,
+			return parse_err(P, t[i].col,
 				    "unknown shm option '%s' (expected pagesize= or noreserve)",
 				    t[i].s);
 		}
 	}
 	if (tps && parse_pagesize(P, tps, &ps))
 		return -1;
-	if (parse_size(P, t[2].s, t[2].col, ps, &v) || round_up(P, t[2].col, v, ps, &v))
+	if (parse_size(P, t[2].s, t[2].col, ps, &v) || parse_round_up(P, t[2].col, v, ps, &v))
 		return -1;
 	ADD(P, shms, nshms, cap_shms, idx);
-	os = state_at(&P->ss, idx);
+	os = parse_state_at(&P->ss, idx);
 	if (!os)
-		return oom(P);
+		return parse_oom(P);
 	s = &P->prog->shms[idx];
 	snprintf(s->name, sizeof(s->name), "%s", t[1].s);
 	s->size = v;
 	s->pagesize = ps;
 	s->noreserve = noreserve;
-	os->live = !expect_fail(P);
+	os->live = !parse_expect_fail(P);
 	os->line_made = P->line;
 	os->size = v;
 	st->obj = idx;
@@ -452,10 +452,10 @@ static int st_shm_rm(struct parser *P, struct step *st, struct tok *t, int n)
 	int s;
 
 	if (n < 2)
-		return perr(P, col_after(P, t, n), "shm-rm needs a NAME");
+		return parse_err(P, parse_col_after(P, t, n), "shm-rm needs a NAME");
 	if (n > 2)
-		return perr(P, t[2].col, "unexpected '%s'", t[2].s);
-	s = lookup_shm(P, &t[1]);
+		return parse_err(P, t[2].col, "unexpected '%s'", t[2].s);
+	s = parse_lookup_shm(P, &t[1]);
 	if (s < 0)
 		return -1;
 	st->obj = s;
@@ -523,15 +523,15 @@ static int check_expect_key(struct parser *P, enum expect_source src,
 	switch (src) {
 	case EX_MEMINFO:
 		if (!in_list(meminfo_keys, sizeof(meminfo_keys) / sizeof(*meminfo_keys), key))
-			return perr(P, col, "unknown meminfo key '%s'", key);
+			return parse_err(P, col, "unknown meminfo key '%s'", key);
 		return 0;
 	case EX_SMAPS:
 		if (!in_list(smaps_keys, sizeof(smaps_keys) / sizeof(*smaps_keys), key))
-			return perr(P, col, "unknown smaps key '%s'", key);
+			return parse_err(P, col, "unknown smaps key '%s'", key);
 		return 0;
 	case EX_VMSTAT:
 		if (!key_chars_ok(key, ""))
-			return perr(P, col, "bad vmstat key '%s'", key);
+			return parse_err(P, col, "bad vmstat key '%s'", key);
 		return 0;
 	case EX_SYSCTL:
 	case EX_THP: {
@@ -539,13 +539,13 @@ static int check_expect_key(struct parser *P, enum expect_source src,
 		enum hr_knob_group g = src == EX_SYSCTL ? HR_KNOB_SYSCTL : HR_KNOB_THP;
 
 		if (lang_knob(key, g, &ki) < 0)
-			return perr(P, col, "unknown %s key '%s'", knob_stmt[g], key);
+			return parse_err(P, col, "unknown %s key '%s'", knob_stmt[g], key);
 		return 0;
 	}
 	case EX_SYSFS:
 		if (!key_chars_ok(key, "/.-") || key[0] == '/' || strstr(key, "..") ||
 		    strstr(key, "//") || key[strlen(key) - 1] == '/')
-			return perr(P, col, "bad sysfs path '%s' (a path under /sys/kernel/mm, such as hugepages/hugepages-2048kB/resv_hugepages)",
+			return parse_err(P, col, "bad sysfs path '%s' (a path under /sys/kernel/mm, such as hugepages/hugepages-2048kB/resv_hugepages)",
 				    key);
 		return 0;
 	}
@@ -560,10 +560,10 @@ static int st_expect(struct parser *P, struct step *st, struct tok *t, int n)
 	int first;
 
 	if (n < 2)
-		return perr(P, col_after(P, t, n), "expect needs a source: meminfo, vmstat, sysfs, sysctl, thp or NAME smaps");
+		return parse_err(P, parse_col_after(P, t, n), "expect needs a source: meminfo, vmstat, sysfs, sysctl, thp or NAME smaps");
 	if (n >= 3 && !strcmp(t[2].s, "smaps")) {
 		st->ex_source = EX_SMAPS;
-		st->ex_proc = lookup_proc(P, &t[1]);
+		st->ex_proc = parse_lookup_proc(P, &t[1]);
 		if (st->ex_proc < 0)
 			return -1;
 		first = 3;
@@ -583,21 +583,21 @@ static int st_expect(struct parser *P, struct step *st, struct tok *t, int n)
 		st->ex_source = EX_THP;
 		first = 2;
 	} else if (!strcmp(t[1].s, "smaps")) {
-		return perr(P, t[1].col, "smaps needs a process: expect NAME smaps KEY=VALUE");
+		return parse_err(P, t[1].col, "smaps needs a process: expect NAME smaps KEY=VALUE");
 	} else if (n >= 3 && !strchr(t[2].s, '=')) {
-		return perr(P, t[2].col, "unknown expect source '%s %s' (expected NAME smaps)",
+		return parse_err(P, t[2].col, "unknown expect source '%s %s' (expected NAME smaps)",
 			    t[1].s, t[2].s);
 	} else {
-		return perr(P, t[1].col,
+		return parse_err(P, t[1].col,
 			    "unknown expect source '%s' (expected meminfo, vmstat, sysfs, sysctl, thp or NAME smaps)",
 			    t[1].s);
 	}
 	if (n <= first)
-		return perr(P, col_after(P, t, n), "expect %s needs at least one KEY=VALUE",
+		return parse_err(P, parse_col_after(P, t, n), "expect %s needs at least one KEY=VALUE",
 			    srcs[st->ex_source]);
 	st->items = calloc((size_t)(n - first), sizeof(*st->items));
 	if (!st->items)
-		return oom(P);
+		return parse_oom(P);
 	for (int i = first; i < n; i++) {
 		struct expect_item *it = &st->items[st->nitems];
 		char *eq = strchr(t[i].s, '=');
@@ -606,18 +606,18 @@ static int st_expect(struct parser *P, struct step *st, struct tok *t, int n)
 		uint64_t v;
 
 		if (!eq)
-			return perr(P, t[i].col, "expected KEY=VALUE, got '%s'", t[i].s);
+			return parse_err(P, t[i].col, "expected KEY=VALUE, got '%s'", t[i].s);
 		*eq = '\0';
 		val = eq + 1;
 		vcol = t[i].col + (int)(eq - t[i].s) + 1;
 		if (!t[i].s[0])
-			return perr(P, t[i].col, "missing key before '='");
+			return parse_err(P, t[i].col, "missing key before '='");
 		if (strlen(t[i].s) >= sizeof(it->key))
-			return perr(P, t[i].col, "key '%s' is too long", t[i].s);
+			return parse_err(P, t[i].col, "key '%s' is too long", t[i].s);
 		if (check_expect_key(P, st->ex_source, t[i].s, t[i].col))
 			return -1;
 		if (!*val)
-			return perr(P, vcol, "missing value after '%s='", t[i].s);
+			return parse_err(P, vcol, "missing value after '%s='", t[i].s);
 		snprintf(it->key, sizeof(it->key), "%s", t[i].s);
 		it->col = t[i].col;
 		snprintf(skey, sizeof(skey), "%s:%s%s%s", srcs[st->ex_source],
@@ -634,7 +634,7 @@ static int st_expect(struct parser *P, struct step *st, struct tok *t, int n)
 		} else if (snapshot_key_is_kb(skey)) {
 			if (isdigit((unsigned char)val[0]) && !val[strspn(val, "0123456789")] &&
 			    strspn(val, "0") != strlen(val))
-				return perr(P, vcol,
+				return parse_err(P, vcol,
 					    "%s is a size in kB: give a unit, as in %s=%sK",
 					    it->key, it->key, val);
 			if (parse_size(P, val, vcol, HR_SZ_2M, &v))
@@ -657,7 +657,7 @@ static int st_show(struct parser *P, struct step *st, struct tok *t, int n)
 {
 	(void)st;
 	if (n > 1)
-		return perr(P, t[1].col, "unexpected '%s': show takes nothing", t[1].s);
+		return parse_err(P, t[1].col, "unexpected '%s': show takes nothing", t[1].s);
 	return 0;
 }
 
@@ -748,12 +748,12 @@ static int parse_line(struct parser *P, char *line)
 		tlen--;
 	if (!tlen) {
 		/* Blank or comment, but still no stray control characters. */
-		return tokenize(P, line);
+		return parse_tokenize(P, line);
 	}
 	text = strndup(text, tlen);
 	if (!text)
-		return oom(P);
-	if (tokenize(P, line) || split_result(P)) {
+		return parse_oom(P);
+	if (parse_tokenize(P, line) || parse_split_result(P)) {
 		free(text);
 		return -1;
 	}
@@ -764,32 +764,32 @@ static int parse_line(struct parser *P, char *line)
 	if (colon && colon[1]) {
 		free(text);
 		if (colon == t[0].s)
-			return perr(P, t[0].col, "missing process name before ':'");
-		return perr(P, t[0].col + (int)(colon - t[0].s) + 1,
+			return parse_err(P, t[0].col, "missing process name before ':'");
+		return parse_err(P, t[0].col + (int)(colon - t[0].s) + 1,
 			    "put a space after '%.*s:'", (int)(colon - t[0].s), t[0].s);
 	}
 	if (colon) {
 		*colon = '\0';
 		if (!t[0].s[0]) {
 			free(text);
-			return perr(P, t[0].col, "missing process name before ':'");
+			return parse_err(P, t[0].col, "missing process name before ':'");
 		}
-		if (check_name(P, &t[0], "process") || (proc = lookup_proc(P, &t[0])) < 0) {
+		if (parse_check_name(P, &t[0], "process") || (proc = parse_lookup_proc(P, &t[0])) < 0) {
 			free(text);
 			return -1;
 		}
 		if (n < 2) {
 			free(text);
-			return perr(P, P->arrow_col ? P->arrow_col : t[0].col + (int)strlen(t[0].s) + 2,
+			return parse_err(P, P->arrow_col ? P->arrow_col : t[0].col + (int)strlen(t[0].s) + 2,
 				    "missing statement after '%s:'", t[0].s);
 		}
 		sm = find_stmt(proc_stmts, sizeof(proc_stmts) / sizeof(proc_stmts[0]), t[1].s);
 		if (!sm) {
 			free(text);
 			if (find_stmt(top_stmts, sizeof(top_stmts) / sizeof(top_stmts[0]), t[1].s))
-				return perr(P, t[1].col, "'%s' is not a process statement (write it without '%s:')",
+				return parse_err(P, t[1].col, "'%s' is not a process statement (write it without '%s:')",
 					    t[1].s, t[0].s);
-			return perr(P, t[1].col, "unknown process statement '%s'", t[1].s);
+			return parse_err(P, t[1].col, "unknown process statement '%s'", t[1].s);
 		}
 		t++;
 		n--;
@@ -798,24 +798,24 @@ static int parse_line(struct parser *P, char *line)
 		if (!sm) {
 			free(text);
 			if (find_stmt(proc_stmts, sizeof(proc_stmts) / sizeof(proc_stmts[0]), t[0].s))
-				return perr(P, t[0].col, "'%s' needs a process: NAME: %s ...", t[0].s, t[0].s);
-			if (find_proc(P, t[0].s) >= 0)
-				return perr(P, t[0].col, "missing ':' after process name '%s'", t[0].s);
-			return perr(P, t[0].col, "unknown statement '%s'", t[0].s);
+				return parse_err(P, t[0].col, "'%s' needs a process: NAME: %s ...", t[0].s, t[0].s);
+			if (parse_find_proc(P, t[0].s) >= 0)
+				return parse_err(P, t[0].col, "missing ':' after process name '%s'", t[0].s);
+			return parse_err(P, t[0].col, "unknown statement '%s'", t[0].s);
 		}
 	}
 	if (P->arrow_col && !sm->has_result) {
 		free(text);
-		return perr(P, P->arrow_col, "'%s' takes no '-> RESULT'", sm->word);
+		return parse_err(P, P->arrow_col, "'%s' takes no '-> RESULT'", sm->word);
 	}
 
 	{
-		void *q = grow(P->prog->steps, &P->cap_steps, P->prog->nsteps,
+		void *q = parse_grow(P->prog->steps, &P->cap_steps, P->prog->nsteps,
 			       sizeof(*P->prog->steps));
 
 		if (!q) {
 			free(text);
-			return oom(P);
+			return parse_oom(P);
 		}
 		P->prog->steps = q;
 	}
@@ -864,7 +864,7 @@ int program_parse(const char *path, const char *text, struct program **out,
 	if (!P.prog || !copy || !(P.prog->path = strdup(path))) {
 		free(copy);
 		program_free(P.prog);
-		return oom(&P);
+		return parse_oom(&P);
 	}
 	for (line = copy; line; line = next) {
 		next = strchr(line, '\n');

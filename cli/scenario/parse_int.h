@@ -67,10 +67,10 @@ struct parser {
 
 #define ADD(P, arr, n, cap, out)					\
 	do {								\
-		void *q_ = grow((P)->prog->arr, &(P)->cap, (P)->prog->n,	\
+		void *q_ = parse_grow((P)->prog->arr, &(P)->cap, (P)->prog->n,	\
 				sizeof(*(P)->prog->arr));		\
 		if (!q_)						\
-			return oom(P);					\
+			return parse_oom(P);					\
 		(P)->prog->arr = q_;					\
 		(out) = (P)->prog->n++;					\
 	} while (0)
@@ -89,24 +89,24 @@ struct parser {
 
 /* parse_words.c */
 __attribute__((format(printf, 3, 4)))
-int perr(struct parser *P, int col, const char *fmt, ...);
-int oom(struct parser *P);
-int col_after(struct parser *P, const struct tok *t, int n);
-void *grow(void *arr, int *cap, int n, size_t elem);
-struct objstate *state_at(struct table_state *ts, int i);
-int check_name(struct parser *P, const struct tok *t, const char *what);
-int find_proc(struct parser *P, const char *name);
-int lookup_proc(struct parser *P, const struct tok *t);
-int find_map(struct parser *P, int proc, const char *name);
-int lookup_map(struct parser *P, int proc, const struct tok *t);
-int lookup_file(struct parser *P, const struct tok *t);
-int lookup_shm(struct parser *P, const struct tok *t);
-int lookup_mount(struct parser *P, const struct tok *t);
+int parse_err(struct parser *P, int col, const char *fmt, ...);
+int parse_oom(struct parser *P);
+int parse_col_after(struct parser *P, const struct tok *t, int n);
+void *parse_grow(void *arr, int *cap, int n, size_t elem);
+struct objstate *parse_state_at(struct table_state *ts, int i);
+int parse_check_name(struct parser *P, const struct tok *t, const char *what);
+int parse_find_proc(struct parser *P, const char *name);
+int parse_lookup_proc(struct parser *P, const struct tok *t);
+int parse_find_map(struct parser *P, int proc, const char *name);
+int parse_lookup_map(struct parser *P, int proc, const struct tok *t);
+int parse_lookup_file(struct parser *P, const struct tok *t);
+int parse_lookup_shm(struct parser *P, const struct tok *t);
+int parse_lookup_mount(struct parser *P, const struct tok *t);
 int parse_size(struct parser *P, const char *s, int col, uint64_t h,
 	       uint64_t *out);
 int parse_count(struct parser *P, const char *s, int col, uint64_t lo,
 		uint64_t hi, const char *what, uint64_t *out);
-int round_up(struct parser *P, int col, uint64_t v, uint64_t ps, uint64_t *out);
+int parse_round_up(struct parser *P, int col, uint64_t v, uint64_t ps, uint64_t *out);
 /*
  * What parse_range() needs to know of the object a RANGE is inside.
  * Filled by the caller for one call; parse_range() only reads it.
@@ -122,16 +122,16 @@ struct range_opts {
 
 int parse_range(struct parser *P, const struct tok *t,
 		const struct range_opts *o, uint64_t *a, uint64_t *b);
-char *opt_value(const struct tok *t, int *vcol);
-int opt_is(const struct tok *t, const char *key);
+char *parse_opt_value(const struct tok *t, int *vcol);
+int parse_opt_is(const struct tok *t, const char *key);
 int parse_pagesize(struct parser *P, const struct tok *t, uint64_t *out);
-int expect_fail(const struct parser *P);
-void mark_engine_only(struct parser *P, struct step *st, const char *what);
-int tokenize(struct parser *P, char *s);
-int split_result(struct parser *P);
+int parse_expect_fail(const struct parser *P);
+void parse_mark_engine_only(struct parser *P, struct step *st, const char *what);
+int parse_tokenize(struct parser *P, char *s);
+int parse_split_result(struct parser *P);
 
 /* parse.c */
-uint64_t file_pagesize(struct parser *P, int f);
+uint64_t parse_file_pagesize(struct parser *P, int f);
 
 /* parse_proc.c: the statements the tables of parse.c name */
 int st_proc(struct parser *P, struct step *st, struct tok *t, int n);

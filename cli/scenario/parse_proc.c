@@ -26,9 +26,9 @@ static int new_proc(struct parser *P, const char *name, int parent, int live)
 	int idx;
 
 	ADD(P, procs, nprocs, cap_procs, idx);
-	os = state_at(&P->ps, idx);
+	os = parse_state_at(&P->ps, idx);
 	if (!os)
-		return oom(P);
+		return parse_oom(P);
 	snprintf(P->prog->procs[idx].name, PROG_NAME_MAX, "%s", name);
 	P->prog->procs[idx].parent = parent;
 	os->live = live;
@@ -41,14 +41,14 @@ int st_proc(struct parser *P, struct step *st, struct tok *t, int n)
 	int idx;
 
 	if (n < 2)
-		return perr(P, col_after(P, t, n), "proc needs a NAME");
+		return parse_err(P, parse_col_after(P, t, n), "proc needs a NAME");
 	if (n > 2)
-		return perr(P, t[2].col, "unexpected '%s'", t[2].s);
-	if (check_name(P, &t[1], "process"))
+		return parse_err(P, t[2].col, "unexpected '%s'", t[2].s);
+	if (parse_check_name(P, &t[1], "process"))
 		return -1;
-	idx = find_proc(P, t[1].s);
+	idx = parse_find_proc(P, t[1].s);
 	if (idx >= 0)
-		return perr(P, t[1].col, "process '%s' already exists (line %d)", t[1].s,
+		return parse_err(P, t[1].col, "process '%s' already exists (line %d)", t[1].s,
 			    P->ps.st[idx].line_made);
 	if (!P->first_proc_line)
 		P->first_proc_line = P->line;
@@ -65,9 +65,9 @@ static int new_map(struct parser *P)
 	int idx;
 
 	ADD(P, maps, nmaps, cap_maps, idx);
-	os = state_at(&P->ms, idx);
+	os = parse_state_at(&P->ms, idx);
 	if (!os)
-		return oom(P);
+		return parse_oom(P);
 	os->line_made = P->line;
 	return idx;
 }
@@ -98,16 +98,16 @@ static int map_source(struct parser *P, struct tok *tsrc, struct map_words *w)
 	w->obj = -1;
 	if (!strcmp(tsrc->s, "anon")) {
 		w->src = SRC_ANON;
-	} else if (opt_is(tsrc, "file") || opt_is(tsrc, "shm")) {
+	} else if (parse_opt_is(tsrc, "file") || parse_opt_is(tsrc, "shm")) {
 		struct tok ot;
 
-		ot.s = opt_value(tsrc, &ot.col);
+		ot.s = parse_opt_value(tsrc, &ot.col);
 		w->src = tsrc->s[0] == 'f' ? SRC_FILE : SRC_SHM;
-		w->obj = w->src == SRC_FILE ? lookup_file(P, &ot) : lookup_shm(P, &ot);
+		w->obj = w->src == SRC_FILE ? parse_lookup_file(P, &ot) : parse_lookup_shm(P, &ot);
 		if (w->obj < 0)
 			return -1;
 	} else {
-		return perr(P, tsrc->col, "expected a SOURCE (anon, file=FILE or shm=SHM), got '%s'",
+		return parse_err(P, tsrc->col, "expected a SOURCE (anon, file=FILE or shm=SHM), got '%s'",
 			    tsrc->s);
 	}
 	return 0;
@@ -117,15 +117,15 @@ static int map_source(struct parser *P, struct tok *tsrc, struct map_words *w)
 static int map_options(struct parser *P, struct tok *t, int n, int i,
 		       struct map_words *w)
 {
-	if (i < n && opt_is(&t[i], "offset"))
+	if (i < n && parse_opt_is(&t[i], "offset"))
 		w->toff = &t[i++];
 	if (i >= n)
-		return perr(P, col_after(P, t, n), "map needs private or shared");
+		return parse_err(P, parse_col_after(P, t, n), "map needs private or shared");
 	w->tshare = &t[i++];
 	if (!strcmp(w->tshare->s, "shared"))
 		w->flags |= MF_SHARED;
 	else if (strcmp(w->tshare->s, "private"))
-		return perr(P, w->tshare->col, "expected private or shared, got '%s'",
+		return parse_err(P, w->tshare->col, "expected private or shared, got '%s'",
 			    w->tshare->s);
 	for (; i < n; i++) {
 		struct tok **slot = NULL;
@@ -139,18 +139,18 @@ static int map_options(struct parser *P, struct tok *t, int n, int i,
 			flag = MF_RO;
 		else if (!strcmp(t[i].s, "populate"))
 			flag = MF_POPULATE;
-		else if (opt_is(&t[i], "pagesize"))
+		else if (parse_opt_is(&t[i], "pagesize"))
 			slot = &w->tps;
-		else if (opt_is(&t[i], "misalign"))
+		else if (parse_opt_is(&t[i], "misalign"))
 			slot = &w->tmis;
-		else if (opt_is(&t[i], "offset"))
+		else if (parse_opt_is(&t[i], "offset"))
 			slot = &w->toff;
 		else
-			return perr(P, t[i].col,
+			return parse_err(P, t[i].col,
 				    "unknown map option '%s' (expected hugetlb, pagesize=, noreserve, ro, populate, misalign=)",
 				    t[i].s);
 		if ((flag && (w->flags & flag)) || (slot && *slot))
-			return perr(P, t[i].col, "option '%s' given twice", t[i].s);
+			return parse_err(P, t[i].col, "option '%s' given twice", t[i].s);
 		w->flags |= flag;
 		if (slot)
 			*slot = &t[i];
@@ -172,13 +172,13 @@ static int map_pagesize(struct parser *P, struct map_words *w)
 		return -1;
 	if (w->src == SRC_ANON) {
 		if (w->tps && !(w->flags & MF_HUGETLB))
-			return perr(P, w->tps->col, "pagesize= needs hugetlb (an anon mapping of base pages has 4K pages)");
+			return parse_err(P, w->tps->col, "pagesize= needs hugetlb (an anon mapping of base pages has 4K pages)");
 		w->ps = (w->flags & MF_HUGETLB) ? (w->tps ? v : HR_SZ_2M) : HR_PAGE_SIZE;
 	} else {
-		w->ps = w->src == SRC_FILE ? file_pagesize(P, w->obj) :
+		w->ps = w->src == SRC_FILE ? parse_file_pagesize(P, w->obj) :
 					     P->prog->shms[w->obj].pagesize;
 		if (w->tps && v != w->ps)
-			return perr(P, w->tps->col + 9, "pagesize=%s does not match the %s pages of %s '%s'",
+			return parse_err(P, w->tps->col + 9, "pagesize=%s does not match the %s pages of %s '%s'",
 				    format_size(v, sa, sizeof(sa)), format_size(w->ps, sb, sizeof(sb)),
 				    w->src == SRC_FILE ? "file" : "shm segment",
 				    w->src == SRC_FILE ? P->prog->files[w->obj].name :
@@ -186,11 +186,11 @@ static int map_pagesize(struct parser *P, struct map_words *w)
 		w->flags |= MF_HUGETLB;
 	}
 	if (w->src == SRC_SHM && !(w->flags & MF_SHARED))
-		return perr(P, w->tshare->col, "a shm segment is always attached shared");
+		return parse_err(P, w->tshare->col, "a shm segment is always attached shared");
 	if (w->toff && w->src != SRC_FILE)
-		return perr(P, w->toff->col, "offset= is only for file mappings");
+		return parse_err(P, w->toff->col, "offset= is only for file mappings");
 	if (w->tmis && (w->flags & MF_HUGETLB))
-		return perr(P, w->tmis->col, "misalign= is only for base-page mappings (a hugetlb mapping is always aligned)");
+		return parse_err(P, w->tmis->col, "misalign= is only for base-page mappings (a hugetlb mapping is always aligned)");
 	return 0;
 }
 
@@ -215,18 +215,18 @@ static int map_add(struct parser *P, struct step *st, const char *name,
 	m->created_by = P->prog->nsteps - 1;
 	m->inherit_from = -1;
 	if (w->toff) {
-		val = opt_value(w->toff, &vcol);
+		val = parse_opt_value(w->toff, &vcol);
 		if (parse_size(P, val, vcol, w->ps, &m->offset))
 			return -1;
 	}
 	if (w->tmis) {
-		val = opt_value(w->tmis, &vcol);
+		val = parse_opt_value(w->tmis, &vcol);
 		if (parse_size(P, val, vcol, HR_SZ_2M, &m->misalign))
 			return -1;
 		if (m->misalign % HR_PAGE_SIZE || m->misalign >= HR_SZ_2M)
-			return perr(P, vcol, "misalign must be a multiple of 4K below 2M, not '%s'", val);
+			return parse_err(P, vcol, "misalign must be a multiple of 4K below 2M, not '%s'", val);
 	}
-	P->ms.st[idx].live = !expect_fail(P);
+	P->ms.st[idx].live = !parse_expect_fail(P);
 	P->ms.st[idx].size = size;
 	st->map = idx;
 	st->obj = w->obj;
@@ -243,20 +243,20 @@ int st_map(struct parser *P, struct step *st, struct tok *t, int n)
 	char sa[48];
 
 	if (n < 2)
-		return perr(P, col_after(P, t, n), "map needs MAP SIZE SOURCE SHARING");
-	if (check_name(P, &t[1], "mapping"))
+		return parse_err(P, parse_col_after(P, t, n), "map needs MAP SIZE SOURCE SHARING");
+	if (parse_check_name(P, &t[1], "mapping"))
 		return -1;
-	idx = find_map(P, st->proc, t[1].s);
+	idx = parse_find_map(P, st->proc, t[1].s);
 	if (idx >= 0)
-		return perr(P, t[1].col, "mapping '%s' already exists in process '%s' (line %d)",
+		return parse_err(P, t[1].col, "mapping '%s' already exists in process '%s' (line %d)",
 			    t[1].s, P->prog->procs[st->proc].name, P->ms.st[idx].line_made);
 	if (n < 3)
-		return perr(P, col_after(P, t, n), "map needs a SIZE");
+		return parse_err(P, parse_col_after(P, t, n), "map needs a SIZE");
 	/* Report a malformed SIZE before anything after it (h is resolved below). */
 	if (parse_size(P, t[2].s, t[2].col, HR_SZ_2M, &size))
 		return -1;
 	if (n < 4)
-		return perr(P, col_after(P, t, n), "map needs a SOURCE: anon, file=FILE or shm=SHM");
+		return parse_err(P, parse_col_after(P, t, n), "map needs a SOURCE: anon, file=FILE or shm=SHM");
 	if (map_source(P, &t[3], &w) || map_options(P, t, n, 4, &w))
 		return -1;
 	/* Page size and `h` come from the object, so resolve sizes last. */
@@ -264,10 +264,10 @@ int st_map(struct parser *P, struct step *st, struct tok *t, int n)
 		return -1;
 	h = (w.flags & MF_HUGETLB) ? w.ps : HR_SZ_2M;
 	if (parse_size(P, t[2].s, t[2].col, h, &size) ||
-	    round_up(P, t[2].col, size, w.ps, &size))
+	    parse_round_up(P, t[2].col, size, w.ps, &size))
 		return -1;
 	if (w.src == SRC_SHM && size != P->prog->shms[w.obj].size)
-		return perr(P, t[2].col, "shm mappings map the whole segment: SIZE must be %s",
+		return parse_err(P, t[2].col, "shm mappings map the whole segment: SIZE must be %s",
 			    format_size(P->prog->shms[w.obj].size, sa, sizeof(sa)));
 	return map_add(P, st, t[1].s, size, &w);
 }
@@ -278,7 +278,7 @@ static int map_range(struct parser *P, struct step *st, struct tok *tm, struct t
 	const struct prog_map *m;
 	char what[2 * PROG_NAME_MAX + 32];
 
-	st->map = lookup_map(P, st->proc, tm);
+	st->map = parse_lookup_map(P, st->proc, tm);
 	if (st->map < 0)
 		return -1;
 	m = &P->prog->maps[st->map];
@@ -297,28 +297,28 @@ int st_touch(struct parser *P, struct step *st, struct tok *t, int n)
 	char *val;
 
 	if (n < 3)
-		return perr(P, col_after(P, t, n), "touch needs MAP RANGE read|write");
+		return parse_err(P, parse_col_after(P, t, n), "touch needs MAP RANGE read|write");
 	if (map_range(P, st, &t[1], &t[2]))
 		return -1;
 	m = &P->prog->maps[st->map];
 	if (n < 4)
-		return perr(P, col_after(P, t, n), "touch needs read or write");
+		return parse_err(P, parse_col_after(P, t, n), "touch needs read or write");
 	if (!strcmp(t[3].s, "write"))
 		st->flags |= SF_WRITE;
 	else if (strcmp(t[3].s, "read"))
-		return perr(P, t[3].col, "expected read or write, got '%s'", t[3].s);
+		return parse_err(P, t[3].col, "expected read or write, got '%s'", t[3].s);
 	st->stride = m->pagesize;
 	if (n > 4) {
-		if (!opt_is(&t[4], "step"))
-			return perr(P, t[4].col, "unknown touch option '%s' (expected step=SIZE)", t[4].s);
-		val = opt_value(&t[4], &vcol);
+		if (!parse_opt_is(&t[4], "step"))
+			return parse_err(P, t[4].col, "unknown touch option '%s' (expected step=SIZE)", t[4].s);
+		val = parse_opt_value(&t[4], &vcol);
 		if (parse_size(P, val, vcol, map_h(m), &st->stride))
 			return -1;
 		if (!st->stride)
-			return perr(P, vcol, "step must not be 0");
+			return parse_err(P, vcol, "step must not be 0");
 	}
 	if (n > 5)
-		return perr(P, t[5].col, "unexpected '%s'", t[5].s);
+		return parse_err(P, t[5].col, "unexpected '%s'", t[5].s);
 	return 0;
 }
 
@@ -331,11 +331,11 @@ static void kill_map(struct parser *P, int i)
 int st_unmap(struct parser *P, struct step *st, struct tok *t, int n)
 {
 	if (n < 2)
-		return perr(P, col_after(P, t, n), "unmap needs a MAP");
+		return parse_err(P, parse_col_after(P, t, n), "unmap needs a MAP");
 	if (n > 3)
-		return perr(P, t[3].col, "unexpected '%s'", t[3].s);
+		return parse_err(P, t[3].col, "unexpected '%s'", t[3].s);
 	if (n == 2 || !strcmp(t[2].s, "all")) {
-		st->map = lookup_map(P, st->proc, &t[1]);
+		st->map = parse_lookup_map(P, st->proc, &t[1]);
 		if (st->map < 0)
 			return -1;
 		st->flags |= SF_ALL;
@@ -345,7 +345,7 @@ int st_unmap(struct parser *P, struct step *st, struct tok *t, int n)
 		return -1;
 	}
 	/* Unmapping all of it ends the name; a part leaves a hole. */
-	if (!expect_fail(P) && st->a == 0 && st->b == P->ms.st[st->map].size)
+	if (!parse_expect_fail(P) && st->a == 0 && st->b == P->ms.st[st->map].size)
 		kill_map(P, st->map);
 	return 0;
 }
@@ -353,9 +353,9 @@ int st_unmap(struct parser *P, struct step *st, struct tok *t, int n)
 int st_protect(struct parser *P, struct step *st, struct tok *t, int n)
 {
 	if (n < 4)
-		return perr(P, col_after(P, t, n), "protect needs MAP RANGE none|ro|rw");
+		return parse_err(P, parse_col_after(P, t, n), "protect needs MAP RANGE none|ro|rw");
 	if (n > 4)
-		return perr(P, t[4].col, "unexpected '%s'", t[4].s);
+		return parse_err(P, t[4].col, "unexpected '%s'", t[4].s);
 	if (map_range(P, st, &t[1], &t[2]))
 		return -1;
 	if (!strcmp(t[3].s, "none"))
@@ -365,7 +365,7 @@ int st_protect(struct parser *P, struct step *st, struct tok *t, int n)
 	else if (!strcmp(t[3].s, "rw"))
 		st->prot = HR_PROT_READ | HR_PROT_WRITE;
 	else
-		return perr(P, t[3].col, "expected none, ro or rw, got '%s'", t[3].s);
+		return parse_err(P, t[3].col, "expected none, ro or rw, got '%s'", t[3].s);
 	return 0;
 }
 
@@ -375,23 +375,23 @@ int st_remap(struct parser *P, struct step *st, struct tok *t, int n)
 	uint64_t v;
 
 	if (n < 3)
-		return perr(P, col_after(P, t, n), "remap needs MAP NEWSIZE");
-	st->map = lookup_map(P, st->proc, &t[1]);
+		return parse_err(P, parse_col_after(P, t, n), "remap needs MAP NEWSIZE");
+	st->map = parse_lookup_map(P, st->proc, &t[1]);
 	if (st->map < 0)
 		return -1;
 	m = &P->prog->maps[st->map];
 	if (parse_size(P, t[2].s, t[2].col, map_h(m), &v) ||
-	    round_up(P, t[2].col, v, m->pagesize, &v))
+	    parse_round_up(P, t[2].col, v, m->pagesize, &v))
 		return -1;
 	if (n > 3) {
 		if (strcmp(t[3].s, "maymove"))
-			return perr(P, t[3].col, "unknown remap option '%s' (expected maymove)", t[3].s);
+			return parse_err(P, t[3].col, "unknown remap option '%s' (expected maymove)", t[3].s);
 		st->flags |= SF_MAYMOVE;
 	}
 	if (n > 4)
-		return perr(P, t[4].col, "unexpected '%s'", t[4].s);
+		return parse_err(P, t[4].col, "unexpected '%s'", t[4].s);
 	st->a = v;
-	if (!expect_fail(P))
+	if (!parse_expect_fail(P))
 		P->ms.st[st->map].size = v;
 	return 0;
 }
@@ -408,9 +408,9 @@ static const struct {
 int st_advise(struct parser *P, struct step *st, struct tok *t, int n)
 {
 	if (n < 4)
-		return perr(P, col_after(P, t, n), "advise needs MAP RANGE ADVICE");
+		return parse_err(P, parse_col_after(P, t, n), "advise needs MAP RANGE ADVICE");
 	if (n > 4)
-		return perr(P, t[4].col, "unexpected '%s'", t[4].s);
+		return parse_err(P, t[4].col, "unexpected '%s'", t[4].s);
 	if (map_range(P, st, &t[1], &t[2]))
 		return -1;
 	for (size_t i = 0; i < sizeof(advices) / sizeof(advices[0]); i++)
@@ -418,7 +418,7 @@ int st_advise(struct parser *P, struct step *st, struct tok *t, int n)
 			st->advice = advices[i].advice;
 			return 0;
 		}
-	return perr(P, t[3].col,
+	return parse_err(P, t[3].col,
 		    "unknown advice '%s' (expected dontneed, remove, hugepage, nohugepage, collapse or pageout)",
 		    t[3].s);
 }
@@ -428,16 +428,16 @@ int st_fork(struct parser *P, struct step *st, struct tok *t, int n)
 	int child, live, nmaps, old;
 
 	if (n < 2)
-		return perr(P, col_after(P, t, n), "fork needs a CHILD name");
+		return parse_err(P, parse_col_after(P, t, n), "fork needs a CHILD name");
 	if (n > 2)
-		return perr(P, t[2].col, "unexpected '%s'", t[2].s);
-	if (check_name(P, &t[1], "process"))
+		return parse_err(P, t[2].col, "unexpected '%s'", t[2].s);
+	if (parse_check_name(P, &t[1], "process"))
 		return -1;
-	old = find_proc(P, t[1].s);
+	old = parse_find_proc(P, t[1].s);
 	if (old >= 0)
-		return perr(P, t[1].col, "process '%s' already exists (line %d)", t[1].s,
+		return parse_err(P, t[1].col, "process '%s' already exists (line %d)", t[1].s,
 			    P->ps.st[old].line_made);
-	live = !expect_fail(P);
+	live = !parse_expect_fail(P);
 	child = new_proc(P, t[1].s, st->proc, live);
 	if (child < 0)
 		return -1;
@@ -469,7 +469,7 @@ int st_fork(struct parser *P, struct step *st, struct tok *t, int n)
 int st_exit(struct parser *P, struct step *st, struct tok *t, int n)
 {
 	if (n > 1)
-		return perr(P, t[1].col, "unexpected '%s': exit takes nothing", t[1].s);
+		return parse_err(P, t[1].col, "unexpected '%s': exit takes nothing", t[1].s);
 	P->ps.st[st->proc].live = 0;
 	P->ps.st[st->proc].line_gone = P->line;
 	for (int i = 0; i < P->prog->nmaps; i++)
@@ -489,28 +489,28 @@ int st_khugepaged(struct parser *P, struct step *st, struct tok *t, int n)
 	if (n > 1) {
 		char *val;
 
-		if (!opt_is(&t[1], "passes"))
-			return perr(P, t[1].col, "unknown khugepaged option '%s' (expected passes=N)", t[1].s);
-		val = opt_value(&t[1], &vcol);
+		if (!parse_opt_is(&t[1], "passes"))
+			return parse_err(P, t[1].col, "unknown khugepaged option '%s' (expected passes=N)", t[1].s);
+		val = parse_opt_value(&t[1], &vcol);
 		if (parse_count(P, val, vcol, 1, 1000000, "passes", &st->a))
 			return -1;
 	}
 	if (n > 2)
-		return perr(P, t[2].col, "unexpected '%s'", t[2].s);
+		return parse_err(P, t[2].col, "unexpected '%s'", t[2].s);
 	return 0;
 }
 
 int st_reclaim(struct parser *P, struct step *st, struct tok *t, int n)
 {
 	if (n < 2)
-		return perr(P, col_after(P, t, n), "reclaim needs SIZE or all");
+		return parse_err(P, parse_col_after(P, t, n), "reclaim needs SIZE or all");
 	if (n > 2)
-		return perr(P, t[2].col, "unexpected '%s'", t[2].s);
+		return parse_err(P, t[2].col, "unexpected '%s'", t[2].s);
 	if (!strcmp(t[1].s, "all"))
 		st->flags |= SF_ALL;
 	else if (parse_size(P, t[1].s, t[1].col, HR_SZ_2M, &st->a))
 		return -1;
-	mark_engine_only(P, st, "reclaim");
+	parse_mark_engine_only(P, st, "reclaim");
 	return 0;
 }
 
@@ -525,33 +525,33 @@ int st_inject(struct parser *P, struct step *st, struct tok *t, int n)
 	int vcol;
 
 	if (n < 2)
-		return perr(P, col_after(P, t, n), "inject needs a SITE (hpage, region or pagecache)");
+		return parse_err(P, parse_col_after(P, t, n), "inject needs a SITE (hpage, region or pagecache)");
 	for (i = 0; i < sizeof(sites) / sizeof(sites[0]); i++)
 		if (!strcmp(t[1].s, sites[i]))
 			break;
 	if (i == sizeof(sites) / sizeof(sites[0]))
-		return perr(P, t[1].col, "unknown inject site '%s' (expected hpage, region or pagecache)",
+		return parse_err(P, t[1].col, "unknown inject site '%s' (expected hpage, region or pagecache)",
 			    t[1].s);
 	snprintf(st->key, sizeof(st->key), "%s", t[1].s);
 	st->a = 1;
 	st->times = 1;
 	for (int k = 2; k < n; k++) {
 		uint64_t v;
-		char *val = opt_value(&t[k], &vcol);
+		char *val = parse_opt_value(&t[k], &vcol);
 
-		if (opt_is(&t[k], "after")) {
+		if (parse_opt_is(&t[k], "after")) {
 			if (parse_count(P, val, vcol, 0, 1000000, "after", &st->a))
 				return -1;
-		} else if (opt_is(&t[k], "times")) {
+		} else if (parse_opt_is(&t[k], "times")) {
 			if (parse_count(P, val, vcol, 1, 1000000, "times", &v))
 				return -1;
 			st->times = (long)v;
 		} else {
-			return perr(P, t[k].col, "unknown inject option '%s' (expected after=N or times=N)",
+			return parse_err(P, t[k].col, "unknown inject option '%s' (expected after=N or times=N)",
 				    t[k].s);
 		}
 	}
-	mark_engine_only(P, st, "inject");
+	parse_mark_engine_only(P, st, "inject");
 	return 0;
 }
 
@@ -562,26 +562,26 @@ int st_bind(struct parser *P, struct step *st, struct tok *t, int n)
 	int vcol;
 
 	if (n < 4)
-		return perr(P, col_after(P, t, n), "bind needs MAP RANGE nodes=LIST");
+		return parse_err(P, parse_col_after(P, t, n), "bind needs MAP RANGE nodes=LIST");
 	if (n > 4)
-		return perr(P, t[4].col, "unexpected '%s'", t[4].s);
+		return parse_err(P, t[4].col, "unexpected '%s'", t[4].s);
 	if (map_range(P, st, &t[1], &t[2]))
 		return -1;
-	if (!opt_is(&t[3], "nodes"))
-		return perr(P, t[3].col, "expected nodes=LIST, got '%s'", t[3].s);
-	val = opt_value(&t[3], &vcol);
+	if (!parse_opt_is(&t[3], "nodes"))
+		return parse_err(P, t[3].col, "expected nodes=LIST, got '%s'", t[3].s);
+	val = parse_opt_value(&t[3], &vcol);
 	st->nodemask = 0;
 	for (p = val; *p;) {
 		char *end;
 		long nid = strtol(p, &end, 10);
 
 		if (end == p || nid < 0 || nid >= HR_MAX_NODES || (*end && *end != ','))
-			return perr(P, vcol + (int)(p - val),
+			return parse_err(P, vcol + (int)(p - val),
 				    "nodes= takes node numbers 0..%d separated by commas", HR_MAX_NODES - 1);
 		st->nodemask |= 1UL << nid;
 		p = *end ? end + 1 : end;
 	}
-	mark_engine_only(P, st, "bind");
+	parse_mark_engine_only(P, st, "bind");
 	return 0;
 }
 
@@ -593,18 +593,18 @@ int st_migrate(struct parser *P, struct step *st, struct tok *t, int n)
 	int vcol;
 
 	if (n < 4)
-		return perr(P, col_after(P, t, n), "migrate needs MAP RANGE node=N");
+		return parse_err(P, parse_col_after(P, t, n), "migrate needs MAP RANGE node=N");
 	if (n > 4)
-		return perr(P, t[4].col, "unexpected '%s'", t[4].s);
+		return parse_err(P, t[4].col, "unexpected '%s'", t[4].s);
 	if (map_range(P, st, &t[1], &t[2]))
 		return -1;
-	if (!opt_is(&t[3], "node"))
-		return perr(P, t[3].col, "expected node=N, got '%s'", t[3].s);
-	val = opt_value(&t[3], &vcol);
+	if (!parse_opt_is(&t[3], "node"))
+		return parse_err(P, t[3].col, "expected node=N, got '%s'", t[3].s);
+	val = parse_opt_value(&t[3], &vcol);
 	if (parse_count(P, val, vcol, 0, HR_MAX_NODES - 1, "node", &nid))
 		return -1;
 	st->node = (int)nid;
-	mark_engine_only(P, st, "migrate");
+	parse_mark_engine_only(P, st, "migrate");
 	return 0;
 }
 

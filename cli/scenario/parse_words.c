@@ -22,7 +22,7 @@
 /* Errors                                                              */
 
 __attribute__((format(printf, 3, 4)))
-int perr(struct parser *P, int col, const char *fmt, ...)
+int parse_err(struct parser *P, int col, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -38,13 +38,13 @@ int perr(struct parser *P, int col, const char *fmt, ...)
 	return -1;
 }
 
-int oom(struct parser *P)
+int parse_oom(struct parser *P)
 {
-	return perr(P, 1, "out of memory");
+	return parse_err(P, 1, "out of memory");
 }
 
 /* Where a missing word should have been: at `->`, or past the last word. */
-int col_after(struct parser *P, const struct tok *t, int n)
+int parse_col_after(struct parser *P, const struct tok *t, int n)
 {
 	if (P->arrow_col)
 		return P->arrow_col;
@@ -54,7 +54,7 @@ int col_after(struct parser *P, const struct tok *t, int n)
 /* ------------------------------------------------------------------ */
 /* Tables                                                              */
 
-void *grow(void *arr, int *cap, int n, size_t elem)
+void *parse_grow(void *arr, int *cap, int n, size_t elem)
 {
 	char *q;
 	int ncap;
@@ -70,9 +70,9 @@ void *grow(void *arr, int *cap, int n, size_t elem)
 	return q;
 }
 
-struct objstate *state_at(struct table_state *ts, int i)
+struct objstate *parse_state_at(struct table_state *ts, int i)
 {
-	void *q = grow(ts->st, &ts->cap, i, sizeof(*ts->st));
+	void *q = parse_grow(ts->st, &ts->cap, i, sizeof(*ts->st));
 
 	if (!q)
 		return NULL;
@@ -93,20 +93,20 @@ static int valid_name(const char *s)
 	return 1;
 }
 
-int check_name(struct parser *P, const struct tok *t, const char *what)
+int parse_check_name(struct parser *P, const struct tok *t, const char *what)
 {
 	if (!valid_name(t->s))
-		return perr(P, t->col,
+		return parse_err(P, t->col,
 			    "bad %s name '%s': names are letters, digits, '_' and '-', starting with a letter or '_'",
 			    what, t->s);
 	if (strlen(t->s) >= PROG_NAME_MAX)
-		return perr(P, t->col, "%s name '%s' is too long (at most %d characters)",
+		return parse_err(P, t->col, "%s name '%s' is too long (at most %d characters)",
 			    what, t->s, PROG_NAME_MAX - 1);
 	return 0;
 }
 
 /* The live process called @name, or -1. */
-int find_proc(struct parser *P, const char *name)
+int parse_find_proc(struct parser *P, const char *name)
 {
 	for (int i = P->prog->nprocs - 1; i >= 0; i--)
 		if (P->ps.st[i].live && !strcmp(P->prog->procs[i].name, name))
@@ -115,20 +115,20 @@ int find_proc(struct parser *P, const char *name)
 }
 
 
-int lookup_proc(struct parser *P, const struct tok *t)
+int parse_lookup_proc(struct parser *P, const struct tok *t)
 {
-	int i = find_proc(P, t->s), last;
+	int i = parse_find_proc(P, t->s), last;
 
 	if (i >= 0)
 		return i;
 	FIND_LAST(P, procs, nprocs, t->s, last);
 	if (last >= 0)
-		return perr(P, t->col, "process '%s' has exited (line %d)",
+		return parse_err(P, t->col, "process '%s' has exited (line %d)",
 			    t->s, P->ps.st[last].line_gone);
-	return perr(P, t->col, "undefined process '%s'", t->s);
+	return parse_err(P, t->col, "undefined process '%s'", t->s);
 }
 
-int find_map(struct parser *P, int proc, const char *name)
+int parse_find_map(struct parser *P, int proc, const char *name)
 {
 	for (int i = P->prog->nmaps - 1; i >= 0; i--)
 		if (P->ms.st[i].live && P->prog->maps[i].proc == proc &&
@@ -137,28 +137,28 @@ int find_map(struct parser *P, int proc, const char *name)
 	return -1;
 }
 
-int lookup_map(struct parser *P, int proc, const struct tok *t)
+int parse_lookup_map(struct parser *P, int proc, const struct tok *t)
 {
 	const char *pn = P->prog->procs[proc].name;
-	int i = find_map(P, proc, t->s);
+	int i = parse_find_map(P, proc, t->s);
 
 	if (i >= 0)
 		return i;
-	if (check_name(P, t, "mapping"))
+	if (parse_check_name(P, t, "mapping"))
 		return -1;
 	for (i = P->prog->nmaps - 1; i >= 0; i--)
 		if (P->prog->maps[i].proc == proc &&
 		    !strcmp(P->prog->maps[i].name, t->s)) {
 			if (P->ms.st[i].line_gone)
-				return perr(P, t->col,
+				return parse_err(P, t->col,
 					    "mapping '%s' of process '%s' was unmapped (line %d)",
 					    t->s, pn, P->ms.st[i].line_gone);
 			break;
 		}
-	return perr(P, t->col, "undefined mapping '%s' in process '%s'", t->s, pn);
+	return parse_err(P, t->col, "undefined mapping '%s' in process '%s'", t->s, pn);
 }
 
-int lookup_file(struct parser *P, const struct tok *t)
+int parse_lookup_file(struct parser *P, const struct tok *t)
 {
 	int last;
 
@@ -166,16 +166,16 @@ int lookup_file(struct parser *P, const struct tok *t)
 	if (last >= 0 && P->fs.st[last].live)
 		return last;
 	if (last >= 0 && P->fs.st[last].by_umount)
-		return perr(P, t->col, "file '%s' went with mount '%s' (umount, line %d)",
+		return parse_err(P, t->col, "file '%s' went with mount '%s' (umount, line %d)",
 			    t->s, P->prog->mounts[P->prog->files[last].mount].name,
 			    P->fs.st[last].line_gone);
 	if (last >= 0)
-		return perr(P, t->col, "file '%s' was unlinked (line %d)", t->s,
+		return parse_err(P, t->col, "file '%s' was unlinked (line %d)", t->s,
 			    P->fs.st[last].line_gone);
-	return perr(P, t->col, "undefined file '%s'", t->s);
+	return parse_err(P, t->col, "undefined file '%s'", t->s);
 }
 
-int lookup_shm(struct parser *P, const struct tok *t)
+int parse_lookup_shm(struct parser *P, const struct tok *t)
 {
 	int last;
 
@@ -183,15 +183,15 @@ int lookup_shm(struct parser *P, const struct tok *t)
 	if (last >= 0 && P->ss.st[last].live)
 		return last;
 	if (last >= 0 && P->ss.st[last].line_gone)
-		return perr(P, t->col, "shm segment '%s' was removed (line %d)",
+		return parse_err(P, t->col, "shm segment '%s' was removed (line %d)",
 			    t->s, P->ss.st[last].line_gone);
 	if (last >= 0)
-		return perr(P, t->col, "shm segment '%s' was never made (line %d "
+		return parse_err(P, t->col, "shm segment '%s' was never made (line %d "
 			    "expects it to fail)", t->s, P->ss.st[last].line_made);
-	return perr(P, t->col, "undefined shm segment '%s'", t->s);
+	return parse_err(P, t->col, "undefined shm segment '%s'", t->s);
 }
 
-int lookup_mount(struct parser *P, const struct tok *t)
+int parse_lookup_mount(struct parser *P, const struct tok *t)
 {
 	int last;
 
@@ -199,12 +199,12 @@ int lookup_mount(struct parser *P, const struct tok *t)
 	if (last >= 0 && P->mts.st[last].live)
 		return last;
 	if (last >= 0 && P->mts.st[last].line_gone)
-		return perr(P, t->col, "mount '%s' was unmounted (line %d)", t->s,
+		return parse_err(P, t->col, "mount '%s' was unmounted (line %d)", t->s,
 			    P->mts.st[last].line_gone);
 	if (last >= 0)
-		return perr(P, t->col, "mount '%s' was never made (line %d "
+		return parse_err(P, t->col, "mount '%s' was never made (line %d "
 			    "expects it to fail)", t->s, P->mts.st[last].line_made);
-	return perr(P, t->col, "undefined mount '%s'", t->s);
+	return parse_err(P, t->col, "undefined mount '%s'", t->s);
 }
 
 /* ------------------------------------------------------------------ */
@@ -226,12 +226,12 @@ int parse_size(struct parser *P, const char *s, int col, uint64_t h,
 	uint64_t n = 0, mult;
 
 	if (*p == '-')
-		return perr(P, col, "negative size '%s'", s);
+		return parse_err(P, col, "negative size '%s'", s);
 	if (!isdigit((unsigned char)*p))
-		return perr(P, col, "bad size '%s': expected a number and a unit (K, M, G, T, p or h)", s);
+		return parse_err(P, col, "bad size '%s': expected a number and a unit (K, M, G, T, p or h)", s);
 	for (; isdigit((unsigned char)*p); p++) {
 		if (n > (SIZE_MAX_BYTES - (uint64_t)(*p - '0')) / 10)
-			return perr(P, col, "size '%s' is too large", s);
+			return parse_err(P, col, "size '%s' is too large", s);
 		n = n * 10 + (uint64_t)(*p - '0');
 	}
 	if (!*p) {
@@ -239,7 +239,7 @@ int parse_size(struct parser *P, const char *s, int col, uint64_t h,
 			*out = 0;
 			return 0;
 		}
-		return perr(P, col, "size '%s' needs a unit (K, M, G, T, p or h)", s);
+		return parse_err(P, col, "size '%s' needs a unit (K, M, G, T, p or h)", s);
 	}
 	switch (*p) {
 	case 'K': mult = 1ULL << 10; break;
@@ -249,16 +249,16 @@ int parse_size(struct parser *P, const char *s, int col, uint64_t h,
 	case 'p': mult = HR_PAGE_SIZE; break;
 	case 'h':
 		if (!h)
-			return perr(P, col, "the unit 'h' cannot be used here ('%s')", s);
+			return parse_err(P, col, "the unit 'h' cannot be used here ('%s')", s);
 		mult = h;
 		break;
 	default:
-		return perr(P, col, "bad unit in size '%s' (units are K, M, G, T, p and h)", s);
+		return parse_err(P, col, "bad unit in size '%s' (units are K, M, G, T, p and h)", s);
 	}
 	if (p[1])
-		return perr(P, col, "bad unit in size '%s' (units are K, M, G, T, p and h)", s);
+		return parse_err(P, col, "bad unit in size '%s' (units are K, M, G, T, p and h)", s);
 	if (n && mult > SIZE_MAX_BYTES / n)
-		return perr(P, col, "size '%s' is too large", s);
+		return parse_err(P, col, "size '%s' is too large", s);
 	*out = n * mult;
 	return 0;
 }
@@ -271,29 +271,29 @@ int parse_count(struct parser *P, const char *s, int col, uint64_t lo,
 	uint64_t n = 0;
 
 	if (*p == '-')
-		return perr(P, col, "%s must not be negative ('%s')", what, s);
+		return parse_err(P, col, "%s must not be negative ('%s')", what, s);
 	if (!isdigit((unsigned char)*p))
-		return perr(P, col, "%s must be a number, not '%s'", what, s);
+		return parse_err(P, col, "%s must be a number, not '%s'", what, s);
 	for (; isdigit((unsigned char)*p); p++) {
 		if (n > (UINT64_MAX - (uint64_t)(*p - '0')) / 10)
-			return perr(P, col, "%s '%s' is too large", what, s);
+			return parse_err(P, col, "%s '%s' is too large", what, s);
 		n = n * 10 + (uint64_t)(*p - '0');
 	}
 	if (*p)
-		return perr(P, col, "%s is a plain number, not '%s'", what, s);
+		return parse_err(P, col, "%s is a plain number, not '%s'", what, s);
 	if (n < lo || n > hi)
-		return perr(P, col, "%s must be between %" PRIu64 " and %" PRIu64 ", not %s",
+		return parse_err(P, col, "%s must be between %" PRIu64 " and %" PRIu64 ", not %s",
 			    what, lo, hi, s);
 	*out = n;
 	return 0;
 }
 
-int round_up(struct parser *P, int col, uint64_t v, uint64_t ps, uint64_t *out)
+int parse_round_up(struct parser *P, int col, uint64_t v, uint64_t ps, uint64_t *out)
 {
 	uint64_t r = v % ps ? v + (ps - v % ps) : v;
 
 	if (r < v || r > SIZE_MAX_BYTES)
-		return perr(P, col, "size is too large");
+		return parse_err(P, col, "size is too large");
 	*out = r;
 	return 0;
 }
@@ -315,7 +315,7 @@ int parse_range(struct parser *P, const struct tok *t,
 
 	if (!strcmp(t->s, "all")) {
 		if (!limit)
-			return perr(P, t->col, "'all' is empty: %s has size 0", what);
+			return parse_err(P, t->col, "'all' is empty: %s has size 0", what);
 		*a = 0;
 		*b = limit;
 		return 0;
@@ -323,17 +323,17 @@ int parse_range(struct parser *P, const struct tok *t,
 	if (dots) {
 		*dots = '\0';
 		if (!*t->s)
-			return perr(P, t->col, "range '..%s' has no start", dots + 2);
+			return parse_err(P, t->col, "range '..%s' has no start", dots + 2);
 		if (!dots[2])
-			return perr(P, t->col, "range '%s..' has no end", t->s);
+			return parse_err(P, t->col, "range '%s..' has no end", t->s);
 		if (parse_size(P, t->s, t->col, h, &x) ||
 		    parse_size(P, dots + 2, t->col + (int)(dots - t->s) + 2, h, &y))
 			return -1;
 		*dots = '.';
 		if (y <= x)
-			return perr(P, t->col, "empty range '%s'", t->s);
+			return parse_err(P, t->col, "empty range '%s'", t->s);
 		if (o->align && (x % ps || y % ps))
-			return perr(P, t->col, "range '%s' is not aligned to the %s pages of %s",
+			return parse_err(P, t->col, "range '%s' is not aligned to the %s pages of %s",
 				    t->s, format_size(ps, sa, sizeof(sa)), what);
 	} else {
 		if (parse_size(P, t->s, t->col, h, &x))
@@ -342,18 +342,18 @@ int parse_range(struct parser *P, const struct tok *t,
 		y = x + ps;
 	}
 	if (!o->open_end && y > limit)
-		return perr(P, t->col, "range '%s' (%s..%s) is outside %s (%s)", t->s,
+		return parse_err(P, t->col, "range '%s' (%s..%s) is outside %s (%s)", t->s,
 			    format_size(x, sa, sizeof(sa)), format_size(y, sb, sizeof(sb)),
 			    what, format_size(limit, sl, sizeof(sl)));
 	if (y > SIZE_MAX_BYTES)
-		return perr(P, t->col, "range '%s' is too large", t->s);
+		return parse_err(P, t->col, "range '%s' is too large", t->s);
 	*a = x;
 	*b = y;
 	return 0;
 }
 
 /* Split "key=value": returns the value (and its column) or NULL. */
-char *opt_value(const struct tok *t, int *vcol)
+char *parse_opt_value(const struct tok *t, int *vcol)
 {
 	char *eq = strchr(t->s, '=');
 
@@ -364,7 +364,7 @@ char *opt_value(const struct tok *t, int *vcol)
 	return eq + 1;
 }
 
-int opt_is(const struct tok *t, const char *key)
+int parse_opt_is(const struct tok *t, const char *key)
 {
 	size_t n = strlen(key);
 
@@ -374,12 +374,12 @@ int opt_is(const struct tok *t, const char *key)
 int parse_pagesize(struct parser *P, const struct tok *t, uint64_t *out)
 {
 	int vcol;
-	char *v = opt_value(t, &vcol);
+	char *v = parse_opt_value(t, &vcol);
 
 	if (parse_size(P, v, vcol, 0, out))
 		return -1;
 	if (*out != HR_SZ_2M && *out != HR_SZ_1G)
-		return perr(P, vcol, "pagesize must be 2M or 1G, not '%s'", v);
+		return parse_err(P, vcol, "pagesize must be 2M or 1G, not '%s'", v);
 	return 0;
 }
 
@@ -429,8 +429,8 @@ static int parse_result(struct parser *P, const struct tok *t, struct result *r)
 			return 0;
 		}
 	if (t->s[0] == 'E' && isupper((unsigned char)t->s[1]))
-		return perr(P, t->col, "unknown errno name '%s'", t->s);
-	return perr(P, t->col,
+		return parse_err(P, t->col, "unknown errno name '%s'", t->s);
+	return parse_err(P, t->col,
 		    "unknown result '%s' (expected ok, SIGBUS, SIGSEGV or an errno name such as ENOMEM)",
 		    t->s);
 }
@@ -462,12 +462,12 @@ const char *result_name(const struct result *r, char *buf, size_t len)
 }
 
 /* Will the statement fail by the file's own account? Then it changes nothing. */
-int expect_fail(const struct parser *P)
+int parse_expect_fail(const struct parser *P)
 {
 	return P->want.kind == RES_ERRNO;
 }
 
-void mark_engine_only(struct parser *P, struct step *st, const char *what)
+void parse_mark_engine_only(struct parser *P, struct step *st, const char *what)
 {
 	st->engine_only = 1;
 	if (!P->prog->engine_only) {
@@ -478,7 +478,7 @@ void mark_engine_only(struct parser *P, struct step *st, const char *what)
 }
 
 /* Cut a line (comment already removed) into words. */
-int tokenize(struct parser *P, char *s)
+int parse_tokenize(struct parser *P, char *s)
 {
 	P->ntok = 0;
 	for (char *p = s; *p;) {
@@ -489,22 +489,22 @@ int tokenize(struct parser *P, char *s)
 			continue;
 		}
 		if (c < 0x21 || c > 0x7e)
-			return perr(P, (int)(p - s) + 1, "invalid character 0x%02x", c);
+			return parse_err(P, (int)(p - s) + 1, "invalid character 0x%02x", c);
 		if (P->ntok == MAX_TOKS)
-			return perr(P, (int)(p - s) + 1, "too many words on one line (at most %d)", MAX_TOKS);
+			return parse_err(P, (int)(p - s) + 1, "too many words on one line (at most %d)", MAX_TOKS);
 		P->tok[P->ntok].s = p;
 		P->tok[P->ntok].col = (int)(p - s) + 1;
 		P->ntok++;
 		for (; *p && *p != ' ' && *p != '\t' && *p != '\r'; p++)
 			if ((unsigned char)*p < 0x21 || (unsigned char)*p > 0x7e)
-				return perr(P, (int)(p - s) + 1, "invalid character 0x%02x",
+				return parse_err(P, (int)(p - s) + 1, "invalid character 0x%02x",
 					    (unsigned char)*p);
 	}
 	return 0;
 }
 
 /* Take `-> RESULT` off the end of the line. */
-int split_result(struct parser *P)
+int parse_split_result(struct parser *P)
 {
 	P->arrow_col = 0;
 	P->want.kind = RES_NONE;
@@ -515,15 +515,15 @@ int split_result(struct parser *P)
 		if (strncmp(t->s, "->", 2))
 			continue;
 		if (t->s[2])
-			return perr(P, t->col, "put a space between '->' and the result ('-> %s')",
+			return parse_err(P, t->col, "put a space between '->' and the result ('-> %s')",
 				    t->s + 2);
 		if (i == 0)
-			return perr(P, t->col, "'->' needs a statement before it");
+			return parse_err(P, t->col, "'->' needs a statement before it");
 		P->arrow_col = t->col;
 		if (i + 1 >= P->ntok)
-			return perr(P, t->col, "missing result after '->'");
+			return parse_err(P, t->col, "missing result after '->'");
 		if (i + 2 < P->ntok)
-			return perr(P, P->tok[i + 2].col, "unexpected '%s' after the result",
+			return parse_err(P, P->tok[i + 2].col, "unexpected '%s' after the result",
 				    P->tok[i + 2].s);
 		if (parse_result(P, &P->tok[i + 1], &P->want))
 			return -1;
