@@ -2,10 +2,11 @@
 /*
  * internal.h - structures shared by the engine's subsystems.
  *
- * The engine is layered like the kernel it models, and calls only go
- * down the stack:
+ * The engine is layered like the kernel it models.  From the top down:
  *
- *     machine.c   the machine object, tunables, fault injection
+ *     machine.c   the machine object: new/free, the machine-wide
+ *                 validators (hr_machine_check()), tunables
+ *     stats.c     the text of /proc/meminfo, smaps, sysfs (read only)
  *     mm.c        address spaces and VMAs: mmap, munmap, mprotect,
  *                 mremap, madvise, fork, exit, fault dispatch
  *     hugetlbfs.c mounts, inodes, page cache, truncate, hole punch,
@@ -15,8 +16,21 @@
  *     subpool.c   hugepage_subpool accounting (size= / min_size=)
  *     region.c    resv_map and file_region: region_chg/add/abort/del/count
  *     hstate.c    the per-size pools: free, reserved, surplus, resize
- *     phys.c      base memory per node (the buddy allocator's totals)
- *     stats.c     the text of /proc/meminfo, smaps, sysfs (read only)
+ *     anon.c      anonymous memory in base pages, THP (thp.c)
+ *     phys.c      base memory per node (the buddy allocator)
+ *     base.c      the bottom: the engine's allocations, HR_BUG_ON and
+ *                 CHECK reports, fault injection, taint
+ *
+ * Calls go down the stack, with one loop kept on purpose because the
+ * kernel has it: mm.c -> hugetlbfs.c -> hugetlb.c for a hugetlb fault
+ * or mmap, and back up when hugetlbfs truncates or punches a hole
+ * (hugetlbfs.c -> mm.c: mm_unmap_file_range(), as hugetlbfs's
+ * remove_inode_hugepages() walks the mappings through i_mmap) and when
+ * hugetlb asks mm.c for a VMA's size in pages.  A second, smaller one
+ * is mm/hugetlb.c's own: the pool (hstate.c) and the subpools
+ * (subpool.c) account for each other (hugetlb_acct_memory(),
+ * hugepage_subpool_put_pages()), which Linux keeps in one file.  Nothing
+ * calls up into machine.c, and base.c calls no one.
  *
  * Locking: the engine is single threaded; a machine must not be used by
  * two threads at once.  Where the kernel takes a lock (hugetlb_lock,

@@ -1,79 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * machine.c - the machine object: it owns every subsystem's state, the
- * tunables, and the fault-injection countdowns.  There is no global
- * state anywhere in the engine.
+ * machine.c - the top of the engine: the machine object, which owns every
+ * subsystem's state (there is no global state anywhere in the engine),
+ * its creation and teardown, the machine-wide validators
+ * (hr_machine_check() and the cross-subsystem reservation conservation),
+ * and the tunables (sysctl, THP knobs).  Allocation, bug reports, fault
+ * injection and taint, which every layer uses, are in base.c.
  */
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <stddef.h>
-
 #include "internal.h"
-
-void hr_bug(const char *file, int line, const char *what)
-{
-	fprintf(stderr, "hugeresv: engine bug at %s:%d: %s\n", file, line, what);
-	abort();
-}
-
-void *hr_zalloc(struct hr_machine *m, size_t size)
-{
-	void *p = calloc(1, size);
-
-	if (p && m)
-		m->own_bytes += size;
-	return p;
-}
-
-void check_fail(struct check_ctx *c, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (c->failures++ == 0 && c->msg && c->len) {
-		va_start(ap, fmt);
-		vsnprintf(c->msg, c->len, fmt, ap);
-		va_end(ap);
-	}
-}
-
-bool machine_should_fail(struct hr_machine *m, enum fail_site site)
-{
-	if (m->fail_after[site] <= 0)
-		return false;
-	if (m->fail_after[site] > 1) {
-		m->fail_after[site]--;
-		return false;
-	}
-	/* triggered: fail this one and the next fail_times - 1 */
-	if (--m->fail_times[site] <= 0)
-		m->fail_after[site] = 0;
-	return true;
-}
-
-int hr_inject_fail(hr_machine *m, const char *site, long nth, long times)
-{
-	static const char *const names[FAIL__COUNT] = {
-		[FAIL_HPAGE_ALLOC] = "hpage",
-		[FAIL_REGION_CACHE] = "region",
-		[FAIL_PAGE_CACHE_ADD] = "pagecache",
-	};
-	int i;
-
-	if (nth < 0 || times < 1)
-		return -EINVAL;
-	for (i = 0; i < FAIL__COUNT; i++) {
-		if (!strcmp(site, names[i])) {
-			m->fail_after[i] = nth;
-			m->fail_times[i] = times;
-			return 0;
-		}
-	}
-	return -EINVAL;
-}
 
 hr_machine *hr_machine_new(const struct hr_config *cfg)
 {
@@ -226,13 +165,6 @@ static void resv_conservation_check(struct hr_machine *m, struct check_ctx *c)
 		      m->hstates[i].resv_huge_pages, restoring[i], held[i],
 		      m->hstates[i].resv_skew);
 	}
-}
-
-void machine_taint(struct hr_machine *m, unsigned flag, const char *why)
-{
-	if (!m->taint)
-		snprintf(m->taint_why, sizeof(m->taint_why), "%s", why);
-	m->taint |= flag;
 }
 
 unsigned long hr_machine_restoring(const hr_machine *m)
