@@ -79,289 +79,6 @@ int anon_alloc_frame(struct hr_machine *m, struct vm_area *vma,
 	return alloc_any_node(m, vma, order, kind, pfn);
 }
 
-/** anon_alloc_pgtable() - a frame for a page table, counted in PageTables. */
-int anon_alloc_pgtable(struct hr_machine *m, struct vm_area *vma, uint32_t *pfn)
-{
-	int err = anon_alloc_frame(m, vma, 0, PBK_NONE, pfn);
-
-	if (!err)
-		m->nr_pagetables++;
-	return err;
-}
-
-/** anon_free_pgtable() - give a page table frame back. */
-void anon_free_pgtable(struct hr_machine *m, uint32_t pfn)
-{
-	m->nr_pagetables--;
-	phys_free(&m->phys, pfn, 0);
-}
-
-/* ------------------------------------------------------------------ */
-/* PTE tables                                                          */
-
-struct pte_table *pte_table_new(struct hr_machine *m, uint32_t frame)
-{
-	struct pte_table *pt = calloc(1, sizeof(*pt));
-
-	(void)m;
-	HR_BUG_ON(!pt);
-	pt->frame = frame;
-	return pt;
-}
-
-void pte_table_free(struct hr_machine *m, struct pte_table *pt, bool frame)
-{
-	if (frame)
-		anon_free_pgtable(m, pt->frame);
-	if (pt->cap == PT_DENSE)
-		free(pt->u.d);
-	else
-		free(pt->u.sp);
-	free(pt);
-}
-
-/* Index in sp[] of entry @i, or where it would go (as a negative - 1). */
-static int sp_find(const struct pte_table *pt, unsigned i)
-{
-	int lo = 0, hi = pt->nr - 1;
-
-	while (lo <= hi) {
-		int mid = (lo + hi) / 2;
-		unsigned k = (unsigned)(pt->u.sp[mid] >> 32);
-
-		if (k == i)
-			return mid;
-		if (k < i)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return -lo - 1;
-}
-
-uint32_t pte_get(const struct pte_table *pt, unsigned i)
-{
-	int at;
-
-	if (pt->cap == PT_DENSE)
-		return pt->u.d[i];
-	at = sp_find(pt, i);
-	return at >= 0 ? (uint32_t)pt->u.sp[at] : PTE_NONE;
-}
-
-/**
- * pte_next() - the first entry at index >= @i that is not none: its index
- * (and its value in *@v), or HPAGE_NR.  Sparse tables are walked without
- * a lookup per index.
- */
-unsigned pte_next(const struct pte_table *pt, unsigned i, uint32_t *v)
-{
-	int at;
-
-	if (pt->cap == PT_DENSE) {
-		for (; i < HPAGE_NR; i++)
-			if (pt->u.d[i] != PTE_NONE) {
-				*v = pt->u.d[i];
-				return i;
-			}
-		return HPAGE_NR;
-	}
-	if (i >= HPAGE_NR)
-		return HPAGE_NR;
-	at = sp_find(pt, i);
-	if (at < 0)
-		at = -at - 1;
-	if (at >= pt->nr)
-		return HPAGE_NR;
-	*v = (uint32_t)pt->u.sp[at];
-	return (unsigned)(pt->u.sp[at] >> 32);
-}
-
-static void pt_make_dense(struct pte_table *pt)
-{
-	uint32_t *d = calloc(HPAGE_NR, sizeof(*d));
-	unsigned k;
-
-	HR_BUG_ON(!d);
-	for (k = 0; k < pt->nr; k++)
-		d[pt->u.sp[k] >> 32] = (uint32_t)pt->u.sp[k];
-	free(pt->u.sp);
-	pt->u.d = d;
-	pt->cap = PT_DENSE;
-}
-
-/** pte_set() - store @v in entry @i, keeping nr and the representation. */
-int pte_set(struct pte_table *pt, unsigned i, uint32_t v)
-{
-	int at;
-
-	if (pt->cap == PT_DENSE) {
-		if (pt->u.d[i] == PTE_NONE && v != PTE_NONE)
-			pt->nr++;
-		else if (pt->u.d[i] != PTE_NONE && v == PTE_NONE)
-			pt->nr--;
-		pt->u.d[i] = v;
-		return 0;
-	}
-	at = sp_find(pt, i);
-	if (at >= 0) {
-		if (v != PTE_NONE) {
-			pt->u.sp[at] = (uint64_t)i << 32 | v;
-			return 0;
-		}
-		memmove(&pt->u.sp[at], &pt->u.sp[at + 1],
-			(size_t)(pt->nr - at - 1) * sizeof(uint64_t));
-		pt->nr--;
-		return 0;
-	}
-	if (v == PTE_NONE)
-		return 0;
-	if (pt->nr == PT_SPARSE_MAX) {
-		pt_make_dense(pt);
-		return pte_set(pt, i, v);
-	}
-	at = -at - 1;
-	if (pt->nr == pt->cap) {
-		unsigned cap = pt->cap ? pt->cap * 2u : 2u;
-		uint64_t *n = realloc(pt->u.sp, cap * sizeof(uint64_t));
-
-		HR_BUG_ON(!n);
-		pt->u.sp = n;
-		pt->cap = (uint16_t)cap;
-	}
-	memmove(&pt->u.sp[at + 1], &pt->u.sp[at],
-		(size_t)(pt->nr - at) * sizeof(uint64_t));
-	pt->u.sp[at] = (uint64_t)i << 32 | v;
-	pt->nr++;
-	return 0;
-}
-
-static inline bool idx_in(unsigned i, unsigned lo, unsigned hi)
-{
-	return i >= lo && i < hi;
-}
-
-/* Run @body with (i, e) set for each present entry of @pt in [lo, hi). */
-#define PT_FOR_EACH(pt, lo, hi, i, e, body)                                  \
-	do {                                                                 \
-		if ((pt)->cap == PT_DENSE) {                                 \
-			for ((i) = (lo); (i) < (hi); (i)++) {                \
-				(e) = (pt)->u.d[i];                          \
-				if ((e) != PTE_NONE) { body; }               \
-			}                                                    \
-		} else {                                                     \
-			int k_;                                              \
-			for (k_ = 0; k_ < (pt)->nr; k_++) {                  \
-				(i) = (unsigned)((pt)->u.sp[k_] >> 32);      \
-				(e) = (uint32_t)(pt)->u.sp[k_];              \
-				if (!idx_in((i), (lo), (hi)))                \
-					continue;                            \
-				body;                                        \
-			}                                                    \
-		}                                                            \
-	} while (0)
-
-/* ------------------------------------------------------------------ */
-/* PMD tables: one hash per mm                                         */
-
-static uint32_t gidx_hash(uint64_t g, uint32_t cap)
-{
-	return (uint32_t)((g * 0x9e3779b97f4a7c15ULL) >> 32) & (cap - 1);
-}
-
-static struct pmd_table *pmdt_find(struct hr_proc *p, uint64_t g)
-{
-	uint32_t h;
-
-	if (p->pmdt_last && p->pmdt_last->gidx == g)
-		return p->pmdt_last;
-	if (!p->pmdt_cap)
-		return NULL;
-	for (h = gidx_hash(g, p->pmdt_cap); p->pmdt[h];
-	     h = (h + 1) & (p->pmdt_cap - 1))
-		if (p->pmdt[h]->gidx == g)
-			return p->pmdt_last = p->pmdt[h];
-	return NULL;
-}
-
-static void pmdt_insert(struct hr_proc *p, struct pmd_table *t)
-{
-	uint32_t h;
-
-	if ((p->pmdt_n + 1) * 2 > p->pmdt_cap) {
-		struct pmd_table **old = p->pmdt;
-		uint32_t oc = p->pmdt_cap, k;
-
-		p->pmdt_cap = oc ? oc * 2 : 8;
-		p->pmdt = calloc(p->pmdt_cap, sizeof(*p->pmdt));
-		HR_BUG_ON(!p->pmdt);
-		p->pmdt_n = 0;
-		for (k = 0; k < oc; k++)
-			if (old[k])
-				pmdt_insert(p, old[k]);
-		free(old);
-	}
-	for (h = gidx_hash(t->gidx, p->pmdt_cap); p->pmdt[h];
-	     h = (h + 1) & (p->pmdt_cap - 1))
-		;
-	p->pmdt[h] = t;
-	p->pmdt_n++;
-}
-
-static void pmdt_remove(struct hr_proc *p, struct pmd_table *t)
-{
-	uint32_t h, j;
-
-	for (h = gidx_hash(t->gidx, p->pmdt_cap); p->pmdt[h] != t;
-	     h = (h + 1) & (p->pmdt_cap - 1))
-		;
-	p->pmdt[h] = NULL;
-	p->pmdt_n--;
-	/* re-place the rest of the cluster (linear probing deletion) */
-	for (j = (h + 1) & (p->pmdt_cap - 1); p->pmdt[j];
-	     j = (j + 1) & (p->pmdt_cap - 1)) {
-		struct pmd_table *x = p->pmdt[j];
-
-		p->pmdt[j] = NULL;
-		p->pmdt_n--;
-		pmdt_insert(p, x);
-	}
-	if (p->pmdt_last == t)
-		p->pmdt_last = NULL;
-}
-
-/**
- * anon_pmd() - the PMD slot of @addr in @p, making the PMD table when
- * @create (a page table frame; *@err = -ENOMEM if none can be had).
- */
-struct pmd_entry *anon_pmd(struct hr_proc *p, uint64_t addr, bool create,
-			   int *err)
-{
-	uint64_t g = addr >> 30;
-	struct pmd_table *t = pmdt_find(p, g);
-	uint32_t frame;
-
-	if (!t) {
-		if (!create)
-			return NULL;
-		if ((*err = anon_alloc_pgtable(p->m, NULL, &frame)))
-			return NULL;
-		t = calloc(1, sizeof(*t));
-		HR_BUG_ON(!t);
-		t->gidx = g;
-		t->frame = frame;
-		pmdt_insert(p, t);
-		p->pmdt_last = t;
-	}
-	return &t->e[(addr >> 21) & 511];
-}
-
-/** anon_pmd_table() - the PMD table holding @addr's slot, or NULL. */
-struct pmd_table *anon_pmd_table(struct hr_proc *p, uint64_t addr)
-{
-	return pmdt_find(p, addr >> 30);
-}
-
 /* ------------------------------------------------------------------ */
 /* Map counts                                                          */
 
@@ -613,25 +330,21 @@ static void zap_ptes(struct hr_proc *p, struct pte_table *pt, unsigned lo,
 void anon_zap_range(struct vm_area *vma, uint64_t start, uint64_t end)
 {
 	struct hr_proc *p = vma->mm;
-	uint64_t a;
+	struct pmd_walk w;
 
-	for (a = start & ~(HPAGE_SIZE - 1); a < end; a += HPAGE_SIZE) {
-		uint64_t s = HR_MAX(a, start), e = HR_MIN(a + HPAGE_SIZE, end);
-		struct pmd_entry *pmd = anon_pmd(p, a, false, NULL);
+	for_each_pmd_range(p, &w, start, end) {
+		struct pmd_entry *pmd = w.pmd;
 
-		if (!pmd)
-			continue;
 		if (pmd->huge) {
-			if (s == a && e == a + HPAGE_SIZE) {
+			if (pmd_walk_whole(&w)) {
 				thp_zap_pmd(p, pmd);
-				anon_pmd_table(p, a)->nr--;
+				w.t->nr--;
 				continue;
 			}
-			thp_split_pmd(vma, a, pmd);
+			thp_split_pmd(vma, w.haddr, pmd);
 		}
 		if (pmd->pt)
-			zap_ptes(p, pmd->pt, (unsigned)((s - a) >> 12),
-				 (unsigned)((e - a) >> 12));
+			zap_ptes(p, pmd->pt, w.lo, w.hi);
 	}
 }
 
@@ -644,17 +357,16 @@ void anon_zap_range(struct vm_area *vma, uint64_t start, uint64_t end)
 void anon_reclaim_pt(struct vm_area *vma, uint64_t start, uint64_t end)
 {
 	struct hr_proc *p = vma->mm;
-	uint64_t a;
+	struct pmd_walk w;
 
-	for (a = (start + HPAGE_SIZE - 1) & ~(HPAGE_SIZE - 1);
-	     a + HPAGE_SIZE <= end; a += HPAGE_SIZE) {
-		struct pmd_entry *pmd = anon_pmd(p, a, false, NULL);
+	for_each_pmd_range(p, &w, start, end) {
+		struct pmd_entry *pmd = w.pmd;
 
-		if (!pmd || !pmd->pt || pmd->pt->nr)
+		if (!pmd_walk_whole(&w) || !pmd->pt || pmd->pt->nr)
 			continue;
 		pte_table_free(p->m, pmd->pt, true);
 		pmd->pt = NULL;
-		anon_pmd_table(p, a)->nr--;
+		w.t->nr--;
 	}
 }
 
@@ -666,28 +378,27 @@ void anon_reclaim_pt(struct vm_area *vma, uint64_t start, uint64_t end)
 void anon_populated(struct vm_area *vma)
 {
 	struct hr_proc *p = vma->mm;
-	uint64_t a;
+	struct pmd_walk w;
 
-	for (a = vma->start & ~(HPAGE_SIZE - 1); a < vma->end; a += HPAGE_SIZE) {
-		struct pmd_entry *pmd = anon_pmd(p, a, false, NULL);
+	for_each_pmd_range(p, &w, vma->start, vma->end) {
+		struct pmd_entry *pmd = w.pmd;
 		unsigned i;
 		uint32_t v;
 
-		if (pmd && pmd->huge && pmd->huge != PTE_ZERO)
+		if (pmd->huge && pmd->huge != PTE_ZERO)
 			memset(phys_pages(&p->m->phys, PTE_PFN(pmd->huge))->written,
 			       0, sizeof(((struct pb_pages *)0)->written));
-		if (!pmd || !pmd->pt)
+		if (!pmd->pt)
 			continue;
 		/* a neighbour VMA may share the PTE page: ours only */
-		for (i = pte_next(pmd->pt, 0, &v); i < HPAGE_NR;
-		     i = pte_next(pmd->pt, i + 1, &v))
-			if (PTE_PAGE(v) && a + ((uint64_t)i << 12) >= vma->start &&
-			    a + ((uint64_t)i << 12) < vma->end) {
+		PT_FOR_EACH(pmd->pt, w.lo, w.hi, i, v, {
+			if (PTE_PAGE(v)) {
 				uint32_t f = PTE_PFN(v) & (PB_FRAMES - 1);
 
 				phys_pages(&p->m->phys, PTE_PFN(v))->written[f / 64] &=
 					~(1ULL << (f % 64));
 			}
+		});
 	}
 }
 
@@ -713,30 +424,21 @@ static bool range_has_vma(struct hr_proc *p, uint64_t s, uint64_t e)
  */
 void anon_free_pgtables(struct hr_proc *p, uint64_t start, uint64_t end)
 {
-	uint64_t a;
+	struct pmd_walk w;
 
-	for (a = start & ~(HPAGE_SIZE - 1); a < end; a += HPAGE_SIZE) {
-		struct pmd_table *t = anon_pmd_table(p, a);
-		struct pmd_entry *pmd;
+	for_each_pmd_range(p, &w, start, end) {
+		struct pmd_table *t = w.t;
+		struct pmd_entry *pmd = w.pmd;
 
-		if (!t) {
-			a = ((a >> 30) + 1) << 30;
-			a -= HPAGE_SIZE;
-			continue;
-		}
-		pmd = &t->e[(a >> 21) & 511];
-		if (pmd->pt && !range_has_vma(p, a, a + HPAGE_SIZE)) {
+		if (pmd->pt && !range_has_vma(p, w.haddr, w.haddr + HPAGE_SIZE)) {
 			HR_BUG_ON(pmd->pt->nr);
 			pte_table_free(p->m, pmd->pt, true);
 			pmd->pt = NULL;
 			t->nr--;
 		}
 		if (!t->nr && !range_has_vma(p, t->gidx << 30,
-					     (t->gidx + 1) << 30)) {
-			pmdt_remove(p, t);
-			anon_free_pgtable(p->m, t->frame);
-			free(t);
-		}
+					     (t->gidx + 1) << 30))
+			pmd_table_free(p, t);
 	}
 }
 
@@ -744,24 +446,20 @@ void anon_free_pgtables(struct hr_proc *p, uint64_t start, uint64_t end)
 void anon_wrprotect(struct vm_area *vma, uint64_t start, uint64_t end)
 {
 	struct hr_proc *p = vma->mm;
-	uint64_t a;
+	struct pmd_walk w;
 
-	for (a = start & ~(HPAGE_SIZE - 1); a < end; a += HPAGE_SIZE) {
-		uint64_t s = HR_MAX(a, start), e = HR_MIN(a + HPAGE_SIZE, end);
-		struct pmd_entry *pmd = anon_pmd(p, a, false, NULL);
+	for_each_pmd_range(p, &w, start, end) {
+		struct pmd_entry *pmd = w.pmd;
 		unsigned i;
 		uint32_t v;
 
-		if (!pmd)
-			continue;
 		if (pmd->huge) {
 			pmd->huge &= pmd->huge == PTE_ZERO ? ~0u : ~PTE_W;
 			continue;
 		}
 		if (!pmd->pt)
 			continue;
-		PT_FOR_EACH(pmd->pt, (unsigned)((s - a) >> 12),
-			    (unsigned)((e - a) >> 12), i, v,
+		PT_FOR_EACH(pmd->pt, w.lo, w.hi, i, v,
 			    if (PTE_PAGE(v) && (v & PTE_W))
 				    pte_set(pmd->pt, i, v & ~PTE_W));
 	}
@@ -779,17 +477,16 @@ int anon_fork(struct vm_area *src, struct vm_area *dst)
 {
 	struct hr_proc *p = src->mm, *c = dst->mm;
 	struct hr_machine *m = p->m;
-	uint64_t a;
+	struct pmd_walk w;
 	int err = 0;
 
-	for (a = src->start & ~(HPAGE_SIZE - 1); a < src->end; a += HPAGE_SIZE) {
-		uint64_t s = HR_MAX(a, src->start);
-		uint64_t e = HR_MIN(a + HPAGE_SIZE, src->end);
-		struct pmd_entry *sp = anon_pmd(p, a, false, NULL), *dp;
+	for_each_pmd_range(p, &w, src->start, src->end) {
+		struct pmd_entry *sp = w.pmd, *dp;
+		uint64_t a = w.haddr;
 		uint32_t frame, v;
 		unsigned i;
 
-		if (!sp || (!sp->huge && !sp->pt))
+		if (!sp->huge && !sp->pt)
 			continue;
 		dp = anon_pmd(c, a, true, &err);
 		if (!dp)
@@ -817,8 +514,7 @@ int anon_fork(struct vm_area *src, struct vm_area *dst)
 		}
 		dp->pt = pte_table_new(m, frame);
 copy_ptes:
-		PT_FOR_EACH(sp->pt, (unsigned)((s - a) >> 12),
-			    (unsigned)((e - a) >> 12), i, v, {
+		PT_FOR_EACH(sp->pt, w.lo, w.hi, i, v, {
 			if (PTE_PAGE(v)) {
 				anon_page_map(m, PTE_PFN(v));
 				pfn_pb(&m->phys, PTE_PFN(v))->pages->owner = NULL;
@@ -842,17 +538,17 @@ int anon_move(struct vm_area *vma, uint64_t new_start)
 {
 	struct hr_proc *p = vma->mm;
 	struct hr_machine *m = p->m;
-	uint64_t delta = new_start - vma->start, a;
+	uint64_t delta = new_start - vma->start;
+	struct pmd_walk w;
 	int err = 0;
 
-	for (a = vma->start & ~(HPAGE_SIZE - 1); a < vma->end; a += HPAGE_SIZE) {
-		uint64_t s = HR_MAX(a, vma->start);
-		uint64_t e = HR_MIN(a + HPAGE_SIZE, vma->end);
-		struct pmd_entry *sp = anon_pmd(p, a, false, NULL), *dp;
+	for_each_pmd_range(p, &w, vma->start, vma->end) {
+		struct pmd_entry *sp = w.pmd, *dp;
+		uint64_t a = w.haddr;
 		unsigned i;
 		uint32_t v;
 
-		if (!sp || (!sp->huge && !sp->pt))
+		if (!sp->huge && !sp->pt)
 			continue;
 		if (sp->huge && !(delta & (HPAGE_SIZE - 1))) {
 			dp = anon_pmd(p, a + delta, true, &err);
@@ -864,12 +560,12 @@ int anon_move(struct vm_area *vma, uint64_t new_start)
 			*dp = *sp;
 			memset(sp, 0, sizeof(*sp));
 			anon_pmd_table(p, a + delta)->nr++;
-			anon_pmd_table(p, a)->nr--;
+			w.t->nr--;
 			continue;
 		}
 		if (sp->huge)
 			thp_split_pmd(vma, a, sp);
-		for (i = (unsigned)((s - a) >> 12); i < (e - a) >> 12; i++) {
+		for (i = w.lo; i < w.hi; i++) {
 			uint64_t na = a + ((uint64_t)i << 12) + delta;
 			struct pte_table *pt = sp->pt;
 
@@ -903,26 +599,7 @@ int anon_move(struct vm_area *vma, uint64_t new_start)
 /** anon_mm_release() - free every page table of @p (all pages zapped). */
 void anon_mm_release(struct hr_proc *p)
 {
-	uint32_t k;
-	unsigned j;
-
-	for (k = 0; k < p->pmdt_cap; k++) {
-		struct pmd_table *t = p->pmdt[k];
-
-		if (!t)
-			continue;
-		for (j = 0; j < 512; j++) {
-			HR_BUG_ON(t->e[j].huge);
-			if (t->e[j].pt)
-				pte_table_free(p->m, t->e[j].pt, true);
-		}
-		anon_free_pgtable(p->m, t->frame);
-		free(t);
-	}
-	free(p->pmdt);
-	p->pmdt = NULL;
-	p->pmdt_cap = p->pmdt_n = 0;
-	p->pmdt_last = NULL;
+	pgtable_mm_release(p);
 }
 
 /* ------------------------------------------------------------------ */
@@ -933,22 +610,14 @@ void anon_vma_usage(const struct vm_area *vma, struct anon_usage *u)
 {
 	struct hr_proc *p = vma->mm;
 	struct hr_machine *m = p->m;
-	uint64_t a;
+	struct pmd_walk w;
 
 	memset(u, 0, sizeof(*u));
-	for (a = vma->start & ~(HPAGE_SIZE - 1); a < vma->end; a += HPAGE_SIZE) {
-		uint64_t s = HR_MAX(a, vma->start);
-		uint64_t e = HR_MIN(a + HPAGE_SIZE, vma->end);
-		struct pmd_table *t = pmdt_find(p, a >> 30);
-		struct pmd_entry *pmd;
+	for_each_pmd_range(p, &w, vma->start, vma->end) {
+		struct pmd_entry *pmd = w.pmd;
 		unsigned i;
 		uint32_t v;
 
-		if (!t) {
-			a = (((a >> 30) + 1) << 30) - HPAGE_SIZE;
-			continue;
-		}
-		pmd = &t->e[(a >> 21) & 511];
 		if (pmd->huge && pmd->huge != PTE_ZERO) {
 			struct pageblock *pb = pfn_pb(&m->phys,
 						      PTE_PFN(pmd->huge));
@@ -963,8 +632,7 @@ void anon_vma_usage(const struct vm_area *vma, struct anon_usage *u)
 		}
 		if (!pmd->pt)
 			continue;
-		PT_FOR_EACH(pmd->pt, (unsigned)((s - a) >> 12),
-			    (unsigned)((e - a) >> 12), i, v, {
+		PT_FOR_EACH(pmd->pt, w.lo, w.hi, i, v, {
 			if (PTE_PAGE(v)) {
 				unsigned mc = frame_mapcount(m, PTE_PFN(v));
 				struct pageblock *pb =

@@ -17,6 +17,8 @@
  *     region.c    resv_map and file_region: region_chg/add/abort/del/count
  *     hstate.c    the per-size pools: free, reserved, surplus, resize
  *     anon.c      anonymous memory in base pages, THP (thp.c)
+ *     pgtable.c   page tables of anonymous memory: PTE tables, PMD
+ *                 tables, their frames, for_each_pmd_range()
  *     phys.c      base memory per node (the buddy allocator)
  *     base.c      the bottom: the engine's allocations, HR_BUG_ON and
  *                 CHECK reports, fault injection, taint
@@ -634,7 +636,7 @@ void mm_teardown(struct hr_machine *m);
 void mm_unmap_file_range(struct hr_file *f, long start, long end);
 
 /* ------------------------------------------------------------------ */
-/* anon.c: anonymous base-page memory and page tables                  */
+/* pgtable.c: page tables of anonymous memory                          */
 
 /*
  * A page table entry, 32 bits: 0 is none; PTE_ZERO maps the shared zero
@@ -701,15 +703,112 @@ struct pmd_table {
 struct pmd_entry *anon_pmd(struct hr_proc *p, uint64_t addr, bool create,
 			   int *err);
 struct pmd_table *anon_pmd_table(struct hr_proc *p, uint64_t addr);
-uint32_t pte_get(const struct pte_table *pt, unsigned i);
-unsigned pte_next(const struct pte_table *pt, unsigned i, uint32_t *v);
-int pte_set(struct pte_table *pt, unsigned i, uint32_t v);
-struct pte_table *pte_table_new(struct hr_machine *m, uint32_t frame);
-void pte_table_free(struct hr_machine *m, struct pte_table *pt, bool frame);
-int anon_alloc_frame(struct hr_machine *m, struct vm_area *vma,
-		     unsigned order, enum pb_kind kind, uint32_t *pfn);
+void pmd_table_free(struct hr_proc *p, struct pmd_table *t);
+void pgtable_mm_release(struct hr_proc *p);
 int anon_alloc_pgtable(struct hr_machine *m, struct vm_area *vma, uint32_t *pfn);
 void anon_free_pgtable(struct hr_machine *m, uint32_t pfn);
+struct pte_table *pte_table_new(struct hr_machine *m, uint32_t frame);
+void pte_table_free(struct hr_machine *m, struct pte_table *pt, bool frame);
+unsigned pte_next(const struct pte_table *pt, unsigned i, uint32_t *v);
+int pte_set(struct pte_table *pt, unsigned i, uint32_t v);
+
+/* Index in sp[] of entry @i, or where it would go (as a negative - 1). */
+static inline int sp_find(const struct pte_table *pt, unsigned i)
+{
+	int lo = 0, hi = pt->nr - 1;
+
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+		unsigned k = (unsigned)(pt->u.sp[mid] >> 32);
+
+		if (k == i)
+			return mid;
+		if (k < i)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -lo - 1;
+}
+
+/* pte_get() - entry @i of @pt (inline: every fault reads one). */
+static inline uint32_t pte_get(const struct pte_table *pt, unsigned i)
+{
+	int at;
+
+	if (pt->cap == PT_DENSE)
+		return pt->u.d[i];
+	at = sp_find(pt, i);
+	return at >= 0 ? (uint32_t)pt->u.sp[at] : PTE_NONE;
+}
+
+static inline bool idx_in(unsigned i, unsigned lo, unsigned hi)
+{
+	return i >= lo && i < hi;
+}
+
+/*
+ * PT_FOR_EACH() - run @body with (i, e) set for each present entry of
+ * @pt in [lo, hi): a dense table is read in index order, a sparse one
+ * in its own order (also by index) without a lookup per index.
+ */
+#define PT_FOR_EACH(pt, lo, hi, i, e, body)                                  \
+	do {                                                                 \
+		if ((pt)->cap == PT_DENSE) {                                 \
+			for ((i) = (lo); (i) < (hi); (i)++) {                \
+				(e) = (pt)->u.d[i];                          \
+				if ((e) != PTE_NONE) { body; }               \
+			}                                                    \
+		} else {                                                     \
+			int k_;                                              \
+			for (k_ = 0; k_ < (pt)->nr; k_++) {                  \
+				(i) = (unsigned)((pt)->u.sp[k_] >> 32);      \
+				(e) = (uint32_t)(pt)->u.sp[k_];              \
+				if (!idx_in((i), (lo), (hi)))                \
+					continue;                            \
+				body;                                        \
+			}                                                    \
+		}                                                            \
+	} while (0)
+
+/*
+ * struct pmd_walk - where for_each_pmd_range() stands: the walk covers
+ * [start, end) and goes on at @next; the current 2 MiB slot starts at
+ * @haddr, is @pmd in PMD table @t, and [@s, @e) of the walked range lies
+ * in it, PTE indices [@lo, @hi).  Only slots whose PMD table exists are
+ * visited (the slot itself may be none).
+ */
+struct pmd_walk {
+	uint64_t start, end, next;
+	uint64_t haddr, s, e;
+	unsigned lo, hi;
+	struct pmd_table *t;
+	struct pmd_entry *pmd;
+};
+
+bool pmd_walk_next(struct hr_proc *p, struct pmd_walk *w);
+
+/* Does the current slot of @w lie wholly inside the walked range? */
+static inline bool pmd_walk_whole(const struct pmd_walk *w)
+{
+	return w->lo == 0 && w->hi == HPAGE_NR;
+}
+
+/*
+ * for_each_pmd_range() - for every 2 MiB slot of [@from, @to) in @p's page
+ * tables that has a PMD table, with @w (a struct pmd_walk *) describing
+ * it; slots without one are skipped a GiB at a time.
+ */
+#define for_each_pmd_range(p, w, from, to)                                   \
+	for ((w)->start = (from), (w)->end = (to),                           \
+	     (w)->next = (from) & ~(HPAGE_SIZE - 1);                         \
+	     pmd_walk_next((p), (w));)
+
+/* ------------------------------------------------------------------ */
+/* anon.c: anonymous base-page memory and page tables                  */
+
+int anon_alloc_frame(struct hr_machine *m, struct vm_area *vma,
+		     unsigned order, enum pb_kind kind, uint32_t *pfn);
 int anon_fault(struct vm_area *vma, uint64_t addr, bool write);
 void anon_zap_range(struct vm_area *vma, uint64_t start, uint64_t end);
 void anon_reclaim_pt(struct vm_area *vma, uint64_t start, uint64_t end);

@@ -1190,13 +1190,14 @@ static bool khugepaged_scan_mm(struct hr_proc *p)
 
 	list_for_each(vl, &p->vmas) {
 		struct vm_area *v = list_entry(vl, struct vm_area, link);
-		uint64_t a;
+		struct pmd_walk w;
 
 		if (!thp_vma_allowable(v, true))
 			continue;
-		for (a = (v->start + HPAGE_SIZE - 1) & ~(HPAGE_SIZE - 1);
-		     a + HPAGE_SIZE <= v->end; a += HPAGE_SIZE)
-			if (collapse_one(v, a, true) == SCAN_ALLOC_FAIL)
+		/* a range without a PMD table is SCAN_PMD_NULL: passed over */
+		for_each_pmd_range(p, &w, v->start, v->end)
+			if (pmd_walk_whole(&w) &&
+			    collapse_one(v, w.haddr, true) == SCAN_ALLOC_FAIL)
 				return false;
 	}
 	return true;
@@ -1270,8 +1271,9 @@ int hr_event_index(const char *name)
 int thp_madvise_collapse(struct vm_area *vma, uint64_t start, uint64_t end)
 {
 	uint64_t hs = (start + HPAGE_SIZE - 1) & ~(HPAGE_SIZE - 1);
-	uint64_t he = end & ~(HPAGE_SIZE - 1), a;
-	unsigned want = 0, got = 0;
+	uint64_t he = end & ~(HPAGE_SIZE - 1), lo, hi;
+	uint64_t want = 0, got = 0;
+	struct pmd_walk w;
 
 	/*
 	 * thp_vma_allowable_order() outside a fault: no anon_vma (nothing
@@ -1288,13 +1290,19 @@ int thp_madvise_collapse(struct vm_area *vma, uint64_t start, uint64_t end)
 	 */
 	if (hs > he)
 		return -EINVAL;
-	for (a = hs; a + HPAGE_SIZE <= he; a += HPAGE_SIZE) {
-		enum scan r;
+	/* every 2 MiB range of [hs, he) that lies inside the VMA */
+	lo = HR_MAX(hs, (vma->start + HPAGE_SIZE - 1) & ~(HPAGE_SIZE - 1));
+	hi = HR_MIN(he, vma->end & ~(HPAGE_SIZE - 1));
+	if (hi > lo)
+		want = (hi - lo) / HPAGE_SIZE;
+	/*
+	 * A range without a PMD table is SCAN_PMD_NULL, which
+	 * madvise_collapse() passes over (counted in want, not in got):
+	 * the walk skips it.
+	 */
+	for_each_pmd_range(vma->mm, &w, lo, hi) {
+		enum scan r = collapse_one(vma, w.haddr, false);
 
-		if (!thp_range_ok(vma, a))
-			continue;
-		want++;
-		r = collapse_one(vma, a, false);
 		switch (r) {
 		case SCAN_SUCCEED:
 		case SCAN_PMD_MAPPED:
@@ -1324,15 +1332,12 @@ void thp_madvise_pageout(struct vm_area *vma, uint64_t start, uint64_t end)
 	struct hr_proc *p = vma->mm;
 	struct hr_machine *m = p->m;
 	uint32_t seen = UINT32_MAX;
-	uint64_t a;
+	struct pmd_walk w;
 
-	for (a = start & ~(HPAGE_SIZE - 1); a < end; a += HPAGE_SIZE) {
-		uint64_t s = HR_MAX(a, start), e = HR_MIN(a + HPAGE_SIZE, end);
-		struct pmd_entry *pmd = anon_pmd(p, a, false, NULL);
+	for_each_pmd_range(p, &w, start, end) {
+		struct pmd_entry *pmd = w.pmd;
 		unsigned i;
 
-		if (!pmd)
-			continue;
 		if (pmd->huge) {
 			if (pmd->huge != PTE_ZERO &&
 			    !thp_mapped_by_other(p, PTE_PFN(pmd->huge)))
@@ -1341,7 +1346,7 @@ void thp_madvise_pageout(struct vm_area *vma, uint64_t start, uint64_t end)
 		}
 		if (!pmd->pt)
 			continue;
-		for (i = (unsigned)((s - a) >> 12); i < (e - a) >> 12; i++) {
+		for (i = w.lo; i < w.hi; i++) {
 			uint32_t v = pte_get(pmd->pt, i), head;
 
 			if (!PTE_PAGE(v) || !pb_is_thp(thp_pb(m, PTE_PFN(v))))
