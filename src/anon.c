@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * anon.c - anonymous private memory in base pages, and the page tables
- * that map it (with THP's huge PMDs, whose policy lives in thp.c).
+ * that map it (with THP's huge PMDs, whose policy lives in huge_memory.c).
  *
  * The model follows mm/memory.c:
  *  - a read fault on an empty PTE maps the shared zero page (no memory,
@@ -96,7 +96,7 @@ void anon_page_map(struct hr_machine *m, uint32_t pfn)
 
 /**
  * anon_page_unmap() - a PTE mapping @pfn went.  The last one frees a
- * base page, gives a reservation's frame back to it, or lets thp.c
+ * base page, gives a reservation's frame back to it, or lets huge_memory.c
  * decide about a THP's subpage.
  */
 void anon_page_unmap(struct hr_machine *m, uint32_t pfn)

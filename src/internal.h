@@ -16,7 +16,12 @@
  *     subpool.c   hugepage_subpool accounting (size= / min_size=)
  *     region.c    resv_map and file_region: region_chg/add/abort/del/count
  *     hstate.c    the per-size pools: free, reserved, surplus, resize
- *     anon.c      anonymous memory in base pages, THP (thp.c)
+ *     anon.c      anonymous memory in base pages: faults, COW, zap,
+ *                 fork, mremap
+ *     khugepaged.c khugepaged's scan, collapse, MADV_COLLAPSE
+ *     thp_resv.c  THP reservations (the RFC, seed 004)
+ *     huge_memory.c THP: fault, huge zero page, PMD split, deferred
+ *                 split queue and shrinkers, MADV_PAGEOUT
  *     pgtable.c   page tables of anonymous memory: PTE tables, PMD
  *                 tables, their frames, for_each_pmd_range()
  *     phys.c      base memory per node (the buddy allocator)
@@ -608,7 +613,7 @@ struct vm_area {
  *
  * Base-page memory hangs off @pmdt: one struct pmd_table per GiB of
  * address space that has page tables (anon.c).  @resv is the per-mm
- * hash of THP reservations (thp.c), keyed by 2 MiB-aligned address, as
+ * hash of THP reservations (thp_resv.c), keyed by 2 MiB-aligned address, as
  * the RFC's reviewers asked (per address space, not per VMA).
  * @thp_registered is MMF_VM_HUGEPAGE: khugepaged scans this mm.
  */
@@ -629,6 +634,20 @@ struct hr_proc {
 };
 
 uint64_t vma_pages(const struct vm_area *vma);	/* huge pages */
+
+/* The VMA of @p that holds @addr, or NULL (a walk of the sorted list). */
+static inline struct vm_area *vma_at(struct hr_proc *p, uint64_t addr)
+{
+	struct list_head *l;
+
+	list_for_each(l, &p->vmas) {
+		struct vm_area *v = list_entry(l, struct vm_area, link);
+
+		if (addr >= v->start && addr < v->end)
+			return v;
+	}
+	return NULL;
+}
 long vma_hugecache_offset(const struct vm_area *vma, uint64_t addr);
 void mm_check(struct hr_machine *m, struct check_ctx *c);
 void mm_teardown(struct hr_machine *m);
@@ -828,7 +847,7 @@ void anon_vma_usage(const struct vm_area *vma, struct anon_usage *u);
 bool vma_is_anon(const struct vm_area *vma);
 
 /* ------------------------------------------------------------------ */
-/* thp.c: THP today, THP reservations, khugepaged, reclaim             */
+/* huge_memory.c, khugepaged.c, thp_resv.c: THP and THP reservations  */
 
 /*
  * struct thp_resv - a THP reservation (the RFC's struct thp_reservation,
@@ -920,6 +939,15 @@ uint64_t thp_reclaim(struct hr_machine *m, uint64_t want);
 
 void thp_mm_release(struct hr_proc *p);
 void thp_check(struct hr_machine *m, struct check_ctx *c);
+void thp_resv_check(struct hr_machine *m, struct check_ctx *c);
+void thp_deferred_add(struct hr_machine *m, uint32_t pfn);
+void thp_new(struct hr_machine *m, uint32_t pfn, uint64_t haddr,
+	     struct hr_proc *owner);
+bool thp_resv_can_promote(struct hr_machine *m, struct thp_resv *r,
+			  struct pte_table *pt);
+bool thp_resv_has_foreign(const struct thp_resv *r, struct pte_table *pt);
+void thp_resv_promote(struct vm_area *vma, struct thp_resv *r,
+		      struct pmd_entry *pmd);
 void thp_settings_default(struct thp_settings *t);
 
 /* ------------------------------------------------------------------ */
@@ -970,7 +998,7 @@ struct hr_machine {
 	unsigned taint;			/* HR_TAINT_* */
 	char taint_why[160];		/* the first reason */
 
-	/* anonymous memory and THP (anon.c, thp.c) */
+	/* anonymous memory and THP (anon.c, huge_memory.c, khugepaged.c, thp_resv.c) */
 	struct thp_settings thp;
 	uint64_t ev[EV__COUNT];		/* vmstat events */
 	uint64_t nr_anon_pages;		/* frames mapped by PTEs, not THPs */

@@ -196,6 +196,7 @@ int hr_machine_check(hr_machine *m, char *msg, size_t len)
 	hugetlbfs_check(m, &c);
 	mm_check(m, &c);
 	anon_check(m, &c);
+	thp_resv_check(m, &c);
 	thp_check(m, &c);
 	if (!(m->taint & HR_TAINT_RESV))
 		resv_conservation_check(m, &c);
