@@ -16,112 +16,16 @@
  *    counted in PageTables: one per 2 MiB range with PTEs (a PTE page),
  *    one per GiB with any (a PMD page), and one deposited with every
  *    huge PMD.
- * Allocation failure reclaims (thp_reclaim(): reservations first) and
- * then fails the fault with -ENOMEM, the engine's VM_FAULT_OOM.
+ * Allocation failure reclaims (page_alloc.c: the shrinkers, reservations
+ * first) and then fails the fault with -ENOMEM, the engine's VM_FAULT_OOM.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 
-bool vma_is_anon(const struct vm_area *vma)
-{
-	return !(vma->flags & VM_HUGETLB) && !vma->file;
-}
-
-/* ------------------------------------------------------------------ */
-/* Frames                                                              */
-
-/* Does a failed allocation of @order for @vma enter direct reclaim? */
-static bool may_direct_reclaim(const struct hr_machine *m,
-			       const struct vm_area *vma, unsigned order)
-{
-	if (order < PB_SHIFT)
-		return true;
-	switch (m->thp.defrag) {
-	case DEFRAG_ALWAYS:
-		return true;
-	case DEFRAG_DEFER_MADVISE:
-	case DEFRAG_MADVISE:
-		return vma && (vma->flags & VM_HUGEPAGE);
-	default:
-		return false;
-	}
-}
-
-static int alloc_any_node(struct hr_machine *m, const struct vm_area *vma,
-			  unsigned order, enum pb_kind kind, uint32_t *pfn)
-{
-	int nid;
-
-	for (nid = 0; nid < m->phys.nr_nodes; nid++) {
-		if (vma && vma->nodemask && !(vma->nodemask >> nid & 1))
-			continue;
-		if (!phys_alloc(&m->phys, nid, order, kind, pfn))
-			return 0;
-	}
-	return -ENOMEM;
-}
-
-/**
- * anon_alloc_frame() - 2^@order frames for @vma (NULL: a page table of
- * no particular VMA), reclaiming once if the first try fails and the
- * allocation may reclaim.
- */
-int anon_alloc_frame(struct hr_machine *m, struct vm_area *vma,
-		     unsigned order, enum pb_kind kind, uint32_t *pfn)
-{
-	if (!alloc_any_node(m, vma, order, kind, pfn))
-		return 0;
-	if (!may_direct_reclaim(m, vma, order))
-		return -ENOMEM;
-	thp_reclaim(m, 1ULL << order);
-	return alloc_any_node(m, vma, order, kind, pfn);
-}
-
 /* ------------------------------------------------------------------ */
 /* Map counts                                                          */
-
-/** anon_page_map() - one more PTE maps @pfn. */
-void anon_page_map(struct hr_machine *m, uint32_t pfn)
-{
-	struct pageblock *pb = pfn_pb(&m->phys, pfn);
-	struct pb_pages *pp = phys_pages(&m->phys, pfn);
-	unsigned i = pfn & (PB_FRAMES - 1), c = pb_mapcount(pp, i);
-
-	pb_mapcount_set(pp, i, c + 1);
-	if (!c && !(pb_is_thp(pb)))
-		m->nr_anon_pages++;
-}
-
-/**
- * anon_page_unmap() - a PTE mapping @pfn went.  The last one frees a
- * base page, gives a reservation's frame back to it, or lets huge_memory.c
- * decide about a THP's subpage.
- */
-void anon_page_unmap(struct hr_machine *m, uint32_t pfn)
-{
-	struct pageblock *pb = pfn_pb(&m->phys, pfn);
-	struct pb_pages *pp = pb->pages;
-	unsigned i = pfn & (PB_FRAMES - 1), c;
-
-	HR_BUG_ON(!pp);
-	c = pb_mapcount(pp, i);
-	HR_BUG_ON(c == 0);
-	pb_mapcount_set(pp, i, c - 1);
-	if (c > 1)
-		return;
-	if (pb_is_thp(pb)) {
-		thp_page_unmapped(m, pfn);
-		return;
-	}
-	m->nr_anon_pages--;
-	if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_RESV) {
-		thp_resv_frame_freed(m, pfn);
-		return;
-	}
-	phys_free(&m->phys, pfn, 0);
-}
 
 static unsigned frame_mapcount(struct hr_machine *m, uint32_t pfn)
 {

@@ -691,39 +691,22 @@ void thp_madvise_pageout(struct vm_area *vma, uint64_t start, uint64_t end)
 }
 
 /* ------------------------------------------------------------------ */
-/* Memory pressure                                                     */
+/* Shrinkers                                                           */
 
 /**
- * thp_reclaim() - free at least @want frames if possible: unused
- * reservations first (all of them, or least recently changed first),
- * then the deferred split queue (partly mapped THPs, then with
- * shrink_underused THPs with more than max_ptes_none zero-filled
- * subpages), then the huge zero page if nothing maps it.  Return the
- * frames freed.
+ * deferred_split_shrink() - deferred_split_scan(), 6.12+: one pass over
+ * the split queue, oldest first, until the reclaim has what it wants; a
+ * partly mapped THP is split, a whole one only if underused (never with
+ * max_ptes_none at 511: thp_underused() gives up at once).  A whole THP
+ * found in use leaves the queue: it is considered used and not scanned
+ * again, which also keeps each pass short.
  */
-uint64_t thp_reclaim(struct hr_machine *m, uint64_t want)
+void deferred_split_shrink(struct hr_machine *m, const struct shrink_control *sc)
 {
-	uint64_t before = phys_free_total(&m->phys), got;
 	uint32_t i, nx;
 
-#define GOT() (phys_free_total(&m->phys) - before)
-	if (m->thp.resv_shrink == RESV_SHRINK_ALL) {
-		while (!list_empty(&m->resv_lru))
-			thp_resv_release(m, list_entry(m->resv_lru.next,
-						       struct thp_resv, lru));
-	} else {
-		while (!list_empty(&m->resv_lru) && GOT() < want)
-			thp_resv_release(m, list_entry(m->resv_lru.next,
-						       struct thp_resv, lru));
-	}
-	/*
-	 * deferred_split_scan(), 6.12+: one pass, oldest first; a partly
-	 * mapped THP is split, a whole one only if underused (never with
-	 * max_ptes_none at 511: thp_underused() gives up at once).  A
-	 * whole THP found in use leaves the queue: it is considered used
-	 * and not scanned again, which also keeps each pass short.
-	 */
-	for (i = m->deferred_head; i != PB_NONE && GOT() < want; i = nx) {
+	for (i = m->deferred_head; i != PB_NONE && shrink_freed(m, sc) < sc->want;
+	     i = nx) {
 		struct pageblock *pb = &m->phys.pb[i];
 
 		nx = pb->next;
@@ -736,27 +719,19 @@ uint64_t thp_reclaim(struct hr_machine *m, uint64_t want)
 		else
 			deferred_del(m, i << PB_SHIFT);
 	}
-	if (m->huge_zero && !m->huge_zero_refs && GOT() < want) {
-		phys_free(&m->phys, m->huge_zero_pfn, PB_SHIFT);
-		m->huge_zero = false;
-	}
-	got = GOT();
-#undef GOT
-	return got;
 }
 
 /**
- * hr_reclaim() - the `reclaim` statement: memory pressure wanting
- * @bytes (UINT64_MAX: everything reclaimable).  Return the bytes freed.
+ * huge_zero_shrink() - the huge zero page's shrinker: free it when no PMD
+ * maps it and the reclaim still wants memory.
  */
-int64_t hr_reclaim(hr_machine *m, uint64_t bytes)
+void huge_zero_shrink(struct hr_machine *m, const struct shrink_control *sc)
 {
-	uint64_t want = bytes == UINT64_MAX ? UINT64_MAX
-					    : (bytes + HR_PAGE_SIZE - 1) / HR_PAGE_SIZE;
-
-	return (int64_t)(thp_reclaim(m, want) * HR_PAGE_SIZE);
+	if (m->huge_zero && !m->huge_zero_refs && shrink_freed(m, sc) < sc->want) {
+		phys_free(&m->phys, m->huge_zero_pfn, PB_SHIFT);
+		m->huge_zero = false;
+	}
 }
-
 
 /* ------------------------------------------------------------------ */
 /* Validation                                                          */

@@ -166,8 +166,7 @@ static enum scan collapse_one(struct vm_area *vma, uint64_t haddr,
 		 * fails thp_resv_can_promote(), so below the threshold the
 		 * cheaper test alone decides.
 		 */
-		bool below = khugepaged && HPAGE_NR - r->nr_unused <
-					   m->thp.promotion_threshold;
+		bool below = khugepaged && !thp_resv_should_promote(m, r);
 
 		if (!below && thp_resv_can_promote(m, r, pmd->pt)) {
 			thp_resv_promote(vma, r, pmd);

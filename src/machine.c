@@ -32,6 +32,10 @@ hr_machine *hr_machine_new(const struct hr_config *cfg)
 	list_init(&m->procs);
 	list_init(&m->resv_lru);
 	thp_settings_default(&m->thp);
+	/* reclaim's order: reservations, split queue, huge zero page */
+	register_shrinker(m, thp_resv_shrink);
+	register_shrinker(m, deferred_split_shrink);
+	register_shrinker(m, huge_zero_shrink);
 	m->deferred_head = PB_NONE;
 	m->deferred_tail = PB_NONE;
 	/* user_reserve_kbytes: min(3% of free memory, 128 MiB) */
@@ -60,7 +64,7 @@ void hr_machine_free(hr_machine *m)
 	mm_teardown(m);
 	free(m->tlb_pages);
 	hugetlbfs_teardown(m);
-	thp_reclaim(m, UINT64_MAX);	/* the huge zero page */
+	reclaim_pages(m, UINT64_MAX);	/* the huge zero page */
 	for (i = 0; i < HR_NR_HSTATES; i++) {
 		struct hstate *h = &m->hstates[i];
 

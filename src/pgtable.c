@@ -148,6 +148,22 @@ int pte_set(struct pte_table *pt, unsigned i, uint32_t v)
 	return 0;
 }
 
+/**
+ * pte_table_has_page() - does @pt map any page (an entry that is neither
+ * none nor the zero page)?
+ */
+bool pte_table_has_page(const struct pte_table *pt)
+{
+	unsigned i;
+
+	if (!pt->nr)
+		return false;
+	for (i = 0; i < HPAGE_NR; i++)
+		if (PTE_PAGE(pte_get(pt, i)))
+			return true;
+	return false;
+}
+
 /* ------------------------------------------------------------------ */
 /* PMD tables: one hash per mm                                         */
 

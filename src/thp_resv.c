@@ -28,11 +28,105 @@
  *  - a range that a VMA split, mremap or munmap cuts releases its
  *    reservation; a range wholly moved by mremap keeps it (review: "dump
  *    all reservations for a range ... For any corner case, dump").
+ *
+ * The structure, its states, invariants and who changes which field are
+ * described with struct thp_resv (internal.h).  This file is the
+ * mechanism; the decisions (reserve? promote? promote at the fault?
+ * which to release under pressure?) are a policy's
+ * (struct thp_resv_policy_ops), chosen by resv_shrink=.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
+
+/* ------------------------------------------------------------------ */
+/* Policies                                                            */
+
+/* The RFC's rule: only the first write in a range with no page reserves. */
+static bool first_write_reserves(const struct vm_area *vma,
+				 const struct pte_table *pt)
+{
+	(void)vma;
+	return !pte_table_has_page(pt);
+}
+
+/* The RFC's threshold: promotion_threshold frames handed out. */
+static bool threshold_reached(const struct hr_machine *m,
+			      const struct thp_resv *r)
+{
+	return thp_resv_nr_used(r) >= m->thp.promotion_threshold;
+}
+
+/* promotion_sync=1: promote at the fault (the RFC's "Other TBD"). */
+static bool sync_knob(const struct hr_machine *m, const struct thp_resv *r)
+{
+	(void)r;
+	return m->thp.promotion_sync;
+}
+
+static struct thp_resv *lru_oldest(struct hr_machine *m)
+{
+	return list_empty(&m->resv_lru) ? NULL :
+	       list_entry(m->resv_lru.next, struct thp_resv, lru);
+}
+
+/* The review's first policy: pressure releases every reservation. */
+static struct thp_resv *release_all(struct hr_machine *m, uint64_t want,
+				    uint64_t freed)
+{
+	(void)want;
+	(void)freed;
+	return lru_oldest(m);
+}
+
+/* The RFC's shrinker: least recently changed first, until enough is free. */
+static struct thp_resv *release_lru(struct hr_machine *m, uint64_t want,
+				    uint64_t freed)
+{
+	return freed < want ? lru_oldest(m) : NULL;
+}
+
+/* The RFC at its threshold, as the review asked first: release them all. */
+static const struct thp_resv_policy_ops thp_resv_rfc_policy = {
+	.name = "all",
+	.should_reserve = first_write_reserves,
+	.should_promote = threshold_reached,
+	.promote_sync = sync_knob,
+	.pick_victim = release_all,
+};
+
+/* FreeBSD's vm_reserv order: break the least recently changed first. */
+static const struct thp_resv_policy_ops thp_resv_lru_policy = {
+	.name = "lru",
+	.should_reserve = first_write_reserves,
+	.should_promote = threshold_reached,
+	.promote_sync = sync_knob,
+	.pick_victim = release_lru,
+};
+
+/* resv_shrink= indexes this table: one line per policy. */
+static const struct thp_resv_policy_ops *const thp_resv_policies[] = {
+	[RESV_SHRINK_ALL] = &thp_resv_rfc_policy,
+	[RESV_SHRINK_LRU] = &thp_resv_lru_policy,
+};
+
+/** thp_resv_policy() - the reservation policy the knobs select for @m. */
+const struct thp_resv_policy_ops *thp_resv_policy(const struct hr_machine *m)
+{
+	HR_BUG_ON((unsigned)m->thp.resv_shrink >= RESV_SHRINK__COUNT);
+	return thp_resv_policies[m->thp.resv_shrink];
+}
+
+/**
+ * thp_resv_should_promote() - has @r earned promotion in place under the
+ * policy (khugepaged's question; MADV_COLLAPSE does not ask)?
+ */
+bool thp_resv_should_promote(const struct hr_machine *m,
+			     const struct thp_resv *r)
+{
+	return thp_resv_policy(m)->should_promote(m, r);
+}
 
 /* ------------------------------------------------------------------ */
 /* Reservations                                                        */
@@ -121,6 +215,8 @@ void thp_resv_release(struct hr_machine *m, struct thp_resv *r)
 	memcpy(keep, r->used, sizeof(keep));
 	m->nr_thp_reserved -= r->nr_unused;
 	m->ev[EV_THP_RES_RELEASE]++;
+	m->resv_stat[RS_RELEASE]++;
+	m->resv_stat[RS_KEPT] += thp_resv_nr_used(r);
 	if (r->nr_unused == HPAGE_NR)
 		phys_free(&m->phys, r->pfn, PB_SHIFT);
 	else
@@ -135,11 +231,14 @@ void thp_resv_frame_freed(struct hr_machine *m, uint32_t pfn)
 	struct thp_resv *r = pp->resv;
 	unsigned i = pfn & (PB_FRAMES - 1);
 
-	HR_BUG_ON(!r || !(r->used[i / 64] >> (i % 64) & 1));
+	HR_BUG_ON(!r);					/* pages->resv */
+	HR_BUG_ON(!(r->used[i / 64] >> (i % 64) & 1));	/* r->used[i] */
+	HR_BUG_ON(r->nr_unused >= HPAGE_NR);		/* r->nr_unused */
 	r->used[i / 64] &= ~(1ULL << (i % 64));
 	pp->written[i / 64] &= ~(1ULL << (i % 64));
 	r->nr_unused++;
 	m->nr_thp_reserved++;
+	m->resv_stat[RS_RETURN]++;
 	resv_touch(m, r);
 }
 
@@ -201,6 +300,8 @@ void thp_resv_promote(struct vm_area *vma, struct thp_resv *r,
 		pb_mapcount_set(pp, i, 0);
 	m->nr_anon_pages -= handed;
 	m->nr_thp_reserved -= r->nr_unused;
+	m->resv_stat[RS_PROMOTE]++;
+	m->resv_stat[RS_KEPT] += handed;
 	m->ev[EV_ZERO_4K] += r->nr_unused;
 	pmd->deposit = pt->frame;
 	pte_table_free(m, pt, false);
@@ -215,19 +316,6 @@ void thp_resv_promote(struct vm_area *vma, struct thp_resv *r,
 	thp_deferred_add(m, r->pfn);
 	pmd->huge = PTE_MK(r->pfn, (vma->flags & VM_WRITE) != 0);
 	resv_forget(m, r);
-}
-
-/* Does the PTE table hold any page (not only the zero page)? */
-static bool pt_has_page(struct pte_table *pt)
-{
-	unsigned i;
-
-	if (!pt->nr)
-		return false;
-	for (i = 0; i < HPAGE_NR; i++)
-		if (PTE_PAGE(pte_get(pt, i)))
-			return true;
-	return false;
 }
 
 /**
@@ -245,14 +333,14 @@ int thp_resv_fault(struct vm_area *vma, uint64_t addr, struct pmd_entry *pmd,
 	unsigned i = (unsigned)(addr >> 12) & (HPAGE_NR - 1);
 	uint32_t e = pte_get(pmd->pt, i), pfn;
 	struct thp_resv *r = thp_resv_lookup(p, haddr);
+	const struct thp_resv_policy_ops *ops = thp_resv_policy(m);
 	struct pb_pages *pp;
 
 	*handled = false;
 	if (PTE_PAGE(e))
 		return 0;
 	if (!r) {
-		/* only the first write in a range with no pages reserves */
-		if (pt_has_page(pmd->pt))
+		if (!ops->should_reserve(vma, pmd->pt))
 			return 0;
 		khugepaged_enter(vma);
 		if (anon_alloc_frame(m, vma, PB_SHIFT, PBK_RESV, &pfn)) {
@@ -275,6 +363,7 @@ int thp_resv_fault(struct vm_area *vma, uint64_t addr, struct pmd_entry *pmd,
 		m->nr_resv++;
 		m->nr_thp_reserved += HPAGE_NR;
 		m->ev[EV_THP_RES_ALLOC]++;
+		m->resv_stat[RS_RESERVE]++;
 	}
 	if (r->used[i / 64] >> (i % 64) & 1)
 		return 0;	/* its frame is mapped elsewhere (a child) */
@@ -282,6 +371,7 @@ int thp_resv_fault(struct vm_area *vma, uint64_t addr, struct pmd_entry *pmd,
 	r->used[i / 64] |= 1ULL << (i % 64);
 	r->nr_unused--;
 	m->nr_thp_reserved--;
+	m->resv_stat[RS_POPULATE]++;
 	anon_page_map(m, pfn);
 	page_stored(m, pfn);
 	pte_set(pmd->pt, i, PTE_MK(pfn, true));
@@ -289,8 +379,7 @@ int thp_resv_fault(struct vm_area *vma, uint64_t addr, struct pmd_entry *pmd,
 	m->ev[EV_PGFAULT]++;
 	resv_touch(m, r);
 	*handled = true;
-	if (m->thp.promotion_sync &&
-	    HPAGE_NR - r->nr_unused >= m->thp.promotion_threshold &&
+	if (ops->promote_sync(m, r) && ops->should_promote(m, r) &&
 	    thp_resv_can_promote(m, r, pmd->pt)) {
 		thp_resv_promote(vma, r, pmd);
 		m->ev[EV_THP_RES_PROMOTE_SYNC]++;
@@ -362,6 +451,7 @@ void thp_resv_move(struct hr_proc *p, uint64_t start, uint64_t end,
 		if (!r)
 			continue;
 		resv_hash_del(p, r);
+		p->m->resv_stat[RS_MOVE]++;
 		r->haddr += delta;
 		pfn_pb(&p->m->phys, r->pfn)->pages->haddr = r->haddr;
 		resv_hash_add(p, r);
@@ -383,7 +473,23 @@ void thp_mm_release(struct hr_proc *p)
 
 
 /* ------------------------------------------------------------------ */
-/* Validation                                                          */
+/* Memory pressure                                                     */
+
+/**
+ * thp_resv_shrink() - the reservations' shrinker, first in every reclaim:
+ * release what the policy picks, one reservation at a time, until it
+ * picks none (release-all: every one, whatever the reclaim wants).
+ */
+void thp_resv_shrink(struct hr_machine *m, const struct shrink_control *sc)
+{
+	const struct thp_resv_policy_ops *ops = thp_resv_policy(m);
+	struct thp_resv *r;
+
+	while ((r = ops->pick_victim(m, sc->want, shrink_freed(m, sc)))) {
+		m->resv_stat[RS_PRESSURE]++;
+		thp_resv_release(m, r);
+	}
+}
 
 /* ------------------------------------------------------------------ */
 /* Validation                                                          */
@@ -396,7 +502,8 @@ void thp_mm_release(struct hr_proc *p)
 void thp_resv_check(struct hr_machine *m, struct check_ctx *c)
 {
 	struct list_head *l;
-	uint64_t unused = 0, n = 0;
+	uint64_t unused = 0, n = 0, handed = 0;
+	const uint64_t *rs = m->resv_stat;
 
 	list_for_each(l, &m->resv_lru) {
 		struct thp_resv *r = list_entry(l, struct thp_resv, lru);
@@ -427,6 +534,7 @@ void thp_resv_check(struct hr_machine *m, struct check_ctx *c)
 				      (unsigned long long)r->haddr, k, u,
 				      pb_mapcount(pb->pages, k));
 		}
+		handed += used;
 		CHECK(c, used + r->nr_unused == HPAGE_NR,
 		      "thp: reservation at %#llx used %u + unused %u != 512",
 		      (unsigned long long)r->haddr, used, r->nr_unused);
@@ -437,6 +545,27 @@ void thp_resv_check(struct hr_machine *m, struct check_ctx *c)
 	      (unsigned long long)unused);
 	CHECK(c, n == m->nr_resv, "thp: nr_resv=%llu, %llu on the LRU",
 	      (unsigned long long)m->nr_resv, (unsigned long long)n);
+	/* the transition counters account for every live reservation */
+	CHECK(c, rs[RS_RESERVE] - rs[RS_PROMOTE] - rs[RS_RELEASE] == n,
+	      "thp: resv_stat reserve %llu - promote %llu - release %llu, "
+	      "but %llu live", (unsigned long long)rs[RS_RESERVE],
+	      (unsigned long long)rs[RS_PROMOTE],
+	      (unsigned long long)rs[RS_RELEASE], (unsigned long long)n);
+	CHECK(c, rs[RS_POPULATE] - rs[RS_RETURN] - rs[RS_KEPT] == handed,
+	      "thp: resv_stat populate %llu - return %llu - kept %llu, but "
+	      "%llu frames handed out", (unsigned long long)rs[RS_POPULATE],
+	      (unsigned long long)rs[RS_RETURN],
+	      (unsigned long long)rs[RS_KEPT], (unsigned long long)handed);
+	CHECK(c, rs[RS_RESERVE] == m->ev[EV_THP_RES_ALLOC] &&
+		 rs[RS_RELEASE] == m->ev[EV_THP_RES_RELEASE] &&
+		 rs[RS_PRESSURE] <= rs[RS_RELEASE],
+	      "thp: resv_stat reserve %llu release %llu (pressure %llu) but "
+	      "thp_res_alloc %llu thp_res_release %llu",
+	      (unsigned long long)rs[RS_RESERVE],
+	      (unsigned long long)rs[RS_RELEASE],
+	      (unsigned long long)rs[RS_PRESSURE],
+	      (unsigned long long)m->ev[EV_THP_RES_ALLOC],
+	      (unsigned long long)m->ev[EV_THP_RES_RELEASE]);
 	list_for_each(l, &m->procs) {
 		struct hr_proc *p = list_entry(l, struct hr_proc, link);
 		uint32_t k, cnt = 0;
