@@ -850,8 +850,13 @@ static inline bool pmd_walk_whole(const struct pmd_walk *w)
 enum thp_enabled { THP_ALWAYS, THP_MADVISE, THP_NEVER };
 enum thp_defrag { DEFRAG_ALWAYS, DEFRAG_DEFER, DEFRAG_DEFER_MADVISE,
 		  DEFRAG_MADVISE, DEFRAG_NEVER };
-/* resv_shrink= selects the reservation policy (thp_resv_policies[]). */
-enum resv_shrink { RESV_SHRINK_ALL, RESV_SHRINK_LRU, RESV_SHRINK__COUNT };
+/*
+ * resv_shrink= selects the reservation policy (thp_resv_policies[]).
+ * RESV_SHRINK_UTIL (`util`, thp_resv_util.c) is engine-only; the knob
+ * registry takes the words over at merge.
+ */
+enum resv_shrink { RESV_SHRINK_ALL, RESV_SHRINK_LRU, RESV_SHRINK_UTIL,
+		   RESV_SHRINK__COUNT };
 struct thp_settings {
 	int enabled, defrag, use_zero_page, shrink_underused;
 	unsigned max_ptes_none, max_ptes_swap, max_ptes_shared;
@@ -1037,6 +1042,9 @@ struct thp_resv_policy_ops {
 	struct thp_resv *(*pick_victim)(struct hr_machine *m, uint64_t want,
 					uint64_t freed);
 };
+
+/* The policies in their own files (thp_resv.c registers them). */
+extern const struct thp_resv_policy_ops thp_resv_util_policy;
 
 const struct thp_resv_policy_ops *thp_resv_policy(const struct hr_machine *m);
 struct thp_resv *thp_resv_lookup(struct hr_proc *p, uint64_t haddr);

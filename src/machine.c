@@ -326,7 +326,7 @@ static int word_index(const char *list, const char *w)
  * /sys/kernel/mm/transparent_hugepage (`khugepaged.max_ptes_none` for
  * khugepaged/max_ptes_none) and the engine's reservation knobs
  * `promotion_threshold` (1..512), `promotion_sync` (0, 1) and
- * `resv_shrink` (all, lru).
+ * `resv_shrink` (all, lru, util).
  */
 int hr_thp_write(hr_machine *m, const char *key, const char *value)
 {
@@ -370,7 +370,8 @@ int hr_thp_write(hr_machine *m, const char *key, const char *value)
 		return 0;
 	}
 	if (!strcmp(key, "resv_shrink")) {
-		if ((w = word_index("all|lru", value)) < 0)
+		/* util: engine-only policy (thp_resv_util.c); knob registry */
+		if ((w = word_index("all|lru|util", value)) < 0)
 			return -EINVAL;
 		t->resv_shrink = w;
 		return 0;

@@ -24,7 +24,8 @@
  *    reservations in the parent");
  *  - memory pressure releases unused reserved frames: all of them (the
  *    first policy the review asked for) or least recently changed first
- *    (resv_shrink=lru, the RFC's shrinker as a separate step);
+ *    (resv_shrink=lru, the RFC's shrinker as a separate step), or what
+ *    another policy picks (resv_shrink=util: thp_resv_util.c);
  *  - a range that a VMA split, mremap or munmap cuts releases its
  *    reservation; a range wholly moved by mremap keeps it (review: "dump
  *    all reservations for a range ... For any corner case, dump").
@@ -109,6 +110,7 @@ static const struct thp_resv_policy_ops thp_resv_lru_policy = {
 static const struct thp_resv_policy_ops *const thp_resv_policies[] = {
 	[RESV_SHRINK_ALL] = &thp_resv_rfc_policy,
 	[RESV_SHRINK_LRU] = &thp_resv_lru_policy,
+	[RESV_SHRINK_UTIL] = &thp_resv_util_policy,
 };
 
 /** thp_resv_policy() - the reservation policy the knobs select for @m. */

@@ -686,7 +686,7 @@ static const struct {
 	{ "shrink_underused", NULL, 0, 1, 0 },
 	{ "promotion_threshold", NULL, 1, 512, 1 },
 	{ "promotion_sync", NULL, 0, 1, 1 },
-	{ "resv_shrink", "all|lru", 0, 0, 1 },
+	{ "resv_shrink", "all|lru|util", 0, 0, 1 },	/* util: engine-only */
 };
 
 static int word_in(const char *list, const char *w)
