@@ -976,14 +976,15 @@ void thp_settings_default(struct thp_settings *t);
  *   the range lies inside one anonymous VMA of @mm;
  *   the sum of nr_unused over LIVE reservations is nr_thp_reserved;
  *   nr_resv counts the LIVE ones, which are reserved - promoted -
- *   released.
+ *   released; machine->resv_unused_hist[u] counts the LIVE ones with
+ *   nr_unused == u (a policy's cheap view of utilisation).
  *
  * Who changes what (the engine is single threaded; in Linux this would
  * be the mm's page table lock and the reservation list's lock):
  *   @haddr           reserve; move (mremap moving the range whole)
  *   @mm, @pfn        reserve only
- *   @used, @nr_unused  populate (fault), return (last unmap); read by
- *                    the policy and promotion
+ *   @used, @nr_unused  populate (fault), return (last unmap), with
+ *                    resv_unused_hist; read by the policy and promotion
  *   @stamp, @lru     populate and return (resv_touch: most recent last)
  *   @hnext           the mm's hash: reserve, move, promote, release
  */
@@ -1156,6 +1157,8 @@ struct hr_machine {
 	uint64_t huge_zero_refs;	/* PMDs mapping it */
 	struct list_head resv_lru;	/* thp_resv, least recently changed first */
 	uint64_t resv_stat[RS__COUNT];	/* reservation transitions */
+	/* live reservations by nr_unused: policies find extremes in O(512) */
+	uint32_t resv_unused_hist[HPAGE_NR + 1];
 	shrinker_fn shrinkers[HR_MAX_SHRINKERS];	/* reclaim, in order */
 	unsigned nr_shrinkers;
 	uint32_t deferred_head;		/* THP split queue, oldest first */

@@ -200,6 +200,8 @@ static void resv_touch(struct hr_machine *m, struct thp_resv *r)
 
 static void resv_forget(struct hr_machine *m, struct thp_resv *r)
 {
+	HR_BUG_ON(!m->resv_unused_hist[r->nr_unused]);	/* resv_unused_hist */
+	m->resv_unused_hist[r->nr_unused]--;
 	resv_hash_del(r->mm, r);
 	list_del(&r->lru);
 	m->nr_resv--;
@@ -238,7 +240,9 @@ void thp_resv_frame_freed(struct hr_machine *m, uint32_t pfn)
 	HR_BUG_ON(r->nr_unused >= HPAGE_NR);		/* r->nr_unused */
 	r->used[i / 64] &= ~(1ULL << (i % 64));
 	pp->written[i / 64] &= ~(1ULL << (i % 64));
+	m->resv_unused_hist[r->nr_unused]--;
 	r->nr_unused++;
+	m->resv_unused_hist[r->nr_unused]++;
 	m->nr_thp_reserved++;
 	m->resv_stat[RS_RETURN]++;
 	resv_touch(m, r);
@@ -355,6 +359,7 @@ int thp_resv_fault(struct vm_area *vma, uint64_t addr, struct pmd_entry *pmd,
 		r->mm = p;
 		r->pfn = pfn;
 		r->nr_unused = HPAGE_NR;
+		m->resv_unused_hist[HPAGE_NR]++;
 		list_init(&r->lru);
 		list_add_tail(&r->lru, &m->resv_lru);
 		resv_hash_add(p, r);
@@ -371,7 +376,9 @@ int thp_resv_fault(struct vm_area *vma, uint64_t addr, struct pmd_entry *pmd,
 		return 0;	/* its frame is mapped elsewhere (a child) */
 	pfn = r->pfn + i;
 	r->used[i / 64] |= 1ULL << (i % 64);
+	m->resv_unused_hist[r->nr_unused]--;
 	r->nr_unused--;
+	m->resv_unused_hist[r->nr_unused]++;
 	m->nr_thp_reserved--;
 	m->resv_stat[RS_POPULATE]++;
 	anon_page_map(m, pfn);
@@ -506,6 +513,8 @@ void thp_resv_check(struct hr_machine *m, struct check_ctx *c)
 	struct list_head *l;
 	uint64_t unused = 0, n = 0, handed = 0;
 	const uint64_t *rs = m->resv_stat;
+	uint32_t hist[HPAGE_NR + 1] = { 0 };
+	unsigned nu;
 
 	list_for_each(l, &m->resv_lru) {
 		struct thp_resv *r = list_entry(l, struct thp_resv, lru);
@@ -537,6 +546,7 @@ void thp_resv_check(struct hr_machine *m, struct check_ctx *c)
 				      pb_mapcount(pb->pages, k));
 		}
 		handed += used;
+		hist[r->nr_unused]++;
 		CHECK(c, used + r->nr_unused == HPAGE_NR,
 		      "thp: reservation at %#llx used %u + unused %u != 512",
 		      (unsigned long long)r->haddr, used, r->nr_unused);
@@ -547,6 +557,10 @@ void thp_resv_check(struct hr_machine *m, struct check_ctx *c)
 	      (unsigned long long)unused);
 	CHECK(c, n == m->nr_resv, "thp: nr_resv=%llu, %llu on the LRU",
 	      (unsigned long long)m->nr_resv, (unsigned long long)n);
+	for (nu = 0; nu <= HPAGE_NR; nu++)
+		CHECK(c, hist[nu] == m->resv_unused_hist[nu],
+		      "thp: resv_unused_hist[%u]=%u but %u reservations have "
+		      "%u unused", nu, m->resv_unused_hist[nu], hist[nu], nu);
 	/* the transition counters account for every live reservation */
 	CHECK(c, rs[RS_RESERVE] - rs[RS_PROMOTE] - rs[RS_RELEASE] == n,
 	      "thp: resv_stat reserve %llu - promote %llu - release %llu, "

@@ -42,25 +42,30 @@ static bool util_promote_sync(const struct hr_machine *m,
 }
 
 /*
- * The least utilised live reservation, the oldest of equals: one pass
- * over the LRU, oldest first, taking a later one only when it is
- * strictly less used.  O(n) a victim; reclaim releases few.
+ * The least utilised live reservation, the oldest of equals.  The
+ * machine's histogram of nr_unused gives the least utilisation there is
+ * (512 steps at most); the LRU, oldest first, is then walked to the
+ * first reservation with it, which a reclaim under pressure usually
+ * finds at once (ranges touched once are many, and old).
  */
 static struct thp_resv *util_pick_victim(struct hr_machine *m, uint64_t want,
 					 uint64_t freed)
 {
-	struct thp_resv *best = NULL;
 	struct list_head *l;
+	unsigned u = HPAGE_NR;
 
-	if (freed >= want)
+	if (freed >= want || list_empty(&m->resv_lru))
 		return NULL;
+	while (!m->resv_unused_hist[u])
+		u--;
 	list_for_each(l, &m->resv_lru) {
 		struct thp_resv *r = list_entry(l, struct thp_resv, lru);
 
-		if (!best || r->nr_unused > best->nr_unused)
-			best = r;
+		if (r->nr_unused == u)
+			return r;
 	}
-	return best;
+	HR_BUG_ON(1);	/* resv_unused_hist[u] counted one that is not live */
+	return NULL;
 }
 
 /* The util policy, registered in thp_resv.c's thp_resv_policies[]. */
