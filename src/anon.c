@@ -622,6 +622,227 @@ static void owner_check(struct hr_machine *m, struct check_ctx *c,
 	      pb->pages->owner ? pb->pages->owner->pid : 0);
 }
 
+/*
+ * What anon_check() counts as it walks: the PTEs and PMDs mapping each
+ * frame (pfn -> count), the page tables it met, the PMDs mapping the
+ * huge zero page; then, over the pageblocks, the frames in each use.
+ */
+struct anon_tally {
+	struct cnts ptes, pmds;
+	uint64_t tables, zero_refs;
+	uint64_t anon, thps, thps_pmd, resv_blocks, hugetlb, split_unmapped;
+};
+
+/* A sparse PTE table is sorted by index; a dense one's nr is right. */
+static void check_pte_table_shape(struct check_ctx *c, const struct hr_proc *p,
+				  uint64_t a, const struct pte_table *pt)
+{
+	unsigned ii, cntp = 0;
+	int q;
+
+	if (pt->cap != PT_DENSE) {
+		for (q = 1; q < pt->nr; q++)
+			CHECK(c, pt->u.sp[q - 1] >> 32 < pt->u.sp[q] >> 32,
+			      "pid %d: PTE table at %#llx unsorted", p->pid,
+			      (unsigned long long)a);
+		return;
+	}
+	for (ii = 0; ii < 512; ii++)
+		cntp += pt->u.d[ii] != PTE_NONE;
+	CHECK(c, cntp == pt->nr, "pid %d: PTE table at %#llx nr=%u, %u present",
+	      p->pid, (unsigned long long)a, pt->nr, cntp);
+}
+
+/* Count what the PTEs of the table at @a map; each lies in an anon VMA. */
+static void tally_pte_table(struct hr_machine *m, struct check_ctx *c,
+			    struct hr_proc *p, uint64_t a,
+			    const struct pte_table *pt, struct anon_tally *t)
+{
+	unsigned ii;
+	uint32_t v;
+
+	PT_FOR_EACH(pt, 0u, 512u, ii, v, {
+		uint64_t va = a + ((uint64_t)ii << 12);
+		struct vm_area *vm = NULL;
+		struct list_head *vl;
+
+		if (PTE_PAGE(v)) {
+			cnt_add(&t->ptes, PTE_PFN(v));
+			owner_check(m, c, p, PTE_PFN(v));
+		}
+		list_for_each(vl, &p->vmas) {
+			struct vm_area *x = list_entry(vl, struct vm_area, link);
+
+			if (va >= x->start && va < x->end)
+				vm = x;
+		}
+		CHECK(c, vm && vma_is_anon(vm),
+		      "pid %d: PTE at %#llx outside an anonymous VMA", p->pid,
+		      (unsigned long long)va);
+	});
+}
+
+/* Count what a huge PMD at @a maps; it lies in an anonymous VMA. */
+static void tally_huge_pmd(struct hr_machine *m, struct check_ctx *c,
+			   struct hr_proc *p, uint64_t a,
+			   const struct pmd_entry *pmd, struct anon_tally *t)
+{
+	if (pmd->huge == PTE_ZERO) {
+		t->zero_refs++;
+	} else {
+		cnt_add(&t->pmds, PTE_PFN(pmd->huge));
+		owner_check(m, c, p, PTE_PFN(pmd->huge));
+	}
+	CHECK(c, range_has_vma(p, a, a + HPAGE_SIZE),
+	      "pid %d: huge PMD at %#llx outside any VMA", p->pid,
+	      (unsigned long long)a);
+}
+
+/* Every page table of @p: PMD tables, their slots, PTE tables. */
+static void tally_mm_page_tables(struct hr_machine *m, struct check_ctx *c,
+				 struct hr_proc *p, struct anon_tally *t)
+{
+	uint32_t k;
+
+	for (k = 0; k < p->pmdt_cap; k++) {
+		struct pmd_table *pt = p->pmdt[k];
+		unsigned j, nr = 0;
+
+		if (!pt)
+			continue;
+		t->tables++;
+		for (j = 0; j < 512; j++) {
+			struct pmd_entry *pmd = &pt->e[j];
+			uint64_t a = (pt->gidx << 30) | ((uint64_t)j << 21);
+
+			if (!pmd->huge && !pmd->pt)
+				continue;
+			nr++;
+			t->tables++;
+			CHECK(c, !(pmd->huge && pmd->pt),
+			      "pid %d: PMD at %#llx both huge and a table",
+			      p->pid, (unsigned long long)a);
+			if (pmd->huge) {
+				tally_huge_pmd(m, c, p, a, pmd, t);
+				continue;
+			}
+			check_pte_table_shape(c, p, a, pmd->pt);
+			tally_pte_table(m, c, p, a, pmd->pt, t);
+		}
+		CHECK(c, nr == pt->nr, "pid %d: PMD table nr=%u, %u used", p->pid,
+		      pt->nr, nr);
+	}
+}
+
+/*
+ * One pageblock @b: hugetlb pages and the huge zero page are counted
+ * whole; a THP's PMD count and every frame's PTE count must match the
+ * tally; frames in each use are counted for the totals.
+ */
+static void check_block(struct hr_machine *m, struct check_ctx *c, uint32_t b,
+			struct anon_tally *t)
+{
+	struct pageblock *pb = &m->phys.pb[b];
+	uint32_t base = b << PB_SHIFT;
+	unsigned f;
+
+	if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_HUGETLB) {
+		t->hugetlb += 1ULL << pb->order;
+		return;
+	}
+	if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_NONE) {
+		CHECK(c, m->huge_zero && base == m->huge_zero_pfn,
+		      "anon: block %u allocated for no one", b);
+		return;
+	}
+	if (pb->state != PB_SPLIT &&
+	    !(pb->state == PB_ALLOC_HEAD &&
+	      (pb->kind == PBK_THP || pb->kind == PBK_RESV)))
+		return;
+	if (pb_is_thp(pb)) {
+		t->thps++;
+		if (pb->entire_mapcount)
+			t->thps_pmd++;
+		CHECK(c, cnt_get(&t->pmds, base) == pb->entire_mapcount,
+		      "anon: THP %#x entire_mapcount=%u, %u PMDs", base,
+		      pb->entire_mapcount, cnt_get(&t->pmds, base));
+	}
+	if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_RESV)
+		t->resv_blocks++;
+	for (f = 0; f < PB_FRAMES; f++) {
+		uint32_t pfn = base + f;
+		unsigned mc = pb->pages ? pb_mapcount(pb->pages, f) : 0;
+		bool fr = pb->state == PB_SPLIT &&
+			  (pb->pages->free[f / 64] >> (f % 64) & 1);
+
+		CHECK(c, mc == cnt_get(&t->ptes, pfn),
+		      "anon: frame %#x mapcount=%u, %u PTEs map it", pfn, mc,
+		      cnt_get(&t->ptes, pfn));
+		if (fr)
+			CHECK(c, !mc, "anon: free frame %#x mapped", pfn);
+		if (mc && pb->kind != PBK_THP)
+			t->anon++;
+		if (pb->state == PB_SPLIT && !fr && !mc)
+			t->split_unmapped++;
+	}
+}
+
+/* The machine's counters are what the walk found. */
+static void check_counters(struct hr_machine *m, struct check_ctx *c,
+			   const struct anon_tally *t)
+{
+	uint64_t absent = 0;
+	int n;
+
+	for (n = 0; n < m->phys.nr_nodes; n++)
+		absent += m->phys.absent[n];
+	/* an order-0 frame no PTE maps is a page table or does not exist */
+	CHECK(c, t->split_unmapped == m->nr_pagetables + absent,
+	      "anon: %llu taken base frames map nothing, but there are %llu "
+	      "page tables and %llu absent frames",
+	      (unsigned long long)t->split_unmapped,
+	      (unsigned long long)m->nr_pagetables, (unsigned long long)absent);
+	CHECK(c, t->anon == m->nr_anon_pages,
+	      "anon: nr_anon_pages=%llu but %llu frames are mapped",
+	      (unsigned long long)m->nr_anon_pages, (unsigned long long)t->anon);
+	CHECK(c, t->thps == m->nr_anon_thps && t->thps_pmd == m->nr_anon_thps_pmd,
+	      "anon: THPs %llu (%llu PMD-mapped) but counted %llu (%llu)",
+	      (unsigned long long)t->thps, (unsigned long long)t->thps_pmd,
+	      (unsigned long long)m->nr_anon_thps,
+	      (unsigned long long)m->nr_anon_thps_pmd);
+	CHECK(c, t->resv_blocks == m->nr_resv,
+	      "anon: %llu reservation blocks, nr_resv=%llu",
+	      (unsigned long long)t->resv_blocks, (unsigned long long)m->nr_resv);
+}
+
+/*
+ * Memory is conserved, in frames.  Mapped frames of reservation blocks
+ * are in nr_anon_pages, so a block counts by its unused frames only.
+ */
+static void check_conservation(struct hr_machine *m, struct check_ctx *c,
+			       uint64_t hugetlb)
+{
+	uint64_t total = phys_total(&m->phys), sum, resv_unused = 0;
+	struct list_head *rl;
+
+	list_for_each(rl, &m->resv_lru)
+		resv_unused += list_entry(rl, struct thp_resv, lru)->nr_unused;
+	sum = phys_free_total(&m->phys) + m->nr_anon_pages +
+	      m->nr_anon_thps * HPAGE_NR + resv_unused + m->nr_pagetables +
+	      hugetlb + (m->huge_zero ? HPAGE_NR : 0);
+	CHECK(c, sum == total,
+	      "memory not conserved: free %llu + anon %llu + THP %llu "
+	      "+ reserved %llu + page tables %llu + hugetlb %llu + "
+	      "huge zero %u = %llu, total %llu",
+	      (unsigned long long)phys_free_total(&m->phys),
+	      (unsigned long long)m->nr_anon_pages,
+	      (unsigned long long)(m->nr_anon_thps * HPAGE_NR),
+	      (unsigned long long)resv_unused,
+	      (unsigned long long)m->nr_pagetables,
+	      (unsigned long long)hugetlb, m->huge_zero ? HPAGE_NR : 0,
+	      (unsigned long long)sum, (unsigned long long)total);
+}
+
 /**
  * anon_check() - page tables and frames agree: every frame's map count
  * is the number of PTEs mapping it, every THP's entire map count the
@@ -632,196 +853,25 @@ static void owner_check(struct hr_machine *m, struct check_ctx *c,
  */
 void anon_check(struct hr_machine *m, struct check_ctx *c)
 {
-	struct cnts ptes = { 0 }, pmds = { 0 };
+	struct anon_tally t = { 0 };
 	struct list_head *pl;
-	uint64_t tables = 0, anon = 0, thps = 0, thps_pmd = 0, resv_unused = 0;
-	uint64_t resv_blocks = 0, hugetlb = 0, absent = 0, zero_refs = 0;
-	uint64_t split_unmapped = 0;
 	uint32_t b;
-	int n;
 
-	list_for_each(pl, &m->procs) {
-		struct hr_proc *p = list_entry(pl, struct hr_proc, link);
-		uint32_t k;
-
-		for (k = 0; k < p->pmdt_cap; k++) {
-			struct pmd_table *t = p->pmdt[k];
-			unsigned j, nr = 0;
-
-			if (!t)
-				continue;
-			tables++;
-			for (j = 0; j < 512; j++) {
-				struct pmd_entry *pmd = &t->e[j];
-				uint64_t a = (t->gidx << 30) | ((uint64_t)j << 21);
-				unsigned ii;
-				uint32_t v;
-
-				if (!pmd->huge && !pmd->pt)
-					continue;
-				nr++;
-				tables++;
-				CHECK(c, !(pmd->huge && pmd->pt),
-				      "pid %d: PMD at %#llx both huge and a "
-				      "table", p->pid, (unsigned long long)a);
-				if (pmd->huge) {
-					if (pmd->huge == PTE_ZERO) {
-						zero_refs++;
-					} else {
-						cnt_add(&pmds, PTE_PFN(pmd->huge));
-						owner_check(m, c, p,
-							    PTE_PFN(pmd->huge));
-					}
-					CHECK(c, range_has_vma(p, a, a + HPAGE_SIZE),
-					      "pid %d: huge PMD at %#llx outside "
-					      "any VMA", p->pid,
-					      (unsigned long long)a);
-					continue;
-				}
-				if (pmd->pt->cap != PT_DENSE) {
-					int q;
-
-					for (q = 1; q < pmd->pt->nr; q++)
-						CHECK(c, pmd->pt->u.sp[q - 1] >> 32 <
-							 pmd->pt->u.sp[q] >> 32,
-						      "pid %d: PTE table at %#llx "
-						      "unsorted", p->pid,
-						      (unsigned long long)a);
-				} else {
-					unsigned cntp = 0;
-
-					for (ii = 0; ii < 512; ii++)
-						cntp += pmd->pt->u.d[ii] != PTE_NONE;
-					CHECK(c, cntp == pmd->pt->nr,
-					      "pid %d: PTE table at %#llx nr=%u, "
-					      "%u present", p->pid,
-					      (unsigned long long)a,
-					      pmd->pt->nr, cntp);
-				}
-				PT_FOR_EACH(pmd->pt, 0u, 512u, ii, v, {
-					uint64_t va = a + ((uint64_t)ii << 12);
-					struct vm_area *vm = NULL;
-					struct list_head *vl;
-
-					if (PTE_PAGE(v)) {
-						cnt_add(&ptes, PTE_PFN(v));
-						owner_check(m, c, p, PTE_PFN(v));
-					}
-					list_for_each(vl, &p->vmas) {
-						struct vm_area *x = list_entry(
-							vl, struct vm_area, link);
-						if (va >= x->start && va < x->end)
-							vm = x;
-					}
-					CHECK(c, vm && vma_is_anon(vm),
-					      "pid %d: PTE at %#llx outside an "
-					      "anonymous VMA", p->pid,
-					      (unsigned long long)va);
-				});
-			}
-			CHECK(c, nr == t->nr, "pid %d: PMD table nr=%u, %u used",
-			      p->pid, t->nr, nr);
-		}
-	}
-	CHECK(c, tables == m->nr_pagetables,
+	list_for_each(pl, &m->procs)
+		tally_mm_page_tables(m, c, list_entry(pl, struct hr_proc, link),
+				     &t);
+	CHECK(c, t.tables == m->nr_pagetables,
 	      "anon: nr_pagetables=%llu but %llu page tables exist",
 	      (unsigned long long)m->nr_pagetables,
-	      (unsigned long long)tables);
-	CHECK(c, zero_refs == m->huge_zero_refs,
+	      (unsigned long long)t.tables);
+	CHECK(c, t.zero_refs == m->huge_zero_refs,
 	      "anon: huge zero page refs=%llu, %llu PMDs map it",
 	      (unsigned long long)m->huge_zero_refs,
-	      (unsigned long long)zero_refs);
-	for (b = 0; b < m->phys.nr_pb; b++) {
-		struct pageblock *pb = &m->phys.pb[b];
-		uint32_t base = b << PB_SHIFT;
-		unsigned f;
-
-		if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_HUGETLB) {
-			hugetlb += 1ULL << pb->order;
-			continue;
-		}
-		if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_NONE) {
-			CHECK(c, m->huge_zero && base == m->huge_zero_pfn,
-			      "anon: block %u allocated for no one", b);
-			continue;
-		}
-		if (pb->state != PB_SPLIT &&
-		    !(pb->state == PB_ALLOC_HEAD &&
-		      (pb->kind == PBK_THP || pb->kind == PBK_RESV)))
-			continue;
-		if (pb_is_thp(pb)) {
-			thps++;
-			if (pb->entire_mapcount)
-				thps_pmd++;
-			CHECK(c, cnt_get(&pmds, base) == pb->entire_mapcount,
-			      "anon: THP %#x entire_mapcount=%u, %u PMDs",
-			      base, pb->entire_mapcount, cnt_get(&pmds, base));
-		}
-		if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_RESV)
-			resv_blocks++;
-		for (f = 0; f < PB_FRAMES; f++) {
-			uint32_t pfn = base + f;
-			unsigned mc = pb->pages ? pb_mapcount(pb->pages, f) : 0;
-			bool fr = pb->state == PB_SPLIT &&
-				  (pb->pages->free[f / 64] >> (f % 64) & 1);
-
-			CHECK(c, mc == cnt_get(&ptes, pfn),
-			      "anon: frame %#x mapcount=%u, %u PTEs map it",
-			      pfn, mc, cnt_get(&ptes, pfn));
-			if (fr)
-				CHECK(c, !mc, "anon: free frame %#x mapped", pfn);
-			if (mc && pb->kind != PBK_THP)
-				anon++;
-			if (pb->state == PB_SPLIT && !fr && !mc)
-				split_unmapped++;
-		}
-	}
-	for (n = 0; n < m->phys.nr_nodes; n++)
-		absent += m->phys.absent[n];
-	/* an order-0 frame no PTE maps is a page table or does not exist */
-	CHECK(c, split_unmapped == m->nr_pagetables + absent,
-	      "anon: %llu taken base frames map nothing, but there are %llu "
-	      "page tables and %llu absent frames",
-	      (unsigned long long)split_unmapped,
-	      (unsigned long long)m->nr_pagetables, (unsigned long long)absent);
-	CHECK(c, anon == m->nr_anon_pages,
-	      "anon: nr_anon_pages=%llu but %llu frames are mapped",
-	      (unsigned long long)m->nr_anon_pages, (unsigned long long)anon);
-	CHECK(c, thps == m->nr_anon_thps && thps_pmd == m->nr_anon_thps_pmd,
-	      "anon: THPs %llu (%llu PMD-mapped) but counted %llu (%llu)",
-	      (unsigned long long)thps, (unsigned long long)thps_pmd,
-	      (unsigned long long)m->nr_anon_thps,
-	      (unsigned long long)m->nr_anon_thps_pmd);
-	CHECK(c, resv_blocks == m->nr_resv,
-	      "anon: %llu reservation blocks, nr_resv=%llu",
-	      (unsigned long long)resv_blocks, (unsigned long long)m->nr_resv);
-	/* conservation, in frames */
-	{
-		uint64_t total = phys_total(&m->phys), sum;
-		struct list_head *rl;
-
-		list_for_each(rl, &m->resv_lru)
-			resv_unused += list_entry(rl, struct thp_resv, lru)->nr_unused;
-		/*
-		 * Mapped frames of reservation blocks are in nr_anon_pages;
-		 * count the blocks by their unused frames only.
-		 */
-		sum = phys_free_total(&m->phys) + m->nr_anon_pages +
-		      m->nr_anon_thps * HPAGE_NR + resv_unused +
-		      m->nr_pagetables + hugetlb +
-		      (m->huge_zero ? HPAGE_NR : 0);
-		CHECK(c, sum == total,
-		      "memory not conserved: free %llu + anon %llu + THP %llu "
-		      "+ reserved %llu + page tables %llu + hugetlb %llu + "
-		      "huge zero %u = %llu, total %llu",
-		      (unsigned long long)phys_free_total(&m->phys),
-		      (unsigned long long)m->nr_anon_pages,
-		      (unsigned long long)(m->nr_anon_thps * HPAGE_NR),
-		      (unsigned long long)resv_unused,
-		      (unsigned long long)m->nr_pagetables,
-		      (unsigned long long)hugetlb, m->huge_zero ? HPAGE_NR : 0,
-		      (unsigned long long)sum, (unsigned long long)total);
-	}
-	free(ptes.v);
-	free(pmds.v);
+	      (unsigned long long)t.zero_refs);
+	for (b = 0; b < m->phys.nr_pb; b++)
+		check_block(m, c, b, &t);
+	check_counters(m, c, &t);
+	check_conservation(m, c, t.hugetlb);
+	free(t.ptes.v);
+	free(t.pmds.v);
 }
