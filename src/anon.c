@@ -1,7 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * anon.c - anonymous private memory in base pages, and the page tables
- * that map it (with THP's huge PMDs, whose policy lives in huge_memory.c).
+ * anon.c - anonymous private memory in base pages: the fault path and
+ * the operations over ranges of its page tables (zap, write protect,
+ * fork, mremap), smaps figures and the validator.  The tables themselves
+ * are pgtable.c's; THP is reached through hooks that go one way
+ * (thp_huge_fault(), thp_huge_wp(), thp_split_pmd(), thp_zap_pmd(),
+ * thp_cow_reuse(), thp_resv_fault(), khugepaged_enter()): nothing in
+ * huge_memory.c, khugepaged.c or thp_resv.c calls back into this file.
  *
  * The model follows mm/memory.c:
  *  - a read fault on an empty PTE maps the shared zero page (no memory,
@@ -12,10 +17,7 @@
  *    otherwise (do_wp_page);
  *  - MADV_DONTNEED and munmap zap PTEs; munmap and exit also free page
  *    tables whose range no VMA covers any more (free_pgtables);
- *  - every page table is a frame taken from the buddy allocator and
- *    counted in PageTables: one per 2 MiB range with PTEs (a PTE page),
- *    one per GiB with any (a PMD page), and one deposited with every
- *    huge PMD.
+ *  - every page table is a frame counted in PageTables (pgtable.c).
  * Allocation failure reclaims (page_alloc.c: the shrinkers, reservations
  * first) and then fails the fault with -ENOMEM, the engine's VM_FAULT_OOM.
  */

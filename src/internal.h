@@ -24,7 +24,8 @@
  *     khugepaged.c khugepaged's scan, collapse, MADV_COLLAPSE
  *     rmap.c      a page's last PTE mapping going (anon_page_unmap)
  *     thp_resv.c  THP reservations (the RFC, seed 004) and the table of
- *                 reservation policies (thp_resv_*.c)
+ *                 reservation policies: its own (release-all, LRU) and
+ *                 those in files of their own below it (thp_resv_util.c)
  *     huge_memory.c THP: fault, huge zero page, PMD split, deferred
  *                 split queue and its shrinkers, MADV_PAGEOUT
  *     pgtable.c   page tables of anonymous memory: PTE tables, PMD
