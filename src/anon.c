@@ -1,7 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * anon.c - anonymous private memory in base pages, and the page tables
- * that map it (with THP's huge PMDs, whose policy lives in thp.c).
+ * anon.c - anonymous private memory in base pages: the fault path and
+ * the operations over ranges of its page tables (zap, write protect,
+ * fork, mremap), smaps figures and the validator.  The tables themselves
+ * are pgtable.c's; THP is reached through hooks that go one way
+ * (thp_huge_fault(), thp_huge_wp(), thp_split_pmd(), thp_zap_pmd(),
+ * thp_cow_reuse(), thp_resv_fault(), khugepaged_enter()): nothing in
+ * huge_memory.c, khugepaged.c or thp_resv.c calls back into this file.
  *
  * The model follows mm/memory.c:
  *  - a read fault on an empty PTE maps the shared zero page (no memory,
@@ -12,399 +17,17 @@
  *    otherwise (do_wp_page);
  *  - MADV_DONTNEED and munmap zap PTEs; munmap and exit also free page
  *    tables whose range no VMA covers any more (free_pgtables);
- *  - every page table is a frame taken from the buddy allocator and
- *    counted in PageTables: one per 2 MiB range with PTEs (a PTE page),
- *    one per GiB with any (a PMD page), and one deposited with every
- *    huge PMD.
- * Allocation failure reclaims (thp_reclaim(): reservations first) and
- * then fails the fault with -ENOMEM, the engine's VM_FAULT_OOM.
+ *  - every page table is a frame counted in PageTables (pgtable.c).
+ * Allocation failure reclaims (page_alloc.c: the shrinkers, reservations
+ * first) and then fails the fault with -ENOMEM, the engine's VM_FAULT_OOM.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 
-bool vma_is_anon(const struct vm_area *vma)
-{
-	return !(vma->flags & VM_HUGETLB) && !vma->file;
-}
-
-/* ------------------------------------------------------------------ */
-/* Frames                                                              */
-
-/* Does a failed allocation of @order for @vma enter direct reclaim? */
-static bool may_direct_reclaim(const struct hr_machine *m,
-			       const struct vm_area *vma, unsigned order)
-{
-	if (order < PB_SHIFT)
-		return true;
-	switch (m->thp.defrag) {
-	case DEFRAG_ALWAYS:
-		return true;
-	case DEFRAG_DEFER_MADVISE:
-	case DEFRAG_MADVISE:
-		return vma && (vma->flags & VM_HUGEPAGE);
-	default:
-		return false;
-	}
-}
-
-static int alloc_any_node(struct hr_machine *m, const struct vm_area *vma,
-			  unsigned order, enum pb_kind kind, uint32_t *pfn)
-{
-	int nid;
-
-	for (nid = 0; nid < m->phys.nr_nodes; nid++) {
-		if (vma && vma->nodemask && !(vma->nodemask >> nid & 1))
-			continue;
-		if (!phys_alloc(&m->phys, nid, order, kind, pfn))
-			return 0;
-	}
-	return -ENOMEM;
-}
-
-/**
- * anon_alloc_frame() - 2^@order frames for @vma (NULL: a page table of
- * no particular VMA), reclaiming once if the first try fails and the
- * allocation may reclaim.
- */
-int anon_alloc_frame(struct hr_machine *m, struct vm_area *vma,
-		     unsigned order, enum pb_kind kind, uint32_t *pfn)
-{
-	if (!alloc_any_node(m, vma, order, kind, pfn))
-		return 0;
-	if (!may_direct_reclaim(m, vma, order))
-		return -ENOMEM;
-	thp_reclaim(m, 1ULL << order);
-	return alloc_any_node(m, vma, order, kind, pfn);
-}
-
-/** anon_alloc_pgtable() - a frame for a page table, counted in PageTables. */
-int anon_alloc_pgtable(struct hr_machine *m, struct vm_area *vma, uint32_t *pfn)
-{
-	int err = anon_alloc_frame(m, vma, 0, PBK_NONE, pfn);
-
-	if (!err)
-		m->nr_pagetables++;
-	return err;
-}
-
-/** anon_free_pgtable() - give a page table frame back. */
-void anon_free_pgtable(struct hr_machine *m, uint32_t pfn)
-{
-	m->nr_pagetables--;
-	phys_free(&m->phys, pfn, 0);
-}
-
-/* ------------------------------------------------------------------ */
-/* PTE tables                                                          */
-
-struct pte_table *pte_table_new(struct hr_machine *m, uint32_t frame)
-{
-	struct pte_table *pt = calloc(1, sizeof(*pt));
-
-	(void)m;
-	HR_BUG_ON(!pt);
-	pt->frame = frame;
-	return pt;
-}
-
-void pte_table_free(struct hr_machine *m, struct pte_table *pt, bool frame)
-{
-	if (frame)
-		anon_free_pgtable(m, pt->frame);
-	if (pt->cap == PT_DENSE)
-		free(pt->u.d);
-	else
-		free(pt->u.sp);
-	free(pt);
-}
-
-/* Index in sp[] of entry @i, or where it would go (as a negative - 1). */
-static int sp_find(const struct pte_table *pt, unsigned i)
-{
-	int lo = 0, hi = pt->nr - 1;
-
-	while (lo <= hi) {
-		int mid = (lo + hi) / 2;
-		unsigned k = (unsigned)(pt->u.sp[mid] >> 32);
-
-		if (k == i)
-			return mid;
-		if (k < i)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return -lo - 1;
-}
-
-uint32_t pte_get(const struct pte_table *pt, unsigned i)
-{
-	int at;
-
-	if (pt->cap == PT_DENSE)
-		return pt->u.d[i];
-	at = sp_find(pt, i);
-	return at >= 0 ? (uint32_t)pt->u.sp[at] : PTE_NONE;
-}
-
-/**
- * pte_next() - the first entry at index >= @i that is not none: its index
- * (and its value in *@v), or HPAGE_NR.  Sparse tables are walked without
- * a lookup per index.
- */
-unsigned pte_next(const struct pte_table *pt, unsigned i, uint32_t *v)
-{
-	int at;
-
-	if (pt->cap == PT_DENSE) {
-		for (; i < HPAGE_NR; i++)
-			if (pt->u.d[i] != PTE_NONE) {
-				*v = pt->u.d[i];
-				return i;
-			}
-		return HPAGE_NR;
-	}
-	if (i >= HPAGE_NR)
-		return HPAGE_NR;
-	at = sp_find(pt, i);
-	if (at < 0)
-		at = -at - 1;
-	if (at >= pt->nr)
-		return HPAGE_NR;
-	*v = (uint32_t)pt->u.sp[at];
-	return (unsigned)(pt->u.sp[at] >> 32);
-}
-
-static void pt_make_dense(struct pte_table *pt)
-{
-	uint32_t *d = calloc(HPAGE_NR, sizeof(*d));
-	unsigned k;
-
-	HR_BUG_ON(!d);
-	for (k = 0; k < pt->nr; k++)
-		d[pt->u.sp[k] >> 32] = (uint32_t)pt->u.sp[k];
-	free(pt->u.sp);
-	pt->u.d = d;
-	pt->cap = PT_DENSE;
-}
-
-/** pte_set() - store @v in entry @i, keeping nr and the representation. */
-int pte_set(struct pte_table *pt, unsigned i, uint32_t v)
-{
-	int at;
-
-	if (pt->cap == PT_DENSE) {
-		if (pt->u.d[i] == PTE_NONE && v != PTE_NONE)
-			pt->nr++;
-		else if (pt->u.d[i] != PTE_NONE && v == PTE_NONE)
-			pt->nr--;
-		pt->u.d[i] = v;
-		return 0;
-	}
-	at = sp_find(pt, i);
-	if (at >= 0) {
-		if (v != PTE_NONE) {
-			pt->u.sp[at] = (uint64_t)i << 32 | v;
-			return 0;
-		}
-		memmove(&pt->u.sp[at], &pt->u.sp[at + 1],
-			(size_t)(pt->nr - at - 1) * sizeof(uint64_t));
-		pt->nr--;
-		return 0;
-	}
-	if (v == PTE_NONE)
-		return 0;
-	if (pt->nr == PT_SPARSE_MAX) {
-		pt_make_dense(pt);
-		return pte_set(pt, i, v);
-	}
-	at = -at - 1;
-	if (pt->nr == pt->cap) {
-		unsigned cap = pt->cap ? pt->cap * 2u : 2u;
-		uint64_t *n = realloc(pt->u.sp, cap * sizeof(uint64_t));
-
-		HR_BUG_ON(!n);
-		pt->u.sp = n;
-		pt->cap = (uint16_t)cap;
-	}
-	memmove(&pt->u.sp[at + 1], &pt->u.sp[at],
-		(size_t)(pt->nr - at) * sizeof(uint64_t));
-	pt->u.sp[at] = (uint64_t)i << 32 | v;
-	pt->nr++;
-	return 0;
-}
-
-static inline bool idx_in(unsigned i, unsigned lo, unsigned hi)
-{
-	return i >= lo && i < hi;
-}
-
-/* Run @body with (i, e) set for each present entry of @pt in [lo, hi). */
-#define PT_FOR_EACH(pt, lo, hi, i, e, body)                                  \
-	do {                                                                 \
-		if ((pt)->cap == PT_DENSE) {                                 \
-			for ((i) = (lo); (i) < (hi); (i)++) {                \
-				(e) = (pt)->u.d[i];                          \
-				if ((e) != PTE_NONE) { body; }               \
-			}                                                    \
-		} else {                                                     \
-			int k_;                                              \
-			for (k_ = 0; k_ < (pt)->nr; k_++) {                  \
-				(i) = (unsigned)((pt)->u.sp[k_] >> 32);      \
-				(e) = (uint32_t)(pt)->u.sp[k_];              \
-				if (!idx_in((i), (lo), (hi)))                \
-					continue;                            \
-				body;                                        \
-			}                                                    \
-		}                                                            \
-	} while (0)
-
-/* ------------------------------------------------------------------ */
-/* PMD tables: one hash per mm                                         */
-
-static uint32_t gidx_hash(uint64_t g, uint32_t cap)
-{
-	return (uint32_t)((g * 0x9e3779b97f4a7c15ULL) >> 32) & (cap - 1);
-}
-
-static struct pmd_table *pmdt_find(struct hr_proc *p, uint64_t g)
-{
-	uint32_t h;
-
-	if (p->pmdt_last && p->pmdt_last->gidx == g)
-		return p->pmdt_last;
-	if (!p->pmdt_cap)
-		return NULL;
-	for (h = gidx_hash(g, p->pmdt_cap); p->pmdt[h];
-	     h = (h + 1) & (p->pmdt_cap - 1))
-		if (p->pmdt[h]->gidx == g)
-			return p->pmdt_last = p->pmdt[h];
-	return NULL;
-}
-
-static void pmdt_insert(struct hr_proc *p, struct pmd_table *t)
-{
-	uint32_t h;
-
-	if ((p->pmdt_n + 1) * 2 > p->pmdt_cap) {
-		struct pmd_table **old = p->pmdt;
-		uint32_t oc = p->pmdt_cap, k;
-
-		p->pmdt_cap = oc ? oc * 2 : 8;
-		p->pmdt = calloc(p->pmdt_cap, sizeof(*p->pmdt));
-		HR_BUG_ON(!p->pmdt);
-		p->pmdt_n = 0;
-		for (k = 0; k < oc; k++)
-			if (old[k])
-				pmdt_insert(p, old[k]);
-		free(old);
-	}
-	for (h = gidx_hash(t->gidx, p->pmdt_cap); p->pmdt[h];
-	     h = (h + 1) & (p->pmdt_cap - 1))
-		;
-	p->pmdt[h] = t;
-	p->pmdt_n++;
-}
-
-static void pmdt_remove(struct hr_proc *p, struct pmd_table *t)
-{
-	uint32_t h, j;
-
-	for (h = gidx_hash(t->gidx, p->pmdt_cap); p->pmdt[h] != t;
-	     h = (h + 1) & (p->pmdt_cap - 1))
-		;
-	p->pmdt[h] = NULL;
-	p->pmdt_n--;
-	/* re-place the rest of the cluster (linear probing deletion) */
-	for (j = (h + 1) & (p->pmdt_cap - 1); p->pmdt[j];
-	     j = (j + 1) & (p->pmdt_cap - 1)) {
-		struct pmd_table *x = p->pmdt[j];
-
-		p->pmdt[j] = NULL;
-		p->pmdt_n--;
-		pmdt_insert(p, x);
-	}
-	if (p->pmdt_last == t)
-		p->pmdt_last = NULL;
-}
-
-/**
- * anon_pmd() - the PMD slot of @addr in @p, making the PMD table when
- * @create (a page table frame; *@err = -ENOMEM if none can be had).
- */
-struct pmd_entry *anon_pmd(struct hr_proc *p, uint64_t addr, bool create,
-			   int *err)
-{
-	uint64_t g = addr >> 30;
-	struct pmd_table *t = pmdt_find(p, g);
-	uint32_t frame;
-
-	if (!t) {
-		if (!create)
-			return NULL;
-		if ((*err = anon_alloc_pgtable(p->m, NULL, &frame)))
-			return NULL;
-		t = calloc(1, sizeof(*t));
-		HR_BUG_ON(!t);
-		t->gidx = g;
-		t->frame = frame;
-		pmdt_insert(p, t);
-		p->pmdt_last = t;
-	}
-	return &t->e[(addr >> 21) & 511];
-}
-
-/** anon_pmd_table() - the PMD table holding @addr's slot, or NULL. */
-struct pmd_table *anon_pmd_table(struct hr_proc *p, uint64_t addr)
-{
-	return pmdt_find(p, addr >> 30);
-}
-
 /* ------------------------------------------------------------------ */
 /* Map counts                                                          */
-
-/** anon_page_map() - one more PTE maps @pfn. */
-void anon_page_map(struct hr_machine *m, uint32_t pfn)
-{
-	struct pageblock *pb = pfn_pb(&m->phys, pfn);
-	struct pb_pages *pp = phys_pages(&m->phys, pfn);
-	unsigned i = pfn & (PB_FRAMES - 1), c = pb_mapcount(pp, i);
-
-	pb_mapcount_set(pp, i, c + 1);
-	if (!c && !(pb_is_thp(pb)))
-		m->nr_anon_pages++;
-}
-
-/**
- * anon_page_unmap() - a PTE mapping @pfn went.  The last one frees a
- * base page, gives a reservation's frame back to it, or lets thp.c
- * decide about a THP's subpage.
- */
-void anon_page_unmap(struct hr_machine *m, uint32_t pfn)
-{
-	struct pageblock *pb = pfn_pb(&m->phys, pfn);
-	struct pb_pages *pp = pb->pages;
-	unsigned i = pfn & (PB_FRAMES - 1), c;
-
-	HR_BUG_ON(!pp);
-	c = pb_mapcount(pp, i);
-	HR_BUG_ON(c == 0);
-	pb_mapcount_set(pp, i, c - 1);
-	if (c > 1)
-		return;
-	if (pb_is_thp(pb)) {
-		thp_page_unmapped(m, pfn);
-		return;
-	}
-	m->nr_anon_pages--;
-	if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_RESV) {
-		thp_resv_frame_freed(m, pfn);
-		return;
-	}
-	phys_free(&m->phys, pfn, 0);
-}
 
 static unsigned frame_mapcount(struct hr_machine *m, uint32_t pfn)
 {
@@ -613,25 +236,21 @@ static void zap_ptes(struct hr_proc *p, struct pte_table *pt, unsigned lo,
 void anon_zap_range(struct vm_area *vma, uint64_t start, uint64_t end)
 {
 	struct hr_proc *p = vma->mm;
-	uint64_t a;
+	struct pmd_walk w;
 
-	for (a = start & ~(HPAGE_SIZE - 1); a < end; a += HPAGE_SIZE) {
-		uint64_t s = HR_MAX(a, start), e = HR_MIN(a + HPAGE_SIZE, end);
-		struct pmd_entry *pmd = anon_pmd(p, a, false, NULL);
+	for_each_pmd_range(p, &w, start, end) {
+		struct pmd_entry *pmd = w.pmd;
 
-		if (!pmd)
-			continue;
 		if (pmd->huge) {
-			if (s == a && e == a + HPAGE_SIZE) {
+			if (pmd_walk_whole(&w)) {
 				thp_zap_pmd(p, pmd);
-				anon_pmd_table(p, a)->nr--;
+				w.t->nr--;
 				continue;
 			}
-			thp_split_pmd(vma, a, pmd);
+			thp_split_pmd(vma, w.haddr, pmd);
 		}
 		if (pmd->pt)
-			zap_ptes(p, pmd->pt, (unsigned)((s - a) >> 12),
-				 (unsigned)((e - a) >> 12));
+			zap_ptes(p, pmd->pt, w.lo, w.hi);
 	}
 }
 
@@ -644,17 +263,16 @@ void anon_zap_range(struct vm_area *vma, uint64_t start, uint64_t end)
 void anon_reclaim_pt(struct vm_area *vma, uint64_t start, uint64_t end)
 {
 	struct hr_proc *p = vma->mm;
-	uint64_t a;
+	struct pmd_walk w;
 
-	for (a = (start + HPAGE_SIZE - 1) & ~(HPAGE_SIZE - 1);
-	     a + HPAGE_SIZE <= end; a += HPAGE_SIZE) {
-		struct pmd_entry *pmd = anon_pmd(p, a, false, NULL);
+	for_each_pmd_range(p, &w, start, end) {
+		struct pmd_entry *pmd = w.pmd;
 
-		if (!pmd || !pmd->pt || pmd->pt->nr)
+		if (!pmd_walk_whole(&w) || !pmd->pt || pmd->pt->nr)
 			continue;
 		pte_table_free(p->m, pmd->pt, true);
 		pmd->pt = NULL;
-		anon_pmd_table(p, a)->nr--;
+		w.t->nr--;
 	}
 }
 
@@ -666,28 +284,27 @@ void anon_reclaim_pt(struct vm_area *vma, uint64_t start, uint64_t end)
 void anon_populated(struct vm_area *vma)
 {
 	struct hr_proc *p = vma->mm;
-	uint64_t a;
+	struct pmd_walk w;
 
-	for (a = vma->start & ~(HPAGE_SIZE - 1); a < vma->end; a += HPAGE_SIZE) {
-		struct pmd_entry *pmd = anon_pmd(p, a, false, NULL);
+	for_each_pmd_range(p, &w, vma->start, vma->end) {
+		struct pmd_entry *pmd = w.pmd;
 		unsigned i;
 		uint32_t v;
 
-		if (pmd && pmd->huge && pmd->huge != PTE_ZERO)
+		if (pmd->huge && pmd->huge != PTE_ZERO)
 			memset(phys_pages(&p->m->phys, PTE_PFN(pmd->huge))->written,
 			       0, sizeof(((struct pb_pages *)0)->written));
-		if (!pmd || !pmd->pt)
+		if (!pmd->pt)
 			continue;
 		/* a neighbour VMA may share the PTE page: ours only */
-		for (i = pte_next(pmd->pt, 0, &v); i < HPAGE_NR;
-		     i = pte_next(pmd->pt, i + 1, &v))
-			if (PTE_PAGE(v) && a + ((uint64_t)i << 12) >= vma->start &&
-			    a + ((uint64_t)i << 12) < vma->end) {
+		PT_FOR_EACH(pmd->pt, w.lo, w.hi, i, v, {
+			if (PTE_PAGE(v)) {
 				uint32_t f = PTE_PFN(v) & (PB_FRAMES - 1);
 
 				phys_pages(&p->m->phys, PTE_PFN(v))->written[f / 64] &=
 					~(1ULL << (f % 64));
 			}
+		});
 	}
 }
 
@@ -713,30 +330,21 @@ static bool range_has_vma(struct hr_proc *p, uint64_t s, uint64_t e)
  */
 void anon_free_pgtables(struct hr_proc *p, uint64_t start, uint64_t end)
 {
-	uint64_t a;
+	struct pmd_walk w;
 
-	for (a = start & ~(HPAGE_SIZE - 1); a < end; a += HPAGE_SIZE) {
-		struct pmd_table *t = anon_pmd_table(p, a);
-		struct pmd_entry *pmd;
+	for_each_pmd_range(p, &w, start, end) {
+		struct pmd_table *t = w.t;
+		struct pmd_entry *pmd = w.pmd;
 
-		if (!t) {
-			a = ((a >> 30) + 1) << 30;
-			a -= HPAGE_SIZE;
-			continue;
-		}
-		pmd = &t->e[(a >> 21) & 511];
-		if (pmd->pt && !range_has_vma(p, a, a + HPAGE_SIZE)) {
+		if (pmd->pt && !range_has_vma(p, w.haddr, w.haddr + HPAGE_SIZE)) {
 			HR_BUG_ON(pmd->pt->nr);
 			pte_table_free(p->m, pmd->pt, true);
 			pmd->pt = NULL;
 			t->nr--;
 		}
 		if (!t->nr && !range_has_vma(p, t->gidx << 30,
-					     (t->gidx + 1) << 30)) {
-			pmdt_remove(p, t);
-			anon_free_pgtable(p->m, t->frame);
-			free(t);
-		}
+					     (t->gidx + 1) << 30))
+			pmd_table_free(p, t);
 	}
 }
 
@@ -744,24 +352,20 @@ void anon_free_pgtables(struct hr_proc *p, uint64_t start, uint64_t end)
 void anon_wrprotect(struct vm_area *vma, uint64_t start, uint64_t end)
 {
 	struct hr_proc *p = vma->mm;
-	uint64_t a;
+	struct pmd_walk w;
 
-	for (a = start & ~(HPAGE_SIZE - 1); a < end; a += HPAGE_SIZE) {
-		uint64_t s = HR_MAX(a, start), e = HR_MIN(a + HPAGE_SIZE, end);
-		struct pmd_entry *pmd = anon_pmd(p, a, false, NULL);
+	for_each_pmd_range(p, &w, start, end) {
+		struct pmd_entry *pmd = w.pmd;
 		unsigned i;
 		uint32_t v;
 
-		if (!pmd)
-			continue;
 		if (pmd->huge) {
 			pmd->huge &= pmd->huge == PTE_ZERO ? ~0u : ~PTE_W;
 			continue;
 		}
 		if (!pmd->pt)
 			continue;
-		PT_FOR_EACH(pmd->pt, (unsigned)((s - a) >> 12),
-			    (unsigned)((e - a) >> 12), i, v,
+		PT_FOR_EACH(pmd->pt, w.lo, w.hi, i, v,
 			    if (PTE_PAGE(v) && (v & PTE_W))
 				    pte_set(pmd->pt, i, v & ~PTE_W));
 	}
@@ -779,17 +383,16 @@ int anon_fork(struct vm_area *src, struct vm_area *dst)
 {
 	struct hr_proc *p = src->mm, *c = dst->mm;
 	struct hr_machine *m = p->m;
-	uint64_t a;
+	struct pmd_walk w;
 	int err = 0;
 
-	for (a = src->start & ~(HPAGE_SIZE - 1); a < src->end; a += HPAGE_SIZE) {
-		uint64_t s = HR_MAX(a, src->start);
-		uint64_t e = HR_MIN(a + HPAGE_SIZE, src->end);
-		struct pmd_entry *sp = anon_pmd(p, a, false, NULL), *dp;
+	for_each_pmd_range(p, &w, src->start, src->end) {
+		struct pmd_entry *sp = w.pmd, *dp;
+		uint64_t a = w.haddr;
 		uint32_t frame, v;
 		unsigned i;
 
-		if (!sp || (!sp->huge && !sp->pt))
+		if (!sp->huge && !sp->pt)
 			continue;
 		dp = anon_pmd(c, a, true, &err);
 		if (!dp)
@@ -817,8 +420,7 @@ int anon_fork(struct vm_area *src, struct vm_area *dst)
 		}
 		dp->pt = pte_table_new(m, frame);
 copy_ptes:
-		PT_FOR_EACH(sp->pt, (unsigned)((s - a) >> 12),
-			    (unsigned)((e - a) >> 12), i, v, {
+		PT_FOR_EACH(sp->pt, w.lo, w.hi, i, v, {
 			if (PTE_PAGE(v)) {
 				anon_page_map(m, PTE_PFN(v));
 				pfn_pb(&m->phys, PTE_PFN(v))->pages->owner = NULL;
@@ -842,17 +444,17 @@ int anon_move(struct vm_area *vma, uint64_t new_start)
 {
 	struct hr_proc *p = vma->mm;
 	struct hr_machine *m = p->m;
-	uint64_t delta = new_start - vma->start, a;
+	uint64_t delta = new_start - vma->start;
+	struct pmd_walk w;
 	int err = 0;
 
-	for (a = vma->start & ~(HPAGE_SIZE - 1); a < vma->end; a += HPAGE_SIZE) {
-		uint64_t s = HR_MAX(a, vma->start);
-		uint64_t e = HR_MIN(a + HPAGE_SIZE, vma->end);
-		struct pmd_entry *sp = anon_pmd(p, a, false, NULL), *dp;
+	for_each_pmd_range(p, &w, vma->start, vma->end) {
+		struct pmd_entry *sp = w.pmd, *dp;
+		uint64_t a = w.haddr;
 		unsigned i;
 		uint32_t v;
 
-		if (!sp || (!sp->huge && !sp->pt))
+		if (!sp->huge && !sp->pt)
 			continue;
 		if (sp->huge && !(delta & (HPAGE_SIZE - 1))) {
 			dp = anon_pmd(p, a + delta, true, &err);
@@ -864,12 +466,12 @@ int anon_move(struct vm_area *vma, uint64_t new_start)
 			*dp = *sp;
 			memset(sp, 0, sizeof(*sp));
 			anon_pmd_table(p, a + delta)->nr++;
-			anon_pmd_table(p, a)->nr--;
+			w.t->nr--;
 			continue;
 		}
 		if (sp->huge)
 			thp_split_pmd(vma, a, sp);
-		for (i = (unsigned)((s - a) >> 12); i < (e - a) >> 12; i++) {
+		for (i = w.lo; i < w.hi; i++) {
 			uint64_t na = a + ((uint64_t)i << 12) + delta;
 			struct pte_table *pt = sp->pt;
 
@@ -903,26 +505,7 @@ int anon_move(struct vm_area *vma, uint64_t new_start)
 /** anon_mm_release() - free every page table of @p (all pages zapped). */
 void anon_mm_release(struct hr_proc *p)
 {
-	uint32_t k;
-	unsigned j;
-
-	for (k = 0; k < p->pmdt_cap; k++) {
-		struct pmd_table *t = p->pmdt[k];
-
-		if (!t)
-			continue;
-		for (j = 0; j < 512; j++) {
-			HR_BUG_ON(t->e[j].huge);
-			if (t->e[j].pt)
-				pte_table_free(p->m, t->e[j].pt, true);
-		}
-		anon_free_pgtable(p->m, t->frame);
-		free(t);
-	}
-	free(p->pmdt);
-	p->pmdt = NULL;
-	p->pmdt_cap = p->pmdt_n = 0;
-	p->pmdt_last = NULL;
+	pgtable_mm_release(p);
 }
 
 /* ------------------------------------------------------------------ */
@@ -933,22 +516,14 @@ void anon_vma_usage(const struct vm_area *vma, struct anon_usage *u)
 {
 	struct hr_proc *p = vma->mm;
 	struct hr_machine *m = p->m;
-	uint64_t a;
+	struct pmd_walk w;
 
 	memset(u, 0, sizeof(*u));
-	for (a = vma->start & ~(HPAGE_SIZE - 1); a < vma->end; a += HPAGE_SIZE) {
-		uint64_t s = HR_MAX(a, vma->start);
-		uint64_t e = HR_MIN(a + HPAGE_SIZE, vma->end);
-		struct pmd_table *t = pmdt_find(p, a >> 30);
-		struct pmd_entry *pmd;
+	for_each_pmd_range(p, &w, vma->start, vma->end) {
+		struct pmd_entry *pmd = w.pmd;
 		unsigned i;
 		uint32_t v;
 
-		if (!t) {
-			a = (((a >> 30) + 1) << 30) - HPAGE_SIZE;
-			continue;
-		}
-		pmd = &t->e[(a >> 21) & 511];
 		if (pmd->huge && pmd->huge != PTE_ZERO) {
 			struct pageblock *pb = pfn_pb(&m->phys,
 						      PTE_PFN(pmd->huge));
@@ -963,8 +538,7 @@ void anon_vma_usage(const struct vm_area *vma, struct anon_usage *u)
 		}
 		if (!pmd->pt)
 			continue;
-		PT_FOR_EACH(pmd->pt, (unsigned)((s - a) >> 12),
-			    (unsigned)((e - a) >> 12), i, v, {
+		PT_FOR_EACH(pmd->pt, w.lo, w.hi, i, v, {
 			if (PTE_PAGE(v)) {
 				unsigned mc = frame_mapcount(m, PTE_PFN(v));
 				struct pageblock *pb =
@@ -1050,6 +624,227 @@ static void owner_check(struct hr_machine *m, struct check_ctx *c,
 	      pb->pages->owner ? pb->pages->owner->pid : 0);
 }
 
+/*
+ * What anon_check() counts as it walks: the PTEs and PMDs mapping each
+ * frame (pfn -> count), the page tables it met, the PMDs mapping the
+ * huge zero page; then, over the pageblocks, the frames in each use.
+ */
+struct anon_tally {
+	struct cnts ptes, pmds;
+	uint64_t tables, zero_refs;
+	uint64_t anon, thps, thps_pmd, resv_blocks, hugetlb, split_unmapped;
+};
+
+/* A sparse PTE table is sorted by index; a dense one's nr is right. */
+static void check_pte_table_shape(struct check_ctx *c, const struct hr_proc *p,
+				  uint64_t a, const struct pte_table *pt)
+{
+	unsigned ii, cntp = 0;
+	int q;
+
+	if (pt->cap != PT_DENSE) {
+		for (q = 1; q < pt->nr; q++)
+			CHECK(c, pt->u.sp[q - 1] >> 32 < pt->u.sp[q] >> 32,
+			      "pid %d: PTE table at %#llx unsorted", p->pid,
+			      (unsigned long long)a);
+		return;
+	}
+	for (ii = 0; ii < 512; ii++)
+		cntp += pt->u.d[ii] != PTE_NONE;
+	CHECK(c, cntp == pt->nr, "pid %d: PTE table at %#llx nr=%u, %u present",
+	      p->pid, (unsigned long long)a, pt->nr, cntp);
+}
+
+/* Count what the PTEs of the table at @a map; each lies in an anon VMA. */
+static void tally_pte_table(struct hr_machine *m, struct check_ctx *c,
+			    struct hr_proc *p, uint64_t a,
+			    const struct pte_table *pt, struct anon_tally *t)
+{
+	unsigned ii;
+	uint32_t v;
+
+	PT_FOR_EACH(pt, 0u, 512u, ii, v, {
+		uint64_t va = a + ((uint64_t)ii << 12);
+		struct vm_area *vm = NULL;
+		struct list_head *vl;
+
+		if (PTE_PAGE(v)) {
+			cnt_add(&t->ptes, PTE_PFN(v));
+			owner_check(m, c, p, PTE_PFN(v));
+		}
+		list_for_each(vl, &p->vmas) {
+			struct vm_area *x = list_entry(vl, struct vm_area, link);
+
+			if (va >= x->start && va < x->end)
+				vm = x;
+		}
+		CHECK(c, vm && vma_is_anon(vm),
+		      "pid %d: PTE at %#llx outside an anonymous VMA", p->pid,
+		      (unsigned long long)va);
+	});
+}
+
+/* Count what a huge PMD at @a maps; it lies in an anonymous VMA. */
+static void tally_huge_pmd(struct hr_machine *m, struct check_ctx *c,
+			   struct hr_proc *p, uint64_t a,
+			   const struct pmd_entry *pmd, struct anon_tally *t)
+{
+	if (pmd->huge == PTE_ZERO) {
+		t->zero_refs++;
+	} else {
+		cnt_add(&t->pmds, PTE_PFN(pmd->huge));
+		owner_check(m, c, p, PTE_PFN(pmd->huge));
+	}
+	CHECK(c, range_has_vma(p, a, a + HPAGE_SIZE),
+	      "pid %d: huge PMD at %#llx outside any VMA", p->pid,
+	      (unsigned long long)a);
+}
+
+/* Every page table of @p: PMD tables, their slots, PTE tables. */
+static void tally_mm_page_tables(struct hr_machine *m, struct check_ctx *c,
+				 struct hr_proc *p, struct anon_tally *t)
+{
+	uint32_t k;
+
+	for (k = 0; k < p->pmdt_cap; k++) {
+		struct pmd_table *pt = p->pmdt[k];
+		unsigned j, nr = 0;
+
+		if (!pt)
+			continue;
+		t->tables++;
+		for (j = 0; j < 512; j++) {
+			struct pmd_entry *pmd = &pt->e[j];
+			uint64_t a = (pt->gidx << 30) | ((uint64_t)j << 21);
+
+			if (!pmd->huge && !pmd->pt)
+				continue;
+			nr++;
+			t->tables++;
+			CHECK(c, !(pmd->huge && pmd->pt),
+			      "pid %d: PMD at %#llx both huge and a table",
+			      p->pid, (unsigned long long)a);
+			if (pmd->huge) {
+				tally_huge_pmd(m, c, p, a, pmd, t);
+				continue;
+			}
+			check_pte_table_shape(c, p, a, pmd->pt);
+			tally_pte_table(m, c, p, a, pmd->pt, t);
+		}
+		CHECK(c, nr == pt->nr, "pid %d: PMD table nr=%u, %u used", p->pid,
+		      pt->nr, nr);
+	}
+}
+
+/*
+ * One pageblock @b: hugetlb pages and the huge zero page are counted
+ * whole; a THP's PMD count and every frame's PTE count must match the
+ * tally; frames in each use are counted for the totals.
+ */
+static void check_block(struct hr_machine *m, struct check_ctx *c, uint32_t b,
+			struct anon_tally *t)
+{
+	struct pageblock *pb = &m->phys.pb[b];
+	uint32_t base = b << PB_SHIFT;
+	unsigned f;
+
+	if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_HUGETLB) {
+		t->hugetlb += 1ULL << pb->order;
+		return;
+	}
+	if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_NONE) {
+		CHECK(c, m->huge_zero && base == m->huge_zero_pfn,
+		      "anon: block %u allocated for no one", b);
+		return;
+	}
+	if (pb->state != PB_SPLIT &&
+	    !(pb->state == PB_ALLOC_HEAD &&
+	      (pb->kind == PBK_THP || pb->kind == PBK_RESV)))
+		return;
+	if (pb_is_thp(pb)) {
+		t->thps++;
+		if (pb->entire_mapcount)
+			t->thps_pmd++;
+		CHECK(c, cnt_get(&t->pmds, base) == pb->entire_mapcount,
+		      "anon: THP %#x entire_mapcount=%u, %u PMDs", base,
+		      pb->entire_mapcount, cnt_get(&t->pmds, base));
+	}
+	if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_RESV)
+		t->resv_blocks++;
+	for (f = 0; f < PB_FRAMES; f++) {
+		uint32_t pfn = base + f;
+		unsigned mc = pb->pages ? pb_mapcount(pb->pages, f) : 0;
+		bool fr = pb->state == PB_SPLIT &&
+			  (pb->pages->free[f / 64] >> (f % 64) & 1);
+
+		CHECK(c, mc == cnt_get(&t->ptes, pfn),
+		      "anon: frame %#x mapcount=%u, %u PTEs map it", pfn, mc,
+		      cnt_get(&t->ptes, pfn));
+		if (fr)
+			CHECK(c, !mc, "anon: free frame %#x mapped", pfn);
+		if (mc && pb->kind != PBK_THP)
+			t->anon++;
+		if (pb->state == PB_SPLIT && !fr && !mc)
+			t->split_unmapped++;
+	}
+}
+
+/* The machine's counters are what the walk found. */
+static void check_counters(struct hr_machine *m, struct check_ctx *c,
+			   const struct anon_tally *t)
+{
+	uint64_t absent = 0;
+	int n;
+
+	for (n = 0; n < m->phys.nr_nodes; n++)
+		absent += m->phys.absent[n];
+	/* an order-0 frame no PTE maps is a page table or does not exist */
+	CHECK(c, t->split_unmapped == m->nr_pagetables + absent,
+	      "anon: %llu taken base frames map nothing, but there are %llu "
+	      "page tables and %llu absent frames",
+	      (unsigned long long)t->split_unmapped,
+	      (unsigned long long)m->nr_pagetables, (unsigned long long)absent);
+	CHECK(c, t->anon == m->nr_anon_pages,
+	      "anon: nr_anon_pages=%llu but %llu frames are mapped",
+	      (unsigned long long)m->nr_anon_pages, (unsigned long long)t->anon);
+	CHECK(c, t->thps == m->nr_anon_thps && t->thps_pmd == m->nr_anon_thps_pmd,
+	      "anon: THPs %llu (%llu PMD-mapped) but counted %llu (%llu)",
+	      (unsigned long long)t->thps, (unsigned long long)t->thps_pmd,
+	      (unsigned long long)m->nr_anon_thps,
+	      (unsigned long long)m->nr_anon_thps_pmd);
+	CHECK(c, t->resv_blocks == m->nr_resv,
+	      "anon: %llu reservation blocks, nr_resv=%llu",
+	      (unsigned long long)t->resv_blocks, (unsigned long long)m->nr_resv);
+}
+
+/*
+ * Memory is conserved, in frames.  Mapped frames of reservation blocks
+ * are in nr_anon_pages, so a block counts by its unused frames only.
+ */
+static void check_conservation(struct hr_machine *m, struct check_ctx *c,
+			       uint64_t hugetlb)
+{
+	uint64_t total = phys_total(&m->phys), sum, resv_unused = 0;
+	struct list_head *rl;
+
+	list_for_each(rl, &m->resv_lru)
+		resv_unused += list_entry(rl, struct thp_resv, lru)->nr_unused;
+	sum = phys_free_total(&m->phys) + m->nr_anon_pages +
+	      m->nr_anon_thps * HPAGE_NR + resv_unused + m->nr_pagetables +
+	      hugetlb + (m->huge_zero ? HPAGE_NR : 0);
+	CHECK(c, sum == total,
+	      "memory not conserved: free %llu + anon %llu + THP %llu "
+	      "+ reserved %llu + page tables %llu + hugetlb %llu + "
+	      "huge zero %u = %llu, total %llu",
+	      (unsigned long long)phys_free_total(&m->phys),
+	      (unsigned long long)m->nr_anon_pages,
+	      (unsigned long long)(m->nr_anon_thps * HPAGE_NR),
+	      (unsigned long long)resv_unused,
+	      (unsigned long long)m->nr_pagetables,
+	      (unsigned long long)hugetlb, m->huge_zero ? HPAGE_NR : 0,
+	      (unsigned long long)sum, (unsigned long long)total);
+}
+
 /**
  * anon_check() - page tables and frames agree: every frame's map count
  * is the number of PTEs mapping it, every THP's entire map count the
@@ -1060,196 +855,25 @@ static void owner_check(struct hr_machine *m, struct check_ctx *c,
  */
 void anon_check(struct hr_machine *m, struct check_ctx *c)
 {
-	struct cnts ptes = { 0 }, pmds = { 0 };
+	struct anon_tally t = { 0 };
 	struct list_head *pl;
-	uint64_t tables = 0, anon = 0, thps = 0, thps_pmd = 0, resv_unused = 0;
-	uint64_t resv_blocks = 0, hugetlb = 0, absent = 0, zero_refs = 0;
-	uint64_t split_unmapped = 0;
 	uint32_t b;
-	int n;
 
-	list_for_each(pl, &m->procs) {
-		struct hr_proc *p = list_entry(pl, struct hr_proc, link);
-		uint32_t k;
-
-		for (k = 0; k < p->pmdt_cap; k++) {
-			struct pmd_table *t = p->pmdt[k];
-			unsigned j, nr = 0;
-
-			if (!t)
-				continue;
-			tables++;
-			for (j = 0; j < 512; j++) {
-				struct pmd_entry *pmd = &t->e[j];
-				uint64_t a = (t->gidx << 30) | ((uint64_t)j << 21);
-				unsigned ii;
-				uint32_t v;
-
-				if (!pmd->huge && !pmd->pt)
-					continue;
-				nr++;
-				tables++;
-				CHECK(c, !(pmd->huge && pmd->pt),
-				      "pid %d: PMD at %#llx both huge and a "
-				      "table", p->pid, (unsigned long long)a);
-				if (pmd->huge) {
-					if (pmd->huge == PTE_ZERO) {
-						zero_refs++;
-					} else {
-						cnt_add(&pmds, PTE_PFN(pmd->huge));
-						owner_check(m, c, p,
-							    PTE_PFN(pmd->huge));
-					}
-					CHECK(c, range_has_vma(p, a, a + HPAGE_SIZE),
-					      "pid %d: huge PMD at %#llx outside "
-					      "any VMA", p->pid,
-					      (unsigned long long)a);
-					continue;
-				}
-				if (pmd->pt->cap != PT_DENSE) {
-					int q;
-
-					for (q = 1; q < pmd->pt->nr; q++)
-						CHECK(c, pmd->pt->u.sp[q - 1] >> 32 <
-							 pmd->pt->u.sp[q] >> 32,
-						      "pid %d: PTE table at %#llx "
-						      "unsorted", p->pid,
-						      (unsigned long long)a);
-				} else {
-					unsigned cntp = 0;
-
-					for (ii = 0; ii < 512; ii++)
-						cntp += pmd->pt->u.d[ii] != PTE_NONE;
-					CHECK(c, cntp == pmd->pt->nr,
-					      "pid %d: PTE table at %#llx nr=%u, "
-					      "%u present", p->pid,
-					      (unsigned long long)a,
-					      pmd->pt->nr, cntp);
-				}
-				PT_FOR_EACH(pmd->pt, 0u, 512u, ii, v, {
-					uint64_t va = a + ((uint64_t)ii << 12);
-					struct vm_area *vm = NULL;
-					struct list_head *vl;
-
-					if (PTE_PAGE(v)) {
-						cnt_add(&ptes, PTE_PFN(v));
-						owner_check(m, c, p, PTE_PFN(v));
-					}
-					list_for_each(vl, &p->vmas) {
-						struct vm_area *x = list_entry(
-							vl, struct vm_area, link);
-						if (va >= x->start && va < x->end)
-							vm = x;
-					}
-					CHECK(c, vm && vma_is_anon(vm),
-					      "pid %d: PTE at %#llx outside an "
-					      "anonymous VMA", p->pid,
-					      (unsigned long long)va);
-				});
-			}
-			CHECK(c, nr == t->nr, "pid %d: PMD table nr=%u, %u used",
-			      p->pid, t->nr, nr);
-		}
-	}
-	CHECK(c, tables == m->nr_pagetables,
+	list_for_each(pl, &m->procs)
+		tally_mm_page_tables(m, c, list_entry(pl, struct hr_proc, link),
+				     &t);
+	CHECK(c, t.tables == m->nr_pagetables,
 	      "anon: nr_pagetables=%llu but %llu page tables exist",
 	      (unsigned long long)m->nr_pagetables,
-	      (unsigned long long)tables);
-	CHECK(c, zero_refs == m->huge_zero_refs,
+	      (unsigned long long)t.tables);
+	CHECK(c, t.zero_refs == m->huge_zero_refs,
 	      "anon: huge zero page refs=%llu, %llu PMDs map it",
 	      (unsigned long long)m->huge_zero_refs,
-	      (unsigned long long)zero_refs);
-	for (b = 0; b < m->phys.nr_pb; b++) {
-		struct pageblock *pb = &m->phys.pb[b];
-		uint32_t base = b << PB_SHIFT;
-		unsigned f;
-
-		if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_HUGETLB) {
-			hugetlb += 1ULL << pb->order;
-			continue;
-		}
-		if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_NONE) {
-			CHECK(c, m->huge_zero && base == m->huge_zero_pfn,
-			      "anon: block %u allocated for no one", b);
-			continue;
-		}
-		if (pb->state != PB_SPLIT &&
-		    !(pb->state == PB_ALLOC_HEAD &&
-		      (pb->kind == PBK_THP || pb->kind == PBK_RESV)))
-			continue;
-		if (pb_is_thp(pb)) {
-			thps++;
-			if (pb->entire_mapcount)
-				thps_pmd++;
-			CHECK(c, cnt_get(&pmds, base) == pb->entire_mapcount,
-			      "anon: THP %#x entire_mapcount=%u, %u PMDs",
-			      base, pb->entire_mapcount, cnt_get(&pmds, base));
-		}
-		if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_RESV)
-			resv_blocks++;
-		for (f = 0; f < PB_FRAMES; f++) {
-			uint32_t pfn = base + f;
-			unsigned mc = pb->pages ? pb_mapcount(pb->pages, f) : 0;
-			bool fr = pb->state == PB_SPLIT &&
-				  (pb->pages->free[f / 64] >> (f % 64) & 1);
-
-			CHECK(c, mc == cnt_get(&ptes, pfn),
-			      "anon: frame %#x mapcount=%u, %u PTEs map it",
-			      pfn, mc, cnt_get(&ptes, pfn));
-			if (fr)
-				CHECK(c, !mc, "anon: free frame %#x mapped", pfn);
-			if (mc && pb->kind != PBK_THP)
-				anon++;
-			if (pb->state == PB_SPLIT && !fr && !mc)
-				split_unmapped++;
-		}
-	}
-	for (n = 0; n < m->phys.nr_nodes; n++)
-		absent += m->phys.absent[n];
-	/* an order-0 frame no PTE maps is a page table or does not exist */
-	CHECK(c, split_unmapped == m->nr_pagetables + absent,
-	      "anon: %llu taken base frames map nothing, but there are %llu "
-	      "page tables and %llu absent frames",
-	      (unsigned long long)split_unmapped,
-	      (unsigned long long)m->nr_pagetables, (unsigned long long)absent);
-	CHECK(c, anon == m->nr_anon_pages,
-	      "anon: nr_anon_pages=%llu but %llu frames are mapped",
-	      (unsigned long long)m->nr_anon_pages, (unsigned long long)anon);
-	CHECK(c, thps == m->nr_anon_thps && thps_pmd == m->nr_anon_thps_pmd,
-	      "anon: THPs %llu (%llu PMD-mapped) but counted %llu (%llu)",
-	      (unsigned long long)thps, (unsigned long long)thps_pmd,
-	      (unsigned long long)m->nr_anon_thps,
-	      (unsigned long long)m->nr_anon_thps_pmd);
-	CHECK(c, resv_blocks == m->nr_resv,
-	      "anon: %llu reservation blocks, nr_resv=%llu",
-	      (unsigned long long)resv_blocks, (unsigned long long)m->nr_resv);
-	/* conservation, in frames */
-	{
-		uint64_t total = phys_total(&m->phys), sum;
-		struct list_head *rl;
-
-		list_for_each(rl, &m->resv_lru)
-			resv_unused += list_entry(rl, struct thp_resv, lru)->nr_unused;
-		/*
-		 * Mapped frames of reservation blocks are in nr_anon_pages;
-		 * count the blocks by their unused frames only.
-		 */
-		sum = phys_free_total(&m->phys) + m->nr_anon_pages +
-		      m->nr_anon_thps * HPAGE_NR + resv_unused +
-		      m->nr_pagetables + hugetlb +
-		      (m->huge_zero ? HPAGE_NR : 0);
-		CHECK(c, sum == total,
-		      "memory not conserved: free %llu + anon %llu + THP %llu "
-		      "+ reserved %llu + page tables %llu + hugetlb %llu + "
-		      "huge zero %u = %llu, total %llu",
-		      (unsigned long long)phys_free_total(&m->phys),
-		      (unsigned long long)m->nr_anon_pages,
-		      (unsigned long long)(m->nr_anon_thps * HPAGE_NR),
-		      (unsigned long long)resv_unused,
-		      (unsigned long long)m->nr_pagetables,
-		      (unsigned long long)hugetlb, m->huge_zero ? HPAGE_NR : 0,
-		      (unsigned long long)sum, (unsigned long long)total);
-	}
-	free(ptes.v);
-	free(pmds.v);
+	      (unsigned long long)t.zero_refs);
+	for (b = 0; b < m->phys.nr_pb; b++)
+		check_block(m, c, b, &t);
+	check_counters(m, c, &t);
+	check_conservation(m, c, t.hugetlb);
+	free(t.ptes.v);
+	free(t.pmds.v);
 }

@@ -2,10 +2,12 @@
 /*
  * internal.h - structures shared by the engine's subsystems.
  *
- * The engine is layered like the kernel it models, and calls only go
- * down the stack:
+ * The engine is layered like the kernel it models.  From the top down:
  *
- *     machine.c   the machine object, tunables, fault injection
+ *     machine.c   the machine object: new/free, the machine-wide
+ *                 validators (hr_machine_check()), tunables; registers
+ *                 the shrinkers
+ *     stats.c     the text of /proc/meminfo, smaps, sysfs (read only)
  *     mm.c        address spaces and VMAs: mmap, munmap, mprotect,
  *                 mremap, madvise, fork, exit, fault dispatch
  *     hugetlbfs.c mounts, inodes, page cache, truncate, hole punch,
@@ -15,8 +17,41 @@
  *     subpool.c   hugepage_subpool accounting (size= / min_size=)
  *     region.c    resv_map and file_region: region_chg/add/abort/del/count
  *     hstate.c    the per-size pools: free, reserved, surplus, resize
- *     phys.c      base memory per node (the buddy allocator's totals)
- *     stats.c     the text of /proc/meminfo, smaps, sysfs (read only)
+ *     anon.c      anonymous memory in base pages: the fault path, COW,
+ *                 zap, fork, mremap; it calls THP through its hooks
+ *                 (thp_huge_fault, thp_huge_wp, thp_split_pmd,
+ *                 thp_zap_pmd, thp_cow_reuse, thp_resv_fault, ...)
+ *     khugepaged.c khugepaged's scan, collapse, MADV_COLLAPSE
+ *     rmap.c      a page's last PTE mapping going (anon_page_unmap)
+ *     thp_resv.c  THP reservations (the RFC, seed 004) and the table of
+ *                 reservation policies: its own (release-all, LRU) and
+ *                 those in files of their own below it (thp_resv_util.c)
+ *     huge_memory.c THP: fault, huge zero page, PMD split, deferred
+ *                 split queue and its shrinkers, MADV_PAGEOUT
+ *     pgtable.c   page tables of anonymous memory: PTE tables, PMD
+ *                 tables, their frames, for_each_pmd_range()
+ *     page_alloc.c frames for anonymous memory (nodes, direct reclaim),
+ *                 map counts, the shrinkers' reclaim
+ *     phys.c      base memory per node (the buddy allocator)
+ *     base.c      the bottom: the engine's allocations, HR_BUG_ON and
+ *                 CHECK reports, fault injection, taint
+ *
+ * The anonymous fault path and THP call one way: anon.c calls down into
+ * THP, and nothing in THP, khugepaged or the reservations calls anon.c.
+ * What both need sits below them (pgtable.c, page_alloc.c, rmap.c), and
+ * memory pressure reaches the THP layers through the shrinkers they
+ * registered, not by a call up from the allocator.
+ *
+ * Calls go down the stack, with one loop kept on purpose because the
+ * kernel has it: mm.c -> hugetlbfs.c -> hugetlb.c for a hugetlb fault
+ * or mmap, and back up when hugetlbfs truncates or punches a hole
+ * (hugetlbfs.c -> mm.c: mm_unmap_file_range(), as hugetlbfs's
+ * remove_inode_hugepages() walks the mappings through i_mmap) and when
+ * hugetlb asks mm.c for a VMA's size in pages.  A second, smaller one
+ * is mm/hugetlb.c's own: the pool (hstate.c) and the subpools
+ * (subpool.c) account for each other (hugetlb_acct_memory(),
+ * hugepage_subpool_put_pages()), which Linux keeps in one file.  Nothing
+ * calls up into machine.c, and base.c calls no one.
  *
  * Locking: the engine is single threaded; a machine must not be used by
  * two threads at once.  Where the kernel takes a lock (hugetlb_lock,
@@ -592,7 +627,7 @@ struct vm_area {
  *
  * Base-page memory hangs off @pmdt: one struct pmd_table per GiB of
  * address space that has page tables (anon.c).  @resv is the per-mm
- * hash of THP reservations (thp.c), keyed by 2 MiB-aligned address, as
+ * hash of THP reservations (thp_resv.c), keyed by 2 MiB-aligned address, as
  * the RFC's reviewers asked (per address space, not per VMA).
  * @thp_registered is MMF_VM_HUGEPAGE: khugepaged scans this mm.
  */
@@ -613,6 +648,26 @@ struct hr_proc {
 };
 
 uint64_t vma_pages(const struct vm_area *vma);	/* huge pages */
+
+/* Is @vma private anonymous memory (no file, not hugetlb)? */
+static inline bool vma_is_anon(const struct vm_area *vma)
+{
+	return !(vma->flags & VM_HUGETLB) && !vma->file;
+}
+
+/* The VMA of @p that holds @addr, or NULL (a walk of the sorted list). */
+static inline struct vm_area *vma_at(struct hr_proc *p, uint64_t addr)
+{
+	struct list_head *l;
+
+	list_for_each(l, &p->vmas) {
+		struct vm_area *v = list_entry(l, struct vm_area, link);
+
+		if (addr >= v->start && addr < v->end)
+			return v;
+	}
+	return NULL;
+}
 long vma_hugecache_offset(const struct vm_area *vma, uint64_t addr);
 void mm_check(struct hr_machine *m, struct check_ctx *c);
 void mm_teardown(struct hr_machine *m);
@@ -620,7 +675,7 @@ void mm_teardown(struct hr_machine *m);
 void mm_unmap_file_range(struct hr_file *f, long start, long end);
 
 /* ------------------------------------------------------------------ */
-/* anon.c: anonymous base-page memory and page tables                  */
+/* pgtable.c: page tables of anonymous memory                          */
 
 /*
  * A page table entry, 32 bits: 0 is none; PTE_ZERO maps the shared zero
@@ -687,67 +742,122 @@ struct pmd_table {
 struct pmd_entry *anon_pmd(struct hr_proc *p, uint64_t addr, bool create,
 			   int *err);
 struct pmd_table *anon_pmd_table(struct hr_proc *p, uint64_t addr);
-uint32_t pte_get(const struct pte_table *pt, unsigned i);
-unsigned pte_next(const struct pte_table *pt, unsigned i, uint32_t *v);
-int pte_set(struct pte_table *pt, unsigned i, uint32_t v);
-struct pte_table *pte_table_new(struct hr_machine *m, uint32_t frame);
-void pte_table_free(struct hr_machine *m, struct pte_table *pt, bool frame);
-int anon_alloc_frame(struct hr_machine *m, struct vm_area *vma,
-		     unsigned order, enum pb_kind kind, uint32_t *pfn);
+void pmd_table_free(struct hr_proc *p, struct pmd_table *t);
+void pgtable_mm_release(struct hr_proc *p);
 int anon_alloc_pgtable(struct hr_machine *m, struct vm_area *vma, uint32_t *pfn);
 void anon_free_pgtable(struct hr_machine *m, uint32_t pfn);
-int anon_fault(struct vm_area *vma, uint64_t addr, bool write);
-void anon_zap_range(struct vm_area *vma, uint64_t start, uint64_t end);
-void anon_reclaim_pt(struct vm_area *vma, uint64_t start, uint64_t end);
-void anon_populated(struct vm_area *vma);
-void anon_free_pgtables(struct hr_proc *p, uint64_t start, uint64_t end);
-int anon_fork(struct vm_area *src, struct vm_area *dst);
-int anon_move(struct vm_area *vma, uint64_t new_start);
-void anon_wrprotect(struct vm_area *vma, uint64_t start, uint64_t end);
-void anon_page_unmap(struct hr_machine *m, uint32_t pfn);
-void anon_page_map(struct hr_machine *m, uint32_t pfn);
-void anon_mm_release(struct hr_proc *p);
-void anon_check(struct hr_machine *m, struct check_ctx *c);
-struct anon_usage {
-	uint64_t rss, anon_huge, shared, pss_x512;	/* bytes; pss * 512 */
-};
-void anon_vma_usage(const struct vm_area *vma, struct anon_usage *u);
-bool vma_is_anon(const struct vm_area *vma);
+struct pte_table *pte_table_new(struct hr_machine *m, uint32_t frame);
+void pte_table_free(struct hr_machine *m, struct pte_table *pt, bool frame);
+unsigned pte_next(const struct pte_table *pt, unsigned i, uint32_t *v);
+int pte_set(struct pte_table *pt, unsigned i, uint32_t v);
+bool pte_table_has_page(const struct pte_table *pt);
 
-/* ------------------------------------------------------------------ */
-/* thp.c: THP today, THP reservations, khugepaged, reclaim             */
+/* Index in sp[] of entry @i, or where it would go (as a negative - 1). */
+static inline int sp_find(const struct pte_table *pt, unsigned i)
+{
+	int lo = 0, hi = pt->nr - 1;
+
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+		unsigned k = (unsigned)(pt->u.sp[mid] >> 32);
+
+		if (k == i)
+			return mid;
+		if (k < i)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -lo - 1;
+}
+
+/* pte_get() - entry @i of @pt (inline: every fault reads one). */
+static inline uint32_t pte_get(const struct pte_table *pt, unsigned i)
+{
+	int at;
+
+	if (pt->cap == PT_DENSE)
+		return pt->u.d[i];
+	at = sp_find(pt, i);
+	return at >= 0 ? (uint32_t)pt->u.sp[at] : PTE_NONE;
+}
+
+static inline bool idx_in(unsigned i, unsigned lo, unsigned hi)
+{
+	return i >= lo && i < hi;
+}
 
 /*
- * struct thp_resv - a THP reservation (the RFC's struct thp_reservation,
- * made per address space as its reviewers asked).
- *
- * A 2 MiB-aligned, 2 MiB block of frames (@pfn) held for the range
- * [haddr, haddr + 2 MiB) of @mm, which lies inside one anonymous VMA.
- * Frames are handed out one fault at a time: @used marks the ones
- * handed out (each mapped by at least one PTE), the other @nr_unused are
- * the reservation's (counted in nr_thp_reserved and MemAvailable).  A
- * handed-out frame whose last mapping goes comes back unused.
- * States: live (on machine->resv_lru, in mm's hash) until promoted
- * (the block becomes a THP in place) or released (the block becomes a
- * split block: unused frames free, used ones stay as base pages).
- * The LRU is ordered by @stamp, the last change (fault) in the range.
+ * PT_FOR_EACH() - run @body with (i, e) set for each present entry of
+ * @pt in [lo, hi): a dense table is read in index order, a sparse one
+ * in its own order (also by index) without a lookup per index.
  */
-struct thp_resv {
-	uint64_t haddr;
-	struct hr_proc *mm;
-	uint32_t pfn;
-	uint16_t nr_unused;
-	uint64_t used[HPAGE_NR / 64];
-	uint64_t stamp;
-	struct thp_resv *hnext;		/* mm hash chain */
-	struct list_head lru;		/* machine->resv_lru */
+#define PT_FOR_EACH(pt, lo, hi, i, e, body)                                  \
+	do {                                                                 \
+		if ((pt)->cap == PT_DENSE) {                                 \
+			for ((i) = (lo); (i) < (hi); (i)++) {                \
+				(e) = (pt)->u.d[i];                          \
+				if ((e) != PTE_NONE) { body; }               \
+			}                                                    \
+		} else {                                                     \
+			int k_;                                              \
+			for (k_ = 0; k_ < (pt)->nr; k_++) {                  \
+				(i) = (unsigned)((pt)->u.sp[k_] >> 32);      \
+				(e) = (uint32_t)(pt)->u.sp[k_];              \
+				if (!idx_in((i), (lo), (hi)))                \
+					continue;                            \
+				body;                                        \
+			}                                                    \
+		}                                                            \
+	} while (0)
+
+/*
+ * struct pmd_walk - where for_each_pmd_range() stands: the walk covers
+ * [start, end) and goes on at @next; the current 2 MiB slot starts at
+ * @haddr, is @pmd in PMD table @t, and [@s, @e) of the walked range lies
+ * in it, PTE indices [@lo, @hi).  Only slots whose PMD table exists are
+ * visited (the slot itself may be none).
+ */
+struct pmd_walk {
+	uint64_t start, end, next;
+	uint64_t haddr, s, e;
+	unsigned lo, hi;
+	struct pmd_table *t;
+	struct pmd_entry *pmd;
 };
+
+bool pmd_walk_next(struct hr_proc *p, struct pmd_walk *w);
+
+/* Does the current slot of @w lie wholly inside the walked range? */
+static inline bool pmd_walk_whole(const struct pmd_walk *w)
+{
+	return w->lo == 0 && w->hi == HPAGE_NR;
+}
+
+/*
+ * for_each_pmd_range() - for every 2 MiB slot of [@from, @to) in @p's page
+ * tables that has a PMD table, with @w (a struct pmd_walk *) describing
+ * it; slots without one are skipped a GiB at a time.
+ */
+#define for_each_pmd_range(p, w, from, to)                                   \
+	for ((w)->start = (from), (w)->end = (to),                           \
+	     (w)->next = (from) & ~(HPAGE_SIZE - 1);                         \
+	     pmd_walk_next((p), (w));)
+
+/* ------------------------------------------------------------------ */
+/* The THP settings and the vmstat events                              */
 
 /* The THP settings (/sys/kernel/mm/transparent_hugepage and friends). */
 enum thp_enabled { THP_ALWAYS, THP_MADVISE, THP_NEVER };
 enum thp_defrag { DEFRAG_ALWAYS, DEFRAG_DEFER, DEFRAG_DEFER_MADVISE,
 		  DEFRAG_MADVISE, DEFRAG_NEVER };
-enum resv_shrink { RESV_SHRINK_ALL, RESV_SHRINK_LRU };
+/*
+ * resv_shrink= selects the reservation policy (thp_resv_policies[]).
+ * RESV_SHRINK_UTIL (`util`, thp_resv_util.c) is engine-only; the knob
+ * registry takes the words over at merge.
+ */
+enum resv_shrink { RESV_SHRINK_ALL, RESV_SHRINK_LRU, RESV_SHRINK_UTIL,
+		   RESV_SHRINK__COUNT };
 struct thp_settings {
 	int enabled, defrag, use_zero_page, shrink_underused;
 	unsigned max_ptes_none, max_ptes_swap, max_ptes_shared;
@@ -756,7 +866,7 @@ struct thp_settings {
 	/* THP reservations (engine only) */
 	unsigned promotion_threshold;	/* 1: none, as Linux */
 	int promotion_sync;		/* promote at fault time */
-	int resv_shrink;		/* enum resv_shrink */
+	int resv_shrink;		/* enum resv_shrink: the policy */
 };
 
 /* Event and gauge counters of /proc/vmstat the engine keeps. */
@@ -775,11 +885,41 @@ enum thp_event {
 };
 extern const char *const thp_event_names[EV__COUNT];
 
+/* ------------------------------------------------------------------ */
+/* page_alloc.c: frames, map counts, memory pressure                   */
+
+/*
+ * struct shrink_control - one reclaim: it wants @want frames and began
+ * with @before free; shrink_freed() says how far it has come.
+ */
+struct shrink_control {
+	uint64_t want;
+	uint64_t before;
+};
+typedef void (*shrinker_fn)(struct hr_machine *m,
+			    const struct shrink_control *sc);
+#define HR_MAX_SHRINKERS 4
+
+int anon_alloc_frame(struct hr_machine *m, struct vm_area *vma,
+		     unsigned order, enum pb_kind kind, uint32_t *pfn);
+void anon_page_map(struct hr_machine *m, uint32_t pfn);
+void register_shrinker(struct hr_machine *m, shrinker_fn fn);
+uint64_t reclaim_pages(struct hr_machine *m, uint64_t want);
+
+/* ------------------------------------------------------------------ */
+/* rmap.c: a page's last PTE mapping going                             */
+
+void anon_page_unmap(struct hr_machine *m, uint32_t pfn);
+
+/* ------------------------------------------------------------------ */
+/* huge_memory.c: THP                                                  */
+
 bool thp_vma_allowable(const struct vm_area *vma, bool sysfs);
 bool thp_vma_has_range(const struct vm_area *vma);
+bool thp_range_ok(const struct vm_area *vma, uint64_t haddr);
+void khugepaged_enter(struct vm_area *vma);
 bool thp_cow_reuse(struct hr_proc *p, uint32_t pfn);
 void thp_madvise_pageout(struct vm_area *vma, uint64_t start, uint64_t end);
-bool thp_range_ok(const struct vm_area *vma, uint64_t haddr);
 int thp_huge_fault(struct vm_area *vma, uint64_t addr,
 		   struct pmd_entry *pmd, bool write);
 int thp_huge_wp(struct vm_area *vma, uint64_t haddr, struct pmd_entry *pmd);
@@ -789,8 +929,126 @@ void thp_zap_pmd(struct hr_proc *p, struct pmd_entry *pmd);
 void thp_page_unmapped(struct hr_machine *m, uint32_t pfn);
 void thp_huge_zero_get(struct hr_machine *m);
 void thp_huge_zero_put(struct hr_machine *m);
-void khugepaged_enter(struct vm_area *vma);
-int thp_madvise_collapse(struct vm_area *vma, uint64_t start, uint64_t end);
+void thp_new(struct hr_machine *m, uint32_t pfn, uint64_t haddr,
+	     struct hr_proc *owner);
+void thp_deferred_add(struct hr_machine *m, uint32_t pfn);
+void deferred_split_shrink(struct hr_machine *m,
+			   const struct shrink_control *sc);
+void huge_zero_shrink(struct hr_machine *m, const struct shrink_control *sc);
+void thp_check(struct hr_machine *m, struct check_ctx *c);
+void thp_settings_default(struct thp_settings *t);
+
+/* ------------------------------------------------------------------ */
+/* thp_resv.c: THP reservations                                        */
+
+/*
+ * struct thp_resv - a THP reservation (the RFC's struct thp_reservation,
+ * made per address space as its reviewers asked): a 2 MiB-aligned block
+ * of 512 frames (@pfn) held for the range [@haddr, @haddr + 2 MiB) of
+ * @mm, which lies inside one anonymous VMA.  Frames are handed out one
+ * write fault at a time, each at its own index.
+ *
+ * States (FreeBSD's vm_reserv has the same life: a reservation is
+ * populated page by page, then promoted or broken):
+ *   (none)     no struct: the range has no reservation
+ *   LIVE       in @mm's hash and on machine->resv_lru; 0 <= nr_unused
+ *              <= 512 (a reservation whose every frame came back stays
+ *              LIVE: the next fault in the range uses it again)
+ *   PROMOTED   the block became a THP in place (pageblock kind THP);
+ *              the struct is freed
+ *   RELEASED   the block became a split block: unused frames free,
+ *              handed-out ones stay as base pages; the struct is freed
+ * Transitions, each counted in machine->resv_stat[] (and in vmstat
+ * where Linux's RFC named an event):
+ *   none -> LIVE         reserve   thp_resv_fault()  thp_res_alloc
+ *   LIVE: hand out       populate  thp_resv_fault()
+ *   LIVE: frame back     return    thp_resv_frame_freed()
+ *   LIVE: range moved    move      thp_resv_move()
+ *   LIVE -> PROMOTED     promote   thp_resv_promote()  thp_res_promote_sync
+ *                                  or res_pages_collapsed (khugepaged)
+ *   LIVE -> RELEASED     release   thp_resv_release()  thp_res_release
+ *                                  (pressure: also RS_PRESSURE)
+ *
+ * Invariants (thp_resv_check(), after every step):
+ *   used[] has exactly 512 - nr_unused bits set, and bit i is set iff
+ *   frame pfn + i is mapped (its map count is not 0);
+ *   the block's pageblock is PB_ALLOC_HEAD, kind PBK_RESV, and its
+ *   pages->resv is this reservation;
+ *   the range lies inside one anonymous VMA of @mm;
+ *   the sum of nr_unused over LIVE reservations is nr_thp_reserved;
+ *   nr_resv counts the LIVE ones, which are reserved - promoted -
+ *   released; machine->resv_unused_hist[u] counts the LIVE ones with
+ *   nr_unused == u (a policy's cheap view of utilisation).
+ *
+ * Who changes what (the engine is single threaded; in Linux this would
+ * be the mm's page table lock and the reservation list's lock):
+ *   @haddr           reserve; move (mremap moving the range whole)
+ *   @mm, @pfn        reserve only
+ *   @used, @nr_unused  populate (fault), return (last unmap), with
+ *                    resv_unused_hist; read by the policy and promotion
+ *   @stamp, @lru     populate and return (resv_touch: most recent last)
+ *   @hnext           the mm's hash: reserve, move, promote, release
+ */
+struct thp_resv {
+	uint64_t haddr;
+	struct hr_proc *mm;
+	uint32_t pfn;
+	uint16_t nr_unused;
+	uint64_t used[HPAGE_NR / 64];
+	uint64_t stamp;
+	struct thp_resv *hnext;		/* mm hash chain */
+	struct list_head lru;		/* machine->resv_lru */
+};
+
+/* Engine-internal counters of reservation transitions (see above). */
+enum thp_resv_stat {
+	RS_RESERVE, RS_POPULATE, RS_RETURN, RS_MOVE, RS_PROMOTE, RS_RELEASE,
+	RS_PRESSURE,		/* releases by a shrinker (also RS_RELEASE) */
+	RS_KEPT,		/* frames handed out when promoted or released */
+	RS__COUNT
+};
+
+/* Frames of @r handed out (mapped): its utilisation, in 512ths. */
+static inline unsigned thp_resv_nr_used(const struct thp_resv *r)
+{
+	return HPAGE_NR - r->nr_unused;
+}
+
+/*
+ * struct thp_resv_policy_ops - a reservation policy: the four decisions
+ * the mechanism (thp_resv.c, khugepaged.c) leaves open.  Every hook is
+ * a pure decision: it reads the machine and the reservation and changes
+ * nothing, so a policy is one small file.
+ *
+ * @name:           the resv_shrink= word that selects it
+ * @should_reserve: may the first write fault in a range without a
+ *                  reservation take a block for it?  @pt is the range's
+ *                  PTE table
+ * @should_promote: has @r earned promotion in place?  khugepaged then
+ *                  promotes it when it can (every handed-out frame
+ *                  mapped here only); MADV_COLLAPSE does not ask
+ * @promote_sync:   promote at the fault that makes @should_promote true
+ *                  instead of waiting for khugepaged
+ * @pick_victim:    under memory pressure, the next reservation to
+ *                  release, or NULL to stop; the reclaim wants @want
+ *                  frames and has freed @freed so far
+ */
+struct thp_resv_policy_ops {
+	const char *name;
+	bool (*should_reserve)(const struct vm_area *vma,
+			       const struct pte_table *pt);
+	bool (*should_promote)(const struct hr_machine *m,
+			       const struct thp_resv *r);
+	bool (*promote_sync)(const struct hr_machine *m,
+			     const struct thp_resv *r);
+	struct thp_resv *(*pick_victim)(struct hr_machine *m, uint64_t want,
+					uint64_t freed);
+};
+
+/* The policies in their own files (thp_resv.c registers them). */
+extern const struct thp_resv_policy_ops thp_resv_util_policy;
+
+const struct thp_resv_policy_ops *thp_resv_policy(const struct hr_machine *m);
 struct thp_resv *thp_resv_lookup(struct hr_proc *p, uint64_t haddr);
 int thp_resv_fault(struct vm_area *vma, uint64_t addr, struct pmd_entry *pmd,
 		   bool *handled);
@@ -803,10 +1061,39 @@ void thp_resv_release_range(struct hr_proc *p, uint64_t start, uint64_t end,
 void thp_resv_move(struct hr_proc *p, uint64_t start, uint64_t end,
 		   uint64_t new_start);
 void thp_resv_frame_freed(struct hr_machine *m, uint32_t pfn);
-uint64_t thp_reclaim(struct hr_machine *m, uint64_t want);
-
+bool thp_resv_should_promote(const struct hr_machine *m,
+			     const struct thp_resv *r);
+bool thp_resv_can_promote(struct hr_machine *m, struct thp_resv *r,
+			  struct pte_table *pt);
+bool thp_resv_has_foreign(const struct thp_resv *r, struct pte_table *pt);
+void thp_resv_promote(struct vm_area *vma, struct thp_resv *r,
+		      struct pmd_entry *pmd);
+void thp_resv_shrink(struct hr_machine *m, const struct shrink_control *sc);
 void thp_mm_release(struct hr_proc *p);
-void thp_check(struct hr_machine *m, struct check_ctx *c);
+void thp_resv_check(struct hr_machine *m, struct check_ctx *c);
+
+/* ------------------------------------------------------------------ */
+/* khugepaged.c: collapse                                              */
+
+int thp_madvise_collapse(struct vm_area *vma, uint64_t start, uint64_t end);
+
+/* ------------------------------------------------------------------ */
+/* anon.c: anonymous memory in base pages                              */
+
+int anon_fault(struct vm_area *vma, uint64_t addr, bool write);
+void anon_zap_range(struct vm_area *vma, uint64_t start, uint64_t end);
+void anon_reclaim_pt(struct vm_area *vma, uint64_t start, uint64_t end);
+void anon_populated(struct vm_area *vma);
+void anon_free_pgtables(struct hr_proc *p, uint64_t start, uint64_t end);
+int anon_fork(struct vm_area *src, struct vm_area *dst);
+int anon_move(struct vm_area *vma, uint64_t new_start);
+void anon_wrprotect(struct vm_area *vma, uint64_t start, uint64_t end);
+void anon_mm_release(struct hr_proc *p);
+void anon_check(struct hr_machine *m, struct check_ctx *c);
+struct anon_usage {
+	uint64_t rss, anon_huge, shared, pss_x512;	/* bytes; pss * 512 */
+};
+void anon_vma_usage(const struct vm_area *vma, struct anon_usage *u);
 void thp_settings_default(struct thp_settings *t);
 
 /* ------------------------------------------------------------------ */
@@ -908,7 +1195,7 @@ struct hr_machine {
 	unsigned taint;			/* HR_TAINT_* */
 	char taint_why[160];		/* the first reason */
 
-	/* anonymous memory and THP (anon.c, thp.c) */
+	/* anonymous memory and THP (anon.c, huge_memory.c, khugepaged.c, thp_resv.c) */
 	struct thp_settings thp;
 	uint64_t ev[EV__COUNT];		/* vmstat events */
 	uint64_t nr_anon_pages;		/* frames mapped by PTEs, not THPs */
@@ -921,6 +1208,11 @@ struct hr_machine {
 	bool huge_zero;
 	uint64_t huge_zero_refs;	/* PMDs mapping it */
 	struct list_head resv_lru;	/* thp_resv, least recently changed first */
+	uint64_t resv_stat[RS__COUNT];	/* reservation transitions */
+	/* live reservations by nr_unused: policies find extremes in O(512) */
+	uint32_t resv_unused_hist[HPAGE_NR + 1];
+	shrinker_fn shrinkers[HR_MAX_SHRINKERS];	/* reclaim, in order */
+	unsigned nr_shrinkers;
 	uint32_t deferred_head;		/* THP split queue, oldest first */
 	uint32_t deferred_tail;		/* (pageblock indices) */
 	uint64_t nr_deferred;
@@ -929,6 +1221,13 @@ struct hr_machine {
 	uint64_t user_reserve;		/* user_reserve_kbytes, pages */
 	int overcommit_guess_free;	/* mode 0 as before Linux 5.2 */
 };
+
+/* Frames the reclaim @sc has freed so far. */
+static inline uint64_t shrink_freed(const struct hr_machine *m,
+				    const struct shrink_control *sc)
+{
+	return phys_free_total(&m->phys) - sc->before;
+}
 
 /*
  * page_stored() - a write stored data in frame @pfn: it is no longer

@@ -218,7 +218,7 @@ const struct knob knob_table[] = {
 		 FIELD(thp.promotion_threshold)),
 	KNOB_THP("promotion_sync", "promotion_sync", BOOL, .def = "0",
 		 .flags = HR_KNOB_ENGINE_ONLY, FIELD(thp.promotion_sync)),
-	KNOB_THP("resv_shrink", "resv_shrink", WORDS("all|lru"), .def = "all",
+	KNOB_THP("resv_shrink", "resv_shrink", WORDS("all|lru|util"), .def = "all",
 		 .flags = HR_KNOB_ENGINE_ONLY, FIELD(thp.resv_shrink)),
 };
 

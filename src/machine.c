@@ -1,79 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * machine.c - the machine object: it owns every subsystem's state, the
- * tunables, and the fault-injection countdowns.  There is no global
- * state anywhere in the engine.
+ * machine.c - the top of the engine: the machine object, which owns every
+ * subsystem's state (there is no global state anywhere in the engine),
+ * its creation and teardown, the machine-wide validators
+ * (hr_machine_check() and the cross-subsystem reservation conservation),
+ * and the tunables (sysctl, THP knobs).  Allocation, bug reports, fault
+ * injection and taint, which every layer uses, are in base.c.
  */
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <stddef.h>
-
 #include "internal.h"
-
-void hr_bug(const char *file, int line, const char *what)
-{
-	fprintf(stderr, "hugeresv: engine bug at %s:%d: %s\n", file, line, what);
-	abort();
-}
-
-void *hr_zalloc(struct hr_machine *m, size_t size)
-{
-	void *p = calloc(1, size);
-
-	if (p && m)
-		m->own_bytes += size;
-	return p;
-}
-
-void check_fail(struct check_ctx *c, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (c->failures++ == 0 && c->msg && c->len) {
-		va_start(ap, fmt);
-		vsnprintf(c->msg, c->len, fmt, ap);
-		va_end(ap);
-	}
-}
-
-bool machine_should_fail(struct hr_machine *m, enum fail_site site)
-{
-	if (m->fail_after[site] <= 0)
-		return false;
-	if (m->fail_after[site] > 1) {
-		m->fail_after[site]--;
-		return false;
-	}
-	/* triggered: fail this one and the next fail_times - 1 */
-	if (--m->fail_times[site] <= 0)
-		m->fail_after[site] = 0;
-	return true;
-}
-
-int hr_inject_fail(hr_machine *m, const char *site, long nth, long times)
-{
-	static const char *const names[FAIL__COUNT] = {
-		[FAIL_HPAGE_ALLOC] = "hpage",
-		[FAIL_REGION_CACHE] = "region",
-		[FAIL_PAGE_CACHE_ADD] = "pagecache",
-	};
-	int i;
-
-	if (nth < 0 || times < 1)
-		return -EINVAL;
-	for (i = 0; i < FAIL__COUNT; i++) {
-		if (!strcmp(site, names[i])) {
-			m->fail_after[i] = nth;
-			m->fail_times[i] = times;
-			return 0;
-		}
-	}
-	return -EINVAL;
-}
 
 hr_machine *hr_machine_new(const struct hr_config *cfg)
 {
@@ -93,6 +32,10 @@ hr_machine *hr_machine_new(const struct hr_config *cfg)
 	list_init(&m->procs);
 	list_init(&m->resv_lru);
 	thp_settings_default(&m->thp);
+	/* reclaim's order: reservations, split queue, huge zero page */
+	register_shrinker(m, thp_resv_shrink);
+	register_shrinker(m, deferred_split_shrink);
+	register_shrinker(m, huge_zero_shrink);
 	m->deferred_head = PB_NONE;
 	m->deferred_tail = PB_NONE;
 	/* user_reserve_kbytes: min(3% of free memory, 128 MiB) */
@@ -121,7 +64,7 @@ void hr_machine_free(hr_machine *m)
 	mm_teardown(m);
 	free(m->tlb_pages);
 	hugetlbfs_teardown(m);
-	thp_reclaim(m, UINT64_MAX);	/* the huge zero page */
+	reclaim_pages(m, UINT64_MAX);	/* the huge zero page */
 	for (i = 0; i < HR_NR_HSTATES; i++) {
 		struct hstate *h = &m->hstates[i];
 
@@ -228,13 +171,6 @@ static void resv_conservation_check(struct hr_machine *m, struct check_ctx *c)
 	}
 }
 
-void machine_taint(struct hr_machine *m, unsigned flag, const char *why)
-{
-	if (!m->taint)
-		snprintf(m->taint_why, sizeof(m->taint_why), "%s", why);
-	m->taint |= flag;
-}
-
 unsigned long hr_machine_restoring(const hr_machine *m)
 {
 	unsigned long n = 0;
@@ -264,6 +200,7 @@ int hr_machine_check(hr_machine *m, char *msg, size_t len)
 	hugetlbfs_check(m, &c);
 	mm_check(m, &c);
 	anon_check(m, &c);
+	thp_resv_check(m, &c);
 	thp_check(m, &c);
 	if (!(m->taint & HR_TAINT_RESV))
 		resv_conservation_check(m, &c);
@@ -296,7 +233,7 @@ int hr_sysctl_write(hr_machine *m, const char *key, const char *value)
  * /sys/kernel/mm/transparent_hugepage (`khugepaged.max_ptes_none` for
  * khugepaged/max_ptes_none) and the engine's reservation knobs
  * `promotion_threshold` (1..512), `promotion_sync` (0, 1) and
- * `resv_shrink` (all, lru).
+ * `resv_shrink` (all, lru, util).
  */
 int hr_thp_write(hr_machine *m, const char *key, const char *value)
 {

@@ -14,7 +14,7 @@
  *    (write protected) only when the parent's VMA has private pages;
  *  - hugetlb VMAs never merge (VM_DONTEXPAND).
  * Private anonymous memory (base pages and THP) goes to anon.c and
- * thp.c: a split or a boundary that cuts a 2 MiB range splits its huge
+ * huge_memory.c: a split or a boundary that cuts a 2 MiB range splits its huge
  * PMD and releases its THP reservation; munmap and exit free the page
  * tables no VMA needs any more.  Writable private anonymous VMAs are
  * charged to Committed_AS under the vm.overcommit_memory policy.

@@ -53,13 +53,13 @@ sub csv {
 
 sub row { my ($rows, $wl, $pol) = @_; (grep { $_->{workload} eq $wl && $_->{policy} eq $pol } @$rows)[0] }
 
-my @policies = qw(never always always-tuned resv-1 resv-64 resv-256 resv-512 freebsd resv-sync);
+my @policies = qw(never always always-tuned resv-1 resv-64 resv-256 resv-512 freebsd resv-sync resv-util);
 
 # --- lab policies ------------------------------------------------------------
 {
     my ($rc, $sig, $out) = run('lab', 'policies');
     ok($rc == 0 && !grep({ $out !~ /^\Q$_\E /m } @policies),
-       'lab policies lists the nine built-in policies', $out);
+       'lab policies lists the ten built-in policies', $out);
 }
 
 # --- a small forkchunk ---------------------------------------------------------

@@ -75,6 +75,10 @@ static const struct lab_policy builtin_policies[] = {
 	  "enabled=always,promotion_threshold=64,resv_shrink=all,"
 	  "promotion_sync=1",
 	  "the RFC at threshold 64, promoted at the fault that reaches it" },
+	{ "resv-util",
+	  "enabled=always,promotion_threshold=64,resv_shrink=util",
+	  "HawkEye-like: promote at 64 pages used, pressure releases the "
+	  "least utilised reservation first (oldest of equals)" },
 };
 #define NR_BUILTIN (int)(sizeof(builtin_policies) / sizeof(builtin_policies[0]))
 
