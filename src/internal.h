@@ -852,12 +852,16 @@ enum thp_enabled { THP_ALWAYS, THP_MADVISE, THP_NEVER };
 enum thp_defrag { DEFRAG_ALWAYS, DEFRAG_DEFER, DEFRAG_DEFER_MADVISE,
 		  DEFRAG_MADVISE, DEFRAG_NEVER };
 /*
- * resv_shrink= selects the reservation policy (thp_resv_policies[]).
- * RESV_SHRINK_UTIL (`util`, thp_resv_util.c) is engine-only; the knob
- * registry takes the words over at merge.
+ * resv_shrink= selects the reservation policy: one value per line of
+ * thp_resv_policies.h, in its order (engine-only, like every THP
+ * reservation knob).
  */
-enum resv_shrink { RESV_SHRINK_ALL, RESV_SHRINK_LRU, RESV_SHRINK_UTIL,
-		   RESV_SHRINK__COUNT };
+enum resv_shrink {
+#define THP_RESV_POLICY(word, ops) RESV_SHRINK_##word,
+#include "thp_resv_policies.h"
+#undef THP_RESV_POLICY
+	RESV_SHRINK__COUNT
+};
 struct thp_settings {
 	int enabled, defrag, use_zero_page, shrink_underused;
 	unsigned max_ptes_none, max_ptes_swap, max_ptes_shared;
@@ -1045,8 +1049,10 @@ struct thp_resv_policy_ops {
 					uint64_t freed);
 };
 
-/* The policies in their own files (thp_resv.c registers them). */
-extern const struct thp_resv_policy_ops thp_resv_util_policy;
+/* The policies, each in its own file or thp_resv.c (thp_resv_policies.h). */
+#define THP_RESV_POLICY(word, ops) extern const struct thp_resv_policy_ops ops;
+#include "thp_resv_policies.h"
+#undef THP_RESV_POLICY
 
 const struct thp_resv_policy_ops *thp_resv_policy(const struct hr_machine *m);
 struct thp_resv *thp_resv_lookup(struct hr_proc *p, uint64_t haddr);

@@ -145,6 +145,13 @@ static int set_thp_enabled(struct hr_machine *m, const struct knob *k,
  * [min, max].  Rows with hooks and no field (the pools) have no default
  * to apply: the pools start empty.
  */
+/* resv_shrink's words, "|all|lru|...": one per reservation policy */
+static const char resv_shrink_words[] =
+#define THP_RESV_POLICY(word, ops) "|" #word
+#include "thp_resv_policies.h"
+#undef THP_RESV_POLICY
+	;
+
 const struct knob knob_table[] = {
 	/* huge page pools: the default size's under the sysctl names */
 	KNOB_VM("nr_hugepages", NUM(0, ULONG_MAX), LANG(LANG_COUNT),
@@ -218,7 +225,7 @@ const struct knob knob_table[] = {
 		 FIELD(thp.promotion_threshold)),
 	KNOB_THP("promotion_sync", "promotion_sync", BOOL, .def = "0",
 		 .flags = HR_KNOB_ENGINE_ONLY, FIELD(thp.promotion_sync)),
-	KNOB_THP("resv_shrink", "resv_shrink", WORDS("all|lru|util"), .def = "all",
+	KNOB_THP("resv_shrink", "resv_shrink", WORDS(resv_shrink_words + 1), .def = "all",
 		 .flags = HR_KNOB_ENGINE_ONLY, FIELD(thp.resv_shrink)),
 };
 

@@ -89,7 +89,7 @@ static struct thp_resv *release_lru(struct hr_machine *m, uint64_t want,
 }
 
 /* The RFC at its threshold, as the review asked first: release them all. */
-static const struct thp_resv_policy_ops thp_resv_rfc_policy = {
+const struct thp_resv_policy_ops thp_resv_all_policy = {
 	.name = "all",
 	.should_reserve = first_write_reserves,
 	.should_promote = threshold_reached,
@@ -98,7 +98,7 @@ static const struct thp_resv_policy_ops thp_resv_rfc_policy = {
 };
 
 /* FreeBSD's vm_reserv order: break the least recently changed first. */
-static const struct thp_resv_policy_ops thp_resv_lru_policy = {
+const struct thp_resv_policy_ops thp_resv_lru_policy = {
 	.name = "lru",
 	.should_reserve = first_write_reserves,
 	.should_promote = threshold_reached,
@@ -106,11 +106,18 @@ static const struct thp_resv_policy_ops thp_resv_lru_policy = {
 	.pick_victim = release_lru,
 };
 
-/* resv_shrink= indexes this table: one line per policy. */
+/* resv_shrink= indexes this table, built from thp_resv_policies.h. */
 static const struct thp_resv_policy_ops *const thp_resv_policies[] = {
-	[RESV_SHRINK_ALL] = &thp_resv_rfc_policy,
-	[RESV_SHRINK_LRU] = &thp_resv_lru_policy,
-	[RESV_SHRINK_UTIL] = &thp_resv_util_policy,
+#define THP_RESV_POLICY(word, ops) [RESV_SHRINK_##word] = &ops,
+#include "thp_resv_policies.h"
+#undef THP_RESV_POLICY
+};
+
+/* Each policy's name is its knob word (thp_resv_check()). */
+static const char *const thp_resv_policy_words[] = {
+#define THP_RESV_POLICY(word, ops) [RESV_SHRINK_##word] = #word,
+#include "thp_resv_policies.h"
+#undef THP_RESV_POLICY
 };
 
 /** thp_resv_policy() - the reservation policy the knobs select for @m. */
@@ -515,6 +522,12 @@ void thp_resv_check(struct hr_machine *m, struct check_ctx *c)
 	const uint64_t *rs = m->resv_stat;
 	uint32_t hist[HPAGE_NR + 1] = { 0 };
 	unsigned nu;
+
+	for (unsigned i = 0; i < RESV_SHRINK__COUNT; i++)
+		CHECK(c, !strcmp(thp_resv_policies[i]->name,
+				 thp_resv_policy_words[i]),
+		      "policy %u: ops name %s is not its resv_shrink word %s",
+		      i, thp_resv_policies[i]->name, thp_resv_policy_words[i]);
 
 	list_for_each(l, &m->resv_lru) {
 		struct thp_resv *r = list_entry(l, struct thp_resv, lru);

@@ -68,7 +68,7 @@ static struct thp_resv *util_pick_victim(struct hr_machine *m, uint64_t want,
 	return NULL;
 }
 
-/* The util policy, registered in thp_resv.c's thp_resv_policies[]. */
+/* The util policy: one line of thp_resv_policies.h registers it. */
 const struct thp_resv_policy_ops thp_resv_util_policy = {
 	.name = "util",
 	.should_reserve = util_should_reserve,
