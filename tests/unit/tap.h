@@ -111,4 +111,22 @@ static inline const char *tap_write_file(const char *dir, const char *name,
 	return path;
 }
 
+#ifdef HUGERESV_H
+/*
+ * tap_machine_ok() - the engine's validators hold on @m (1), or their
+ * first message goes out as a diagnostic (0).  For tests that run the
+ * validators after every step, as tools/testing/vma does.
+ */
+static inline int tap_machine_ok(hr_machine *m)
+{
+	char msg[300];
+
+	if (hr_machine_check(m, msg, sizeof(msg))) {
+		diag("%s", msg);
+		return 0;
+	}
+	return 1;
+}
+#endif
+
 #endif /* HR_TAP_H */

@@ -17,13 +17,7 @@ static hr_machine *m;
 
 static int machine_ok(void)
 {
-	char msg[300];
-
-	if (hr_machine_check(m, msg, sizeof(msg))) {
-		diag("%s", msg);
-		return 0;
-	}
-	return 1;
+	return tap_machine_ok(m);
 }
 
 /* mmap(MAP_PRIVATE | MAP_ANONYMOUS, PROT_READ | PROT_WRITE) at @start. */
