@@ -56,16 +56,6 @@ const char *const thp_event_names[EV__COUNT] = {
 };
 
 /**
- * thp_settings_default() - the kernel back end's baseline: the defaults
- * of the knob registry (knobs.c).  @t is always a machine's own.
- */
-void thp_settings_default(struct thp_settings *t)
-{
-	memset(t, 0, sizeof(*t));
-	knob_set_defaults(container_of(t, struct hr_machine, thp), HR_KNOB_THP);
-}
-
-/**
  * thp_vma_allowable() - may @vma use THP at all?  With @sysfs the global
  * `enabled` setting counts (faults, khugepaged); MADV_COLLAPSE ignores it.
  */

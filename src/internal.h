@@ -940,7 +940,6 @@ void deferred_split_shrink(struct hr_machine *m,
 			   const struct shrink_control *sc);
 void huge_zero_shrink(struct hr_machine *m, const struct shrink_control *sc);
 void thp_check(struct hr_machine *m, struct check_ctx *c);
-void thp_settings_default(struct thp_settings *t);
 
 /* ------------------------------------------------------------------ */
 /* thp_resv.c: THP reservations                                        */
@@ -1100,7 +1099,6 @@ struct anon_usage {
 	uint64_t rss, anon_huge, shared, pss_x512;	/* bytes; pss * 512 */
 };
 void anon_vma_usage(const struct vm_area *vma, struct anon_usage *u);
-void thp_settings_default(struct thp_settings *t);
 
 /* ------------------------------------------------------------------ */
 /* hugetlb.c: reservations and faults                                  */

@@ -12,10 +12,10 @@
  * is one per huge page size, and whether it is the engine's own.
  *
  * Everything else reads the table: hr_sysctl_write() and hr_thp_write()
- * (machine.c), the text of the files (stats.c), the THP defaults
- * (thp_settings_default()), and through the public hr_knob_*() calls the
- * scenario parser, the kernel back end's baseline and paths (kstate.c,
- * be_kernel.c) and the fuzz generator.
+ * (machine.c), the text of the files (stats.c), a new machine's
+ * defaults (knob_set_defaults() from hr_machine_new()), and through the
+ * public hr_knob_*() calls the scenario parser, the kernel back end's
+ * baseline and paths (kstate.c, be_kernel.c) and the fuzz generator.
  *
  * Adding a knob is one row here (KNOB_HSTATE() rows expand to one knob
  * per huge page size), plus its behaviour: a field of struct hr_machine

@@ -31,7 +31,8 @@ hr_machine *hr_machine_new(const struct hr_config *cfg)
 	list_init(&m->files);
 	list_init(&m->procs);
 	list_init(&m->resv_lru);
-	thp_settings_default(&m->thp);
+	/* the THP knobs' defaults are Linux's (the kernel back end's baseline) */
+	knob_set_defaults(m, HR_KNOB_THP);
 	/* reclaim's order: reservations, split queue, huge zero page */
 	register_shrinker(m, thp_resv_shrink);
 	register_shrinker(m, deferred_split_shrink);
