@@ -869,18 +869,24 @@ static int kb_exec_step(struct backend *be, const struct step *st,
 
 /*
  * kb_exec() - one step, then wait for khugepaged to be asleep again (see
- * kh_settle()).
+ * kh_settle()).  Around it, the readings that tell the run's own share
+ * of the machine-wide THP events from the host's (kb_own_before(),
+ * kb_own_after()).
  */
 static int kb_exec(struct backend *be, const struct step *st,
 		   struct result *out, char *err, size_t errlen)
 {
 	struct kbe *k = be->priv;
-	int rc = kb_exec_step(be, st, out, err, errlen);
+	int rc;
 
+	kb_own_before(k, st);
+	rc = kb_exec_step(be, st, out, err, errlen);
 	if (st->kind == ST_THP)
 		k->kh_rescan = 1;
-	if (rc == 0)
+	if (rc == 0) {
 		kh_settle(k);
+		rc = kb_own_after(k, st, err, errlen);
+	}
 	return rc;
 }
 
@@ -1221,7 +1227,8 @@ static int kb_open(struct backend *be, const struct program *prog,
 	}
 	kb_open_one = k;
 	be->priv = k;
-	if (kb_khugepaged_begin(k, err, errlen) < 0) {
+	if (kb_khugepaged_begin(k, err, errlen) < 0 ||
+	    kb_own_init(k, err, errlen) < 0) {
 		kb_open_one = NULL;
 		kb_teardown(k);
 		kb_free(k);

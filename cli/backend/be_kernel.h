@@ -10,6 +10,9 @@
  *                      the khugepaged anchor
  *   be_kernel_kh.c     waiting for khugepaged (`khugepaged`, settling)
  *   be_kernel_snap.c   snapshots of the running kernel's counters
+ *   be_kernel_own.c    the run's own share of the machine-wide THP
+ *                      event counters (noise around each step), and the
+ *                      check that nobody else writes the pool settings
  */
 #ifndef BE_KERNEL_H
 #define BE_KERNEL_H
@@ -19,9 +22,6 @@
 #include <sys/types.h>
 
 #include "backend/backend.h"
-#include "backend/kstate.h"
-#include "scenario/program.h"
-
 #include "backend/kstate.h"
 #include "scenario/program.h"
 
@@ -139,6 +139,53 @@ struct kreply {
 	int pid;
 };
 
+/*
+ * The run's own share of machine-wide counters (be_kernel_own.c;
+ * docs/kernel-backend.md, "Counters on a busy machine").  A key is noisy
+ * from the first step around which the host moved it; its figure is then
+ * unknown for the rest of the run.  Windows are in milliseconds.
+ */
+#define KB_OWN_WIN_MS		2	/* the quiet window before a step */
+#define KB_OWN_WIN_MAX_MS	20	/* the longest one after a step */
+#define KB_OWN_TRIES		3	/* windows tried before a step */
+#define KB_OWN_MAX		24	/* tracked keys */
+#define KB_POOL_SIZES		2	/* 2 MiB and 1 GiB */
+
+/*
+ * How a tracked key's share of one step is found:
+ * @KO_WINDOW: the step's movement, if the counter stood still in a quiet
+ *   window just before the step and in one just after it;
+ * @KO_FAULT: a THP fault event: 0 at a step that runs no code in the
+ *   scenario's processes (nothing of the run can fault), else KO_WINDOW;
+ * @KO_COLLAPSE: a khugepaged collapse: at a step that runs no code in
+ *   the scenario's processes, the THPs the agents gained (their
+ *   AnonHugePages), else KO_WINDOW.
+ */
+enum kown_how { KO_WINDOW, KO_FAULT, KO_COLLAPSE };
+
+struct kown_key {
+	char key[160];		/* snapshot key: "vmstat:...", "sysfs:..." */
+	const char *file;	/* NULL: in /proc/vmstat; else a sysfs path */
+	enum kown_how how;
+	int have;		/* the running kernel has it */
+	int noisy_line;		/* 0, or the line it went noisy at */
+	int64_t own;		/* the run's share so far */
+	uint64_t pre, cur;	/* readings */
+	int pre_moved;		/* moved in the last window before the step */
+};
+
+struct kown {
+	int thp;		/* the program can make THPs of its own */
+	int nkeys;
+	struct kown_key keys[KB_OWN_MAX];
+	int64_t ahp_pre;	/* the agents' AnonHugePages before the step */
+	int64_t t_pre_ns;	/* when the step began */
+	int64_t excluded;	/* collapses of other processes left out */
+	/* the pool settings as the run left them (kb_pool_note()) */
+	int64_t persistent[KB_POOL_SIZES], overcommit[KB_POOL_SIZES];
+	int have_pool[KB_POOL_SIZES];
+};
+
 /* ------------------------------------------------------------------ */
 /* The conductor's view                                                */
 
@@ -200,6 +247,7 @@ struct kbe {
 	pid_t kh_pid;		/* khugepaged's pid; -1: not running */
 	int kh_rescan;		/* look for khugepaged again (after `thp`) */
 	int thp_disable_was;	/* the conductor's PR_GET_THP_DISABLE */
+	struct kown own;	/* be_kernel_own.c */
 };
 
 /* be_kernel.c */
@@ -219,5 +267,14 @@ int do_khugepaged(struct kbe *k, const struct step *st, char *err,
 /* be_kernel_snap.c */
 int kb_take_base(struct kbe *k);
 int kb_snapshot(struct backend *be, struct snapshot *snap);
+ssize_t kb_slurp(struct kbe *k, const char *path);
+int kb_smaps_sum(struct kbe *k, const char *field, int64_t *sum);
+
+/* be_kernel_own.c */
+int kb_own_init(struct kbe *k, char *err, size_t errlen);
+void kb_own_before(struct kbe *k, const struct step *st);
+int kb_own_after(struct kbe *k, const struct step *st, char *err,
+		 size_t errlen);
+int kb_own_apply(struct kbe *k, struct snapshot *snap);
 
 #endif /* BE_KERNEL_H */
