@@ -877,16 +877,25 @@ static int kb_exec(struct backend *be, const struct step *st,
 		   struct result *out, char *err, size_t errlen)
 {
 	struct kbe *k = be->priv;
+	unsigned long long scans = 0;
+	pid_t kh_was = -1;
 	int rc;
 
+	if (st->kind == ST_THP) {
+		kh_was = kh_current(k);
+		scans = kh_scans();
+	}
 	kb_own_before(k, st);
 	rc = kb_exec_step(be, st, out, err, errlen);
 	if (st->kind == ST_THP)
 		k->kh_rescan = 1;
 	if (rc == 0) {
 		kh_settle(k);
-		rc = kb_own_after(k, st, err, errlen);
+		if (st->kind == ST_THP)
+			rc = kh_finish_pass(k, st, kh_was, scans, err, errlen);
 	}
+	if (rc == 0)
+		rc = kb_own_after(k, st, err, errlen);
 	return rc;
 }
 

@@ -263,6 +263,10 @@ _Noreturn void ag_anchor(void);
 void kh_settle(struct kbe *k);
 int do_khugepaged(struct kbe *k, const struct step *st, char *err,
 		  size_t errlen);
+unsigned long long kh_scans(void);
+pid_t kh_current(struct kbe *k);
+int kh_finish_pass(struct kbe *k, const struct step *st, pid_t was,
+		   unsigned long long scans, char *err, size_t errlen);
 
 /* be_kernel_snap.c */
 int kb_take_base(struct kbe *k);

@@ -130,6 +130,12 @@ static pid_t kh_pid(struct kbe *k)
 	return k->kh_pid;
 }
 
+/** kh_current() - khugepaged's pid now (kh_pid()), or -1. */
+pid_t kh_current(struct kbe *k)
+{
+	return kh_pid(k);
+}
+
 /*
  * kh_idle() - 1 if khugepaged sleeps in its wait between passes
  * (interruptible sleep with wchan "khugepaged": the waits of
@@ -273,3 +279,55 @@ int do_khugepaged(struct kbe *k, const struct step *st, char *err,
 	return rc;
 }
 
+
+/* Does `thp` step @st write one of khugepaged's sleeps (which wakes it)? */
+static int kh_wakes(const struct step *st)
+{
+	return st->kind == ST_THP &&
+	       (!strcmp(st->key, "khugepaged.scan_sleep_millisecs") ||
+		!strcmp(st->key, "khugepaged.alloc_sleep_millisecs"));
+}
+
+/**
+ * kh_scans() - khugepaged's full_scans now, or 0 if it cannot be read
+ * (kh_finish_pass() then has nothing to compare and does nothing).
+ */
+unsigned long long kh_scans(void)
+{
+	unsigned long long v = 0;
+
+	return kh_counter("full_scans", &v) < 0 ? 0 : v;
+}
+
+/**
+ * kh_finish_pass() - after `thp` step @st, which started khugepaged
+ * (@was: its pid before the step, -1 if it was not running) or woke it:
+ * on a quiet machine the pass that follows covers every registered
+ * process (the run's own, and the anchor, fit in one pass of
+ * pages_to_scan), and completes a full scan.  On a busy one the pass's
+ * budget can go to other processes' memory first (a virtual machine's
+ * guest RAM, advised MADV_HUGEPAGE, is seen here) and end before it
+ * reaches the scenario's.  If the pass ended without completing a full
+ * scan (@scans: full_scans before the step), let khugepaged run on until
+ * it does, as a `khugepaged` statement would: a range of ours visited
+ * twice is left as the first visit left it (an unchanged address space
+ * gets the same verdict), so the result is the quiet machine's.
+ * Return: 0, or -1 with a message in @err.
+ */
+int kh_finish_pass(struct kbe *k, const struct step *st, pid_t was,
+		   unsigned long long scans, char *err, size_t errlen)
+{
+	struct step once;
+	pid_t now = kh_pid(k);
+
+	if (now <= 0 || !scans || (now == was && !kh_wakes(st)))
+		return 0;
+	if (kh_scans() != scans)
+		return 0;
+	once = *st;
+	once.a = 0;	/* `khugepaged passes=0`: one more full scan */
+	if (do_khugepaged(k, &once, err, errlen) < 0)
+		return -1;
+	kh_settle(k);
+	return 0;
+}
