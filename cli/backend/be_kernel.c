@@ -1020,6 +1020,8 @@ static void kb_free(struct kbe *k)
 	free(k->mountdir);
 	free(k->shmid);
 	free(k->buf);
+	free(k->own.thp_pre.v);
+	free(k->own.thp_post.v);
 	snapshot_free(&k->base);
 	free(k);
 }

@@ -157,11 +157,24 @@ struct kreply {
  *   window just before the step and in one just after it;
  * @KO_FAULT: a THP fault event: 0 at a step that runs no code in the
  *   scenario's processes (nothing of the run can fault), else KO_WINDOW;
- * @KO_COLLAPSE: a khugepaged collapse: at a step that runs no code in
- *   the scenario's processes, the THPs the agents gained (their
- *   AnonHugePages), else KO_WINDOW.
+ * @KO_COLLAPSE: a collapse: at a step that runs no code in the
+ *   scenario's processes, the THPs the agents gained (their
+ *   AnonHugePages; only khugepaged can have made them); at `advise ...
+ *   collapse`, the new THPs in the agents' mappings (pagemap and
+ *   kpageflags); else KO_WINDOW;
+ * @KO_NEWTHP: thp_fault_alloc: 0 at a step that runs no code in the
+ *   scenario's processes, else the new THPs in the agents' mappings (a
+ *   step of an agent makes a THP only by a fault, but for MADV_COLLAPSE).
+ * A derived share never exceeds the machine's movement: if the machine
+ * moved less, its figure is taken (and diff shows the difference).
  */
-enum kown_how { KO_WINDOW, KO_FAULT, KO_COLLAPSE };
+enum kown_how { KO_WINDOW, KO_FAULT, KO_COLLAPSE, KO_NEWTHP };
+
+/* A set of page frame numbers, sorted (the THPs of the agents). */
+struct kpfns {
+	uint64_t *v;
+	int n, cap;
+};
 
 struct kown_key {
 	char key[160];		/* snapshot key: "vmstat:...", "sysfs:..." */
@@ -180,7 +193,9 @@ struct kown {
 	struct kown_key keys[KB_OWN_MAX];
 	int64_t ahp_pre;	/* the agents' AnonHugePages before the step */
 	int64_t t_pre_ns;	/* when the step began */
-	int64_t excluded;	/* collapses of other processes left out */
+	int64_t excluded;	/* other processes' events left out */
+	struct kpfns thp_pre, thp_post;	/* THP heads before/after a step */
+	int census_ok;		/* thp_pre was taken for this step */
 	/* the pool settings as the run left them (kb_pool_note()) */
 	int64_t persistent[KB_POOL_SIZES], overcommit[KB_POOL_SIZES];
 	int have_pool[KB_POOL_SIZES];

@@ -16,6 +16,11 @@
  *    the fault events' share is 0, and the collapses' share is the THPs
  *    the agents gained in their scenario mappings (AnonHugePages; only
  *    khugepaged can have made them);
+ *  - at a step of an agent, thp_fault_alloc's share is the number of new
+ *    THPs in the agents' scenario mappings (page frames of THP heads that
+ *    were not there before the step: /proc/PID/pagemap and
+ *    /proc/kpageflags), and at `advise ... collapse` so is
+ *    thp_collapse_alloc's;
  *  - otherwise the step's movement counts if the counter stood still in
  *    a quiet window just before the step (up to KB_OWN_TRIES windows of
  *    KB_OWN_WIN_MS are tried) and in one just after it (as long as the
@@ -30,11 +35,13 @@
  * own memory MADV_NOHUGEPAGE.  Nothing is read for it.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "backend/backend.h"
 #include "backend/be_kernel.h"
@@ -51,7 +58,7 @@ static const struct {
 	const char *key;
 	enum kown_how how;
 } kb_own_fixed[] = {
-	{ "vmstat:thp_fault_alloc", KO_FAULT },
+	{ "vmstat:thp_fault_alloc", KO_NEWTHP },
 	{ "vmstat:thp_fault_fallback", KO_FAULT },
 	{ "vmstat:thp_fault_fallback_charge", KO_FAULT },
 	{ "vmstat:thp_zero_page_alloc", KO_FAULT },
@@ -124,6 +131,149 @@ static int runs_agents(const struct step *st)
 		return 1;
 	default:
 		return 0;
+	}
+}
+
+/* /proc/PID/pagemap and /proc/kpageflags (admin-guide/mm/pagemap.rst) */
+#define PM_PRESENT		(1ULL << 63)
+#define PM_PFN_MASK		((1ULL << 55) - 1)
+#define KPF_COMPOUND_HEAD	15
+#define KPF_THP			22
+#define KPF_ZERO_PAGE		24
+
+static int pfn_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int pfns_add(struct kpfns *s, uint64_t pfn)
+{
+	if (s->n == s->cap) {
+		int cap = s->cap ? 2 * s->cap : 64;
+		uint64_t *v = realloc(s->v, (size_t)cap * sizeof(*v));
+
+		if (!v)
+			return -1;
+		s->v = v;
+		s->cap = cap;
+	}
+	s->v[s->n++] = pfn;
+	return 0;
+}
+
+/*
+ * thp_census() - the page frames of the THPs mapped at a PMD-aligned
+ * address of the agents' scenario mappings (anonymous ones: hugetlb pages
+ * are no THPs), sorted, each once (a fork child shares its parent's).
+ * The huge zero page is left out: it is not allocated by the fault that
+ * maps it.  Root only (pagemap shows frame numbers to CAP_SYS_ADMIN).
+ * Return: 0, or -1 if a file could not be read.
+ */
+static int thp_census(struct kbe *k, struct kpfns *set)
+{
+	const struct program *prog = k->prog;
+	int kpf, p, i, j, rc = 0, n;
+
+	set->n = 0;
+	kpf = open("/proc/kpageflags", O_RDONLY | O_CLOEXEC);
+	if (kpf < 0)
+		return -1;
+	for (p = 0; p < prog->nprocs && !rc; p++) {
+		char path[64];
+		int pm;
+
+		if (!k->agents[p].live)
+			continue;
+		snprintf(path, sizeof(path), "/proc/%d/pagemap",
+			 (int)k->agents[p].pid);
+		pm = open(path, O_RDONLY | O_CLOEXEC);
+		if (pm < 0) {
+			rc = -1;
+			break;
+		}
+		for (i = 0; i < prog->nmaps && !rc; i++) {
+			const struct kmap *km = &k->maps[i];
+
+			if (prog->maps[i].proc != p ||
+			    (prog->maps[i].flags & MF_HUGETLB))
+				continue;
+			for (j = 0; j < km->niv && !rc; j++) {
+				uint64_t a = ALIGN_UP(km->iv[j].lo, KB_PMD_SIZE);
+
+				for (; a + KB_PMD_SIZE <= km->iv[j].hi && !rc;
+				     a += KB_PMD_SIZE) {
+					uint64_t e, f, pfn;
+
+					if (pread(pm, &e, sizeof(e), (off_t)(a / 4096 * 8))
+					    != (ssize_t)sizeof(e)) {
+						rc = -1;
+						break;
+					}
+					if (!(e & PM_PRESENT))
+						continue;
+					pfn = e & PM_PFN_MASK;
+					if (!pfn ||
+					    pread(kpf, &f, sizeof(f), (off_t)(pfn * 8))
+					    != (ssize_t)sizeof(f)) {
+						rc = -1;
+						break;
+					}
+					if ((f >> KPF_THP & 1) &&
+					    (f >> KPF_COMPOUND_HEAD & 1) &&
+					    !(f >> KPF_ZERO_PAGE & 1) &&
+					    pfns_add(set, pfn) < 0)
+						rc = -1;
+				}
+			}
+		}
+		close(pm);
+	}
+	close(kpf);
+	if (rc)
+		return -1;
+	qsort(set->v, (size_t)set->n, sizeof(*set->v), pfn_cmp);
+	for (i = n = 0; i < set->n; i++)
+		if (!n || set->v[n - 1] != set->v[i])
+			set->v[n++] = set->v[i];
+	set->n = n;
+	return 0;
+}
+
+/* How many of @after's frames are not in @before? */
+static int64_t pfns_new(const struct kpfns *before, const struct kpfns *after)
+{
+	int64_t n = 0;
+	int i;
+
+	for (i = 0; i < after->n; i++)
+		if (!before->n || !bsearch(&after->v[i], before->v,
+					   (size_t)before->n,
+					   sizeof(*before->v), pfn_cmp))
+			n++;
+	return n;
+}
+
+/* Is @st `advise ... collapse` (MADV_COLLAPSE)? */
+static int is_collapse_advice(const struct step *st)
+{
+	return st->kind == ST_ADVISE && st->advice == HR_MADV_COLLAPSE;
+}
+
+/*
+ * Add @d, the machine's movement of @kk at a step, of which the run made
+ * @mine (derived): the smaller of the two (the rest was other
+ * processes').
+ */
+static void own_derived(struct kown *o, struct kown_key *kk, int64_t d,
+			int64_t mine)
+{
+	if (d > mine) {
+		kk->own += mine;
+		o->excluded += d - mine;
+	} else {
+		kk->own += d;
 	}
 }
 
@@ -300,11 +450,39 @@ int kb_own_init(struct kbe *k, char *err, size_t errlen)
 	return 0;
 }
 
-/* Is key @kk read around step @st, or found without the counter? */
+/*
+ * Is the share of key @kk at step @st the counter's movement, if quiet
+ * windows show it to be (rather than derived, or 0)?
+ */
 static int needs_window(const struct kown_key *kk, const struct step *st)
 {
-	return kk->have && !kk->noisy_line &&
-	       (kk->how == KO_WINDOW || runs_agents(st));
+	if (!kk->have || kk->noisy_line)
+		return 0;
+	switch (kk->how) {
+	case KO_NEWTHP:
+		return 0;
+	case KO_COLLAPSE:
+		return runs_agents(st) && !is_collapse_advice(st);
+	case KO_FAULT:
+		return runs_agents(st);
+	default:
+		return 1;
+	}
+}
+
+/* Does step @st need the THP census of the agents (KO_NEWTHP, ...)? */
+static int needs_census(const struct kown *o, const struct step *st)
+{
+	int i;
+
+	if (!runs_agents(st))
+		return 0;
+	for (i = 0; i < o->nkeys; i++)
+		if (o->keys[i].have && !o->keys[i].noisy_line &&
+		    (o->keys[i].how == KO_NEWTHP ||
+		     (o->keys[i].how == KO_COLLAPSE && is_collapse_advice(st))))
+			return 1;
+	return 0;
 }
 
 /**
@@ -327,6 +505,7 @@ void kb_own_before(struct kbe *k, const struct step *st)
 	o->ahp_pre = 0;
 	if (collapse && kb_smaps_sum(k, "AnonHugePages", &o->ahp_pre) < 0)
 		o->ahp_pre = -1;
+	o->census_ok = needs_census(o, st) && thp_census(k, &o->thp_pre) == 0;
 	if (own_read(k, 0) < 0)
 		goto unreadable;
 	for (i = 0; i < o->nkeys; i++) {
@@ -409,7 +588,7 @@ int kb_own_after(struct kbe *k, const struct step *st, char *err,
 		 size_t errlen)
 {
 	struct kown *o = &k->own;
-	int64_t ahp = 0, gained = -1, ms, d[KB_OWN_MAX];
+	int64_t ahp = 0, gained = -1, made = -1, ms, d[KB_OWN_MAX];
 	int i, pending[KB_OWN_MAX], npending = 0, ok;
 
 	if (!o->thp)
@@ -419,6 +598,8 @@ int kb_own_after(struct kbe *k, const struct step *st, char *err,
 	    kb_smaps_sum(k, "AnonHugePages", &ahp) == 0)
 		gained = ahp > o->ahp_pre ?
 			 (ahp - o->ahp_pre) / (int64_t)KB_PMD_SIZE : 0;
+	if (o->census_ok && thp_census(k, &o->thp_post) == 0)
+		made = pfns_new(&o->thp_pre, &o->thp_post);
 	ok = own_read(k, 0) == 0;
 	for (i = 0; ok && i < o->nkeys; i++) {
 		struct kown_key *kk = &o->keys[i];
@@ -427,17 +608,27 @@ int kb_own_after(struct kbe *k, const struct step *st, char *err,
 		d[i] = (int64_t)(kk->cur - kk->pre);
 		if (!kk->have || kk->noisy_line)
 			continue;
-		if (kk->how == KO_FAULT && !runs_agents(st))
+		if ((kk->how == KO_FAULT || kk->how == KO_NEWTHP) &&
+		    !runs_agents(st))
 			continue;	/* nothing of the run can fault */
 		if (kk->how == KO_COLLAPSE && !runs_agents(st)) {
-			if (gained < 0) {
+			if (gained < 0)
 				kk->noisy_line = st->line;
-			} else if (d[i] > gained) {
-				kk->own += gained;	/* others' collapses out */
-				o->excluded += d[i] - gained;
-			} else {
-				kk->own += d[i];
-			}
+			else
+				own_derived(o, kk, d[i], gained);
+			continue;
+		}
+		if (kk->how == KO_NEWTHP ||
+		    (kk->how == KO_COLLAPSE && is_collapse_advice(st))) {
+			/* the new THPs are collapses at MADV_COLLAPSE and
+			 * faults at every other step of an agent */
+			int mine = (kk->how == KO_COLLAPSE) ==
+				   is_collapse_advice(st);
+
+			if (made < 0)
+				kk->noisy_line = st->line;
+			else
+				own_derived(o, kk, d[i], mine ? made : 0);
 			continue;
 		}
 		if (kk->pre_moved) {
