@@ -233,7 +233,8 @@ static int thp_census(struct kbe *k, struct kpfns *set)
 	close(kpf);
 	if (rc)
 		return -1;
-	qsort(set->v, (size_t)set->n, sizeof(*set->v), pfn_cmp);
+	if (set->n > 1)	/* qsort() wants an array, even of none */
+		qsort(set->v, (size_t)set->n, sizeof(*set->v), pfn_cmp);
 	for (i = n = 0; i < set->n; i++)
 		if (!n || set->v[n - 1] != set->v[i])
 			set->v[n++] = set->v[i];
