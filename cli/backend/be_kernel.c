@@ -1022,6 +1022,8 @@ static void kb_free(struct kbe *k)
 	free(k->buf);
 	free(k->own.thp_pre.v);
 	free(k->own.thp_post.v);
+	free(k->own.pmd_pre.v);
+	free(k->own.pmd_post.v);
 	snapshot_free(&k->base);
 	free(k);
 }

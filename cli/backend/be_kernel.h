@@ -98,6 +98,7 @@
 #define KB_KH_DIR		KSTATE_SYSFS_THP "/khugepaged"
 #define KB_KH_TIMEOUT_MS	20000
 #define KB_SETTLE_MS		5000
+#define KB_KH_FINISH_MS		5000	/* kh_finish_pass() */
 #define KB_PMD_SIZE		(2ULL << 20)
 
 #define ALIGN_UP(x, a)	(((x) + (a) - 1) / (a) * (a))
@@ -165,10 +166,29 @@ struct kreply {
  * @KO_NEWTHP: thp_fault_alloc: 0 at a step that runs no code in the
  *   scenario's processes, else the new THPs in the agents' mappings (a
  *   step of an agent makes a THP only by a fault, but for MADV_COLLAPSE).
+ * @KO_SPLIT: thp_split_pmd: the 2 MiB ranges of the agents that were
+ *   PMD-mapped before the step and are mapped by page tables after it
+ *   (PAGEMAP_SCAN's PAGE_IS_HUGE), but at `remap` (a move) and where
+ *   PAGEMAP_SCAN is missing: KO_WINDOW;
+ * @KO_BOUNDED: thp_deferred_split_page: KO_WINDOW, and noisy at once if
+ *   it moved more than the THPs the agents held (each is queued once).
  * A derived share never exceeds the machine's movement: if the machine
  * moved less, its figure is taken (and diff shows the difference).
  */
-enum kown_how { KO_WINDOW, KO_FAULT, KO_COLLAPSE, KO_NEWTHP };
+enum kown_how { KO_WINDOW, KO_FAULT, KO_COLLAPSE, KO_NEWTHP, KO_SPLIT,
+		KO_BOUNDED };
+
+/* The 2 MiB ranges of the agents' mappings that hold pages (@huge: one
+ * PMD maps all of it), sorted by agent and address. */
+struct kpmd {
+	uint64_t addr;
+	int proc, huge;
+};
+
+struct kpmds {
+	struct kpmd *v;
+	int n, cap;
+};
 
 /* A set of page frame numbers, sorted (the THPs of the agents). */
 struct kpfns {
@@ -196,6 +216,9 @@ struct kown {
 	int64_t excluded;	/* other processes' events left out */
 	struct kpfns thp_pre, thp_post;	/* THP heads before/after a step */
 	int census_ok;		/* thp_pre was taken for this step */
+	struct kpmds pmd_pre, pmd_post;	/* PMD mappings before/after */
+	int pmd_ok;		/* pmd_pre was taken for this step */
+	int no_pagemap_scan;	/* the kernel lacks PAGEMAP_SCAN */
 	/* the pool settings as the run left them (kb_pool_note()) */
 	int64_t persistent[KB_POOL_SIZES], overcommit[KB_POOL_SIZES];
 	int have_pool[KB_POOL_SIZES];
@@ -295,5 +318,6 @@ void kb_own_before(struct kbe *k, const struct step *st);
 int kb_own_after(struct kbe *k, const struct step *st, char *err,
 		 size_t errlen);
 int kb_own_apply(struct kbe *k, struct snapshot *snap);
+int kb_own_fit(struct kbe *k);
 
 #endif /* BE_KERNEL_H */

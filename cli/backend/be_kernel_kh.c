@@ -216,13 +216,28 @@ void kh_settle(struct kbe *k)
  * the statement does nothing, as in Linux.  More than KB_KH_TIMEOUT_MS is
  * a failure of the back end.
  */
+static int kh_run(struct kbe *k, const struct step *st, uint32_t want,
+		  int timeout_ms, int soft, char *err, size_t errlen);
+
 int do_khugepaged(struct kbe *k, const struct step *st, char *err,
 		  size_t errlen)
+{
+	return kh_run(k, st, (uint32_t)st->a + 1, KB_KH_TIMEOUT_MS, 0, err,
+		      errlen);
+}
+
+/*
+ * kh_run() - let khugepaged scan flat out until full_scans has grown by
+ * @want, for at most @timeout_ms; then put its sleeps back.  Running out
+ * of time is a failure unless @soft (then the pass is simply over).
+ */
+static int kh_run(struct kbe *k, const struct step *st, uint32_t want,
+		  int timeout_ms, int soft, char *err, size_t errlen)
 {
 	char scan_path[PATH_MAX], alloc_path[PATH_MAX];
 	char scan_was[64], alloc_was[64];
 	unsigned long long start, now = 0;
-	uint32_t want = (uint32_t)st->a + 1, done = 0;
+	uint32_t done = 0;
 	int waited = 0, rc = 0, e;
 
 	if (kh_pid(k) <= 0)
@@ -256,11 +271,13 @@ int do_khugepaged(struct kbe *k, const struct step *st, char *err,
 		if (kstate_stop_requested()) {
 			kb_err(err, errlen, st, "interrupted by a signal");
 			rc = -1;
-		} else if (waited >= KB_KH_TIMEOUT_MS) {
+		} else if (waited >= timeout_ms) {
+			if (soft)
+				break;
 			kb_err(err, errlen, st, "khugepaged completed %u of the "
 			       "%u full scans needed in %d s (is it stuck, or "
 			       "is nothing registered with it?)", done, want,
-			       KB_KH_TIMEOUT_MS / 1000);
+			       timeout_ms / 1000);
 			rc = -1;
 		} else {
 			kb_msleep(1);
@@ -311,22 +328,24 @@ unsigned long long kh_scans(void)
  * scan (@scans: full_scans before the step), let khugepaged run on until
  * it does, as a `khugepaged` statement would: a range of ours visited
  * twice is left as the first visit left it (an unchanged address space
- * gets the same verdict), so the result is the quiet machine's.
+ * gets the same verdict), so the result is the quiet machine's.  Only
+ * when the run's registered memory fits in one pass (kb_own_fit(): with
+ * a small pages_to_scan a quiet machine's pass would not cover it
+ * either), and for KB_KH_FINISH_MS at most: a host whose khugepaged has
+ * much to collapse elsewhere may take longer for a full scan, and then
+ * the step's figures are what they are.
  * Return: 0, or -1 with a message in @err.
  */
 int kh_finish_pass(struct kbe *k, const struct step *st, pid_t was,
 		   unsigned long long scans, char *err, size_t errlen)
 {
-	struct step once;
 	pid_t now = kh_pid(k);
 
 	if (now <= 0 || !scans || (now == was && !kh_wakes(st)))
 		return 0;
-	if (kh_scans() != scans)
+	if (kh_scans() != scans || !kb_own_fit(k))
 		return 0;
-	once = *st;
-	once.a = 0;	/* `khugepaged passes=0`: one more full scan */
-	if (do_khugepaged(k, &once, err, errlen) < 0)
+	if (kh_run(k, st, 1, KB_KH_FINISH_MS, 1, err, errlen) < 0)
 		return -1;
 	kh_settle(k);
 	return 0;

@@ -21,6 +21,12 @@
  *    were not there before the step: /proc/PID/pagemap and
  *    /proc/kpageflags), and at `advise ... collapse` so is
  *    thp_collapse_alloc's;
+ *  - at every step but `remap`, thp_split_pmd's share is the number of
+ *    the agents' 2 MiB ranges that a PMD mapped before the step and page
+ *    tables map after it (the PAGEMAP_SCAN ioctl of /proc/PID/pagemap
+ *    tells PMD-mapped THPs, PAGE_IS_HUGE);
+ *  - thp_deferred_split_page is noisy at once if it moved by more than
+ *    the THPs the agents held (each is queued at most once);
  *  - otherwise the step's movement counts if the counter stood still in
  *    a quiet window just before the step (up to KB_OWN_TRIES windows of
  *    KB_OWN_WIN_MS are tried) and in one just after it (as long as the
@@ -40,6 +46,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -63,8 +70,8 @@ static const struct {
 	{ "vmstat:thp_fault_fallback_charge", KO_FAULT },
 	{ "vmstat:thp_zero_page_alloc", KO_FAULT },
 	{ "vmstat:thp_collapse_alloc", KO_COLLAPSE },
-	{ "vmstat:thp_split_pmd", KO_WINDOW },
-	{ "vmstat:thp_deferred_split_page", KO_WINDOW },
+	{ "vmstat:thp_split_pmd", KO_SPLIT },
+	{ "vmstat:thp_deferred_split_page", KO_BOUNDED },
 	{ "sysfs:" KB_KH_COLLAPSED, KO_COLLAPSE },
 };
 
@@ -253,6 +260,158 @@ static int64_t pfns_new(const struct kpfns *before, const struct kpfns *after)
 					   (size_t)before->n,
 					   sizeof(*before->v), pfn_cmp))
 			n++;
+	return n;
+}
+
+/*
+ * PAGEMAP_SCAN (Linux 6.7, include/uapi/linux/fs.h): the kernel's own
+ * header may be older than the running kernel, so the interface is
+ * spelled out here.
+ */
+#define KB_PAGE_IS_PRESENT	(1ULL << 3)
+#define KB_PAGE_IS_SWAPPED	(1ULL << 4)
+#define KB_PAGE_IS_HUGE		(1ULL << 6)
+
+struct kb_page_region {
+	uint64_t start, end, categories;
+};
+
+struct kb_pm_scan_arg {
+	uint64_t size, flags, start, end, walk_end, vec, vec_len, max_pages;
+	uint64_t category_inverted, category_mask, category_anyof_mask;
+	uint64_t return_mask;
+};
+
+#define KB_PAGEMAP_SCAN	_IOWR('f', 16, struct kb_pm_scan_arg)
+
+static int pmds_add(struct kpmds *s, uint64_t addr, int proc, int huge)
+{
+	if (s->n && s->v[s->n - 1].proc == proc && s->v[s->n - 1].addr == addr) {
+		s->v[s->n - 1].huge |= huge;
+		return 0;
+	}
+	if (s->n == s->cap) {
+		int cap = s->cap ? 2 * s->cap : 64;
+		struct kpmd *v = realloc(s->v, (size_t)cap * sizeof(*v));
+
+		if (!v)
+			return -1;
+		s->v = v;
+		s->cap = cap;
+	}
+	s->v[s->n].addr = addr;
+	s->v[s->n].proc = proc;
+	s->v[s->n].huge = huge;
+	s->n++;
+	return 0;
+}
+
+static int pmd_cmp(const void *a, const void *b)
+{
+	const struct kpmd *x = a, *y = b;
+
+	if (x->proc != y->proc)
+		return x->proc < y->proc ? -1 : 1;
+	return x->addr < y->addr ? -1 : x->addr > y->addr;
+}
+
+/* The regions of [lo, hi) of @pm that hold pages, into @set. */
+static int pmd_scan(int pm, int proc, uint64_t lo, uint64_t hi,
+		    struct kpmds *set)
+{
+	struct kb_page_region r[64];
+	struct kb_pm_scan_arg a;
+	long n, i;
+
+	while (lo < hi) {
+		memset(&a, 0, sizeof(a));
+		a.size = sizeof(a);
+		a.start = lo;
+		a.end = hi;
+		a.vec = (uint64_t)(uintptr_t)r;
+		a.vec_len = sizeof(r) / sizeof(r[0]);
+		a.category_anyof_mask = KB_PAGE_IS_PRESENT | KB_PAGE_IS_SWAPPED;
+		a.return_mask = KB_PAGE_IS_PRESENT | KB_PAGE_IS_SWAPPED |
+				KB_PAGE_IS_HUGE;
+		n = ioctl(pm, KB_PAGEMAP_SCAN, &a);
+		if (n < 0)
+			return -1;
+		for (i = 0; i < n; i++) {
+			uint64_t x = r[i].start & ~(KB_PMD_SIZE - 1);
+			int huge = !!(r[i].categories & KB_PAGE_IS_HUGE);
+
+			for (; x < r[i].end; x += KB_PMD_SIZE)
+				if (pmds_add(set, x, proc, huge) < 0)
+					return -1;
+		}
+		if (a.walk_end <= lo)
+			break;
+		lo = a.walk_end;
+	}
+	return 0;
+}
+
+/*
+ * pmd_census() - the 2 MiB ranges of the agents' anonymous scenario
+ * mappings that hold pages (present or swapped), each marked whether a
+ * PMD maps it (a THP, or the huge zero page).
+ * Return: 0, or -1 (no PAGEMAP_SCAN: then k->own.no_pagemap_scan).
+ */
+static int pmd_census(struct kbe *k, struct kpmds *set)
+{
+	const struct program *prog = k->prog;
+	int p, i, j, rc = 0;
+
+	set->n = 0;
+	for (p = 0; p < prog->nprocs && !rc; p++) {
+		char path[64];
+		int pm;
+
+		if (!k->agents[p].live)
+			continue;
+		snprintf(path, sizeof(path), "/proc/%d/pagemap",
+			 (int)k->agents[p].pid);
+		pm = open(path, O_RDONLY | O_CLOEXEC);
+		if (pm < 0)
+			return -1;
+		for (i = 0; i < prog->nmaps && !rc; i++) {
+			const struct kmap *km = &k->maps[i];
+
+			if (prog->maps[i].proc != p ||
+			    (prog->maps[i].flags & MF_HUGETLB))
+				continue;
+			for (j = 0; j < km->niv && !rc; j++)
+				if (pmd_scan(pm, p, km->iv[j].lo, km->iv[j].hi,
+					     set) < 0) {
+					if (errno == ENOTTY || errno == EINVAL)
+						k->own.no_pagemap_scan = 1;
+					rc = -1;
+				}
+		}
+		close(pm);
+	}
+	if (rc)
+		return -1;
+	if (set->n > 1)
+		qsort(set->v, (size_t)set->n, sizeof(*set->v), pmd_cmp);
+	return 0;
+}
+
+/* Ranges PMD-mapped in @before and mapped by page tables in @after. */
+static int64_t pmds_split(const struct kpmds *before, const struct kpmds *after)
+{
+	int64_t n = 0;
+	int i;
+
+	for (i = 0; i < before->n; i++) {
+		const struct kpmd *b = &before->v[i], *a;
+
+		if (!b->huge || !after->n)
+			continue;
+		a = bsearch(b, after->v, (size_t)after->n, sizeof(*after->v),
+			    pmd_cmp);
+		n += a && !a->huge;
+	}
 	return n;
 }
 
@@ -455,13 +614,16 @@ int kb_own_init(struct kbe *k, char *err, size_t errlen)
  * Is the share of key @kk at step @st the counter's movement, if quiet
  * windows show it to be (rather than derived, or 0)?
  */
-static int needs_window(const struct kown_key *kk, const struct step *st)
+static int needs_window(const struct kown *o, const struct kown_key *kk,
+			const struct step *st)
 {
 	if (!kk->have || kk->noisy_line)
 		return 0;
 	switch (kk->how) {
 	case KO_NEWTHP:
 		return 0;
+	case KO_SPLIT:
+		return st->kind == ST_REMAP || o->no_pagemap_scan;
 	case KO_COLLAPSE:
 		return runs_agents(st) && !is_collapse_advice(st);
 	case KO_FAULT:
@@ -476,12 +638,28 @@ static int needs_census(const struct kown *o, const struct step *st)
 {
 	int i;
 
-	if (!runs_agents(st))
-		return 0;
+	for (i = 0; i < o->nkeys; i++) {
+		const struct kown_key *kk = &o->keys[i];
+
+		if (!kk->have || kk->noisy_line)
+			continue;
+		if (kk->how == KO_BOUNDED ||
+		    (runs_agents(st) && (kk->how == KO_NEWTHP ||
+					 (kk->how == KO_COLLAPSE &&
+					  is_collapse_advice(st)))))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does step @st need the PMD census of the agents (KO_SPLIT)? */
+static int needs_pmds(const struct kown *o, const struct step *st)
+{
+	int i;
+
 	for (i = 0; i < o->nkeys; i++)
-		if (o->keys[i].have && !o->keys[i].noisy_line &&
-		    (o->keys[i].how == KO_NEWTHP ||
-		     (o->keys[i].how == KO_COLLAPSE && is_collapse_advice(st))))
+		if (o->keys[i].how == KO_SPLIT && o->keys[i].have &&
+		    !o->keys[i].noisy_line && !needs_window(o, &o->keys[i], st))
 			return 1;
 	return 0;
 }
@@ -499,7 +677,7 @@ void kb_own_before(struct kbe *k, const struct step *st)
 	if (!o->thp)
 		return;
 	for (i = 0; i < o->nkeys; i++) {
-		windows |= needs_window(&o->keys[i], st);
+		windows |= needs_window(o, &o->keys[i], st);
 		collapse |= o->keys[i].have && !o->keys[i].noisy_line &&
 			    o->keys[i].how == KO_COLLAPSE && !runs_agents(st);
 	}
@@ -507,6 +685,7 @@ void kb_own_before(struct kbe *k, const struct step *st)
 	if (collapse && kb_smaps_sum(k, "AnonHugePages", &o->ahp_pre) < 0)
 		o->ahp_pre = -1;
 	o->census_ok = needs_census(o, st) && thp_census(k, &o->thp_pre) == 0;
+	o->pmd_ok = needs_pmds(o, st) && pmd_census(k, &o->pmd_pre) == 0;
 	if (own_read(k, 0) < 0)
 		goto unreadable;
 	for (i = 0; i < o->nkeys; i++) {
@@ -522,7 +701,8 @@ void kb_own_before(struct kbe *k, const struct step *st)
 		for (i = 0; i < o->nkeys; i++) {
 			struct kown_key *kk = &o->keys[i];
 
-			kk->pre_moved = needs_window(kk, st) && kk->cur != kk->pre;
+			kk->pre_moved = needs_window(o, kk, st) &&
+					kk->cur != kk->pre;
 			moved |= kk->pre_moved;
 			kk->pre = kk->cur;
 		}
@@ -589,7 +769,7 @@ int kb_own_after(struct kbe *k, const struct step *st, char *err,
 		 size_t errlen)
 {
 	struct kown *o = &k->own;
-	int64_t ahp = 0, gained = -1, made = -1, ms, d[KB_OWN_MAX];
+	int64_t ahp = 0, gained = -1, made = -1, split = -1, ms, d[KB_OWN_MAX];
 	int i, pending[KB_OWN_MAX], npending = 0, ok;
 
 	if (!o->thp)
@@ -601,6 +781,8 @@ int kb_own_after(struct kbe *k, const struct step *st, char *err,
 			 (ahp - o->ahp_pre) / (int64_t)KB_PMD_SIZE : 0;
 	if (o->census_ok && thp_census(k, &o->thp_post) == 0)
 		made = pfns_new(&o->thp_pre, &o->thp_post);
+	if (o->pmd_ok && pmd_census(k, &o->pmd_post) == 0)
+		split = pmds_split(&o->pmd_pre, &o->pmd_post);
 	ok = own_read(k, 0) == 0;
 	for (i = 0; ok && i < o->nkeys; i++) {
 		struct kown_key *kk = &o->keys[i];
@@ -630,6 +812,20 @@ int kb_own_after(struct kbe *k, const struct step *st, char *err,
 				kk->noisy_line = st->line;
 			else
 				own_derived(o, kk, d[i], mine ? made : 0);
+			continue;
+		}
+		if (kk->how == KO_SPLIT && st->kind != ST_REMAP &&
+		    !o->no_pagemap_scan) {
+			if (split < 0)
+				kk->noisy_line = st->line;
+			else
+				own_derived(o, kk, d[i], split);
+			continue;
+		}
+		if (kk->how == KO_BOUNDED && made >= 0 &&
+		    d[i] > o->thp_pre.n + made) {
+			/* more than the run's THPs can have made */
+			kk->noisy_line = st->line;
 			continue;
 		}
 		if (kk->pre_moved) {
@@ -693,4 +889,34 @@ int kb_own_apply(struct kbe *k, struct snapshot *snap)
 		}
 	}
 	return 0;
+}
+
+/**
+ * kb_own_fit() - would one pass of khugepaged (pages_to_scan pages)
+ * cover all the memory of the run's processes that it visits: the
+ * agents' anonymous scenario mappings and the anchor's 2 MiB?  (A range
+ * counts its 512 pages whether or not they are present.)
+ */
+int kb_own_fit(struct kbe *k)
+{
+	const struct program *prog = k->prog;
+	char path[PATH_MAX], buf[64];
+	uint64_t pages = KB_PMD_SIZE / 4096, budget;
+	int i, j;
+
+	snprintf(path, sizeof(path), "%s/pages_to_scan", KB_KH_DIR);
+	if (kstate_read_file(path, buf, sizeof(buf)) < 0)
+		return 0;
+	budget = strtoull(buf, NULL, 10);
+	for (i = 0; i < prog->nmaps; i++) {
+		const struct kmap *km = &k->maps[i];
+
+		if ((prog->maps[i].flags & MF_HUGETLB) ||
+		    !k->agents[prog->maps[i].proc].live)
+			continue;
+		for (j = 0; j < km->niv; j++)
+			pages += (ALIGN_UP(km->iv[j].hi, KB_PMD_SIZE) -
+				  (km->iv[j].lo & ~(KB_PMD_SIZE - 1))) / 4096;
+	}
+	return pages <= budget;
 }
