@@ -6,16 +6,16 @@
  *
  *   thp-noise SECONDS
  *
- * Two workers, memory only (it never writes a setting; about 40 MiB):
+ * Two workers, memory only (it never writes a setting; about 20 MiB):
  *
  *  - the faulter maps 8 MiB, advises an aligned 4 MiB of it
  *    MADV_HUGEPAGE, writes both 2 MiB ranges (thp_fault_alloc +2, or
  *    thp_fault_fallback), unmaps the first 1 MiB (thp_split_pmd,
  *    thp_deferred_split_page), unmaps the rest, sleeps 1 ms, again;
- *  - the fodder maps 32 MiB MADV_NOHUGEPAGE, writes every base page,
+ *  - the fodder maps 8 MiB MADV_NOHUGEPAGE, writes every base page,
  *    then advises it MADV_HUGEPAGE (which registers it with
  *    khugepaged), so that any khugepaged pass collapses it
- *    (thp_collapse_alloc, pages_collapsed); every 200 ms it starts over
+ *    (thp_collapse_alloc, pages_collapsed); every 500 ms it starts over
  *    with fresh base pages.
  *
  * It ends after SECONDS (alarm), when its parent dies (PR_SET_PDEATHSIG,
@@ -83,7 +83,7 @@ static _Noreturn void faulter(void)
 
 static _Noreturn void fodder(void)
 {
-	const size_t len = 32 * MIB;
+	const size_t len = 8 * MIB;
 
 	for (;;) {
 		char *base, *a = map_aligned(len, &base);
@@ -95,7 +95,7 @@ static _Noreturn void fodder(void)
 				a[off] = 1;
 			madvise(a, len, MADV_HUGEPAGE);
 		}
-		msleep(200);
+		msleep(500);
 		if (a)
 			munmap(base, len + PMD);
 	}
