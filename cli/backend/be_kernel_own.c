@@ -591,7 +591,10 @@ int kb_own_init(struct kbe *k, char *err, size_t errlen)
 		for (j = 0; j < st->nitems; j++) {
 			const char *name = st->items[j].key;
 
-			if (st->ex_source == EX_VMSTAT && strncmp(name, "nr_", 3))
+			/* a program without THPs of its own tracks only THP
+			 * events (its share of them is 0): oom_kill is not */
+			if (st->ex_source == EX_VMSTAT && strncmp(name, "nr_", 3) &&
+			    (o->thp || !strncmp(name, "thp_", 4)))
 				snprintf(key, sizeof(key), "vmstat:%.120s", name);
 			else if (st->ex_source == EX_SYSFS &&
 				 !strcmp(name, KB_KH_COLLAPSED))
