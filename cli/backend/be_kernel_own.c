@@ -35,6 +35,10 @@
  *    and the snapshot says so with a key "noisy:KEY" (the line), which
  *    diff and the runner report instead of comparing it.
  *
+ * A derived share is never more than the machine moved (the rest was
+ * other processes'); if the machine moved less, its figure is taken, so
+ * that a derivation can hide no difference from the engine.
+ *
  * A program that cannot make a THP of its own (every mapping hugetlb,
  * no `thp` or `khugepaged` statement) has a share of 0 by construction:
  * the conductor runs with THP disabled and every agent marks all of its
