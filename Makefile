@@ -178,7 +178,13 @@ $(T)/unit/test_phys: tests/unit/test_phys.c src/phys.c tests/unit/tap.h cli/prng
 $(T)/fuzz/replay-%: $(T)/fuzz/fuzz_%.o $(T)/fuzz/replay.o $(T_CLI_OBJ) $(T)/libhugeresv.a
 	$(CC) $(SAN) -o $@ $^ -lm
 
-check-build: $(T)/hugeresv $(UNIT_BIN) $(T)/fuzz/replay-parse $(T)/fuzz/replay-engine
+# the busy neighbour of tests/kernel-busy.t (memory only, no settings)
+$(T)/thp-noise: tests/thp-noise.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) -O2 $(CFLAGS) -o $@ $<
+
+check-build: $(T)/hugeresv $(UNIT_BIN) $(T)/fuzz/replay-parse $(T)/fuzz/replay-engine \
+	$(T)/thp-noise
 
 # reached only through the pattern rules above: keep them between runs
 .SECONDARY: $(T)/fuzz/fuzz_parse.o $(T)/fuzz/fuzz_engine.o $(T)/fuzz/replay.o
@@ -191,6 +197,7 @@ TESTS ?= $(sort $(wildcard tests/*.t))
 check: check-build all
 	@command -v prove >/dev/null || { echo "prove not found: apt-get install perl"; exit 1; }
 	HUGERESV=$(CURDIR)/$(T)/hugeresv UNITDIR=$(CURDIR)/$(T)/unit FUZZDIR=$(CURDIR)/$(T)/fuzz \
+	HR_NOISE=$(CURDIR)/$(T)/thp-noise \
 	HR_SRCDIR=$(CURDIR) HR_MAKE="$(MAKE)" HR_CC="$(CC)" prove -f $(strip $(TESTS))
 
 # BASELINE=OLD-HUGERESV adds the fault rate of an earlier build, side by side

@@ -869,18 +869,33 @@ static int kb_exec_step(struct backend *be, const struct step *st,
 
 /*
  * kb_exec() - one step, then wait for khugepaged to be asleep again (see
- * kh_settle()).
+ * kh_settle()).  Around it, the readings that tell the run's own share
+ * of the machine-wide THP events from the host's (kb_own_before(),
+ * kb_own_after()).
  */
 static int kb_exec(struct backend *be, const struct step *st,
 		   struct result *out, char *err, size_t errlen)
 {
 	struct kbe *k = be->priv;
-	int rc = kb_exec_step(be, st, out, err, errlen);
+	unsigned long long scans = 0;
+	pid_t kh_was = -1;
+	int rc;
 
+	if (st->kind == ST_THP) {
+		kh_was = kh_current(k);
+		scans = kh_scans();
+	}
+	kb_own_before(k, st);
+	rc = kb_exec_step(be, st, out, err, errlen);
 	if (st->kind == ST_THP)
 		k->kh_rescan = 1;
-	if (rc == 0)
+	if (rc == 0) {
 		kh_settle(k);
+		if (st->kind == ST_THP)
+			rc = kh_finish_pass(k, st, kh_was, scans, err, errlen);
+	}
+	if (rc == 0)
+		rc = kb_own_after(k, st, err, errlen);
 	return rc;
 }
 
@@ -1005,6 +1020,10 @@ static void kb_free(struct kbe *k)
 	free(k->mountdir);
 	free(k->shmid);
 	free(k->buf);
+	free(k->own.thp_pre.v);
+	free(k->own.thp_post.v);
+	free(k->own.pmd_pre.v);
+	free(k->own.pmd_post.v);
 	snapshot_free(&k->base);
 	free(k);
 }
@@ -1221,7 +1240,8 @@ static int kb_open(struct backend *be, const struct program *prog,
 	}
 	kb_open_one = k;
 	be->priv = k;
-	if (kb_khugepaged_begin(k, err, errlen) < 0) {
+	if (kb_khugepaged_begin(k, err, errlen) < 0 ||
+	    kb_own_init(k, err, errlen) < 0) {
 		kb_open_one = NULL;
 		kb_teardown(k);
 		kb_free(k);

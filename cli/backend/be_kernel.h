@@ -10,6 +10,9 @@
  *                      the khugepaged anchor
  *   be_kernel_kh.c     waiting for khugepaged (`khugepaged`, settling)
  *   be_kernel_snap.c   snapshots of the running kernel's counters
+ *   be_kernel_own.c    the run's own share of the machine-wide THP
+ *                      event counters (noise around each step), and the
+ *                      check that nobody else writes the pool settings
  */
 #ifndef BE_KERNEL_H
 #define BE_KERNEL_H
@@ -19,9 +22,6 @@
 #include <sys/types.h>
 
 #include "backend/backend.h"
-#include "backend/kstate.h"
-#include "scenario/program.h"
-
 #include "backend/kstate.h"
 #include "scenario/program.h"
 
@@ -98,6 +98,7 @@
 #define KB_KH_DIR		KSTATE_SYSFS_THP "/khugepaged"
 #define KB_KH_TIMEOUT_MS	20000
 #define KB_SETTLE_MS		5000
+#define KB_KH_FINISH_MS		5000	/* kh_finish_pass() */
 #define KB_PMD_SIZE		(2ULL << 20)
 
 #define ALIGN_UP(x, a)	(((x) + (a) - 1) / (a) * (a))
@@ -137,6 +138,90 @@ struct kreply {
 	int err;		/* RES_ERRNO: the errno */
 	uint64_t addr;
 	int pid;
+};
+
+/*
+ * The run's own share of machine-wide counters (be_kernel_own.c;
+ * docs/kernel-backend.md, "Counters on a busy machine").  A key is noisy
+ * from the first step around which the host moved it; its figure is then
+ * unknown for the rest of the run.  Windows are in milliseconds.
+ */
+#define KB_OWN_WIN_MS		2	/* the quiet window before a step */
+#define KB_OWN_WIN_MAX_MS	20	/* the longest one after a step */
+#define KB_OWN_TRIES		3	/* windows tried before a step */
+#define KB_OWN_MAX		24	/* tracked keys */
+#define KB_POOL_SIZES		2	/* 2 MiB and 1 GiB */
+
+/*
+ * How a tracked key's share of one step is found:
+ * @KO_WINDOW: the step's movement, if the counter stood still in a quiet
+ *   window just before the step and in one just after it;
+ * @KO_FAULT: a THP fault event: 0 at a step that runs no code in the
+ *   scenario's processes (nothing of the run can fault), else KO_WINDOW;
+ * @KO_COLLAPSE: a collapse: at a step that runs no code in the
+ *   scenario's processes, the THPs the agents gained (their
+ *   AnonHugePages; only khugepaged can have made them); at `advise ...
+ *   collapse`, the new THPs in the agents' mappings (pagemap and
+ *   kpageflags); else KO_WINDOW;
+ * @KO_NEWTHP: thp_fault_alloc: 0 at a step that runs no code in the
+ *   scenario's processes, else the new THPs in the agents' mappings (a
+ *   step of an agent makes a THP only by a fault, but for MADV_COLLAPSE).
+ * @KO_SPLIT: thp_split_pmd: the 2 MiB ranges of the agents that were
+ *   PMD-mapped before the step and are mapped by page tables after it
+ *   (PAGEMAP_SCAN's PAGE_IS_HUGE), but at `remap` (a move) and where
+ *   PAGEMAP_SCAN is missing: KO_WINDOW;
+ * @KO_BOUNDED: thp_deferred_split_page: KO_WINDOW, and noisy at once if
+ *   it moved more than the THPs the agents held (each is queued once).
+ * A derived share never exceeds the machine's movement: if the machine
+ * moved less, its figure is taken (and diff shows the difference).
+ */
+enum kown_how { KO_WINDOW, KO_FAULT, KO_COLLAPSE, KO_NEWTHP, KO_SPLIT,
+		KO_BOUNDED };
+
+/* The 2 MiB ranges of the agents' mappings that hold pages (@huge: one
+ * PMD maps all of it), sorted by agent and address. */
+struct kpmd {
+	uint64_t addr;
+	int proc, huge;
+};
+
+struct kpmds {
+	struct kpmd *v;
+	int n, cap;
+};
+
+/* A set of page frame numbers, sorted (the THPs of the agents). */
+struct kpfns {
+	uint64_t *v;
+	int n, cap;
+};
+
+struct kown_key {
+	char key[160];		/* snapshot key: "vmstat:...", "sysfs:..." */
+	const char *file;	/* NULL: in /proc/vmstat; else a sysfs path */
+	enum kown_how how;
+	int have;		/* the running kernel has it */
+	int noisy_line;		/* 0, or the line it went noisy at */
+	int64_t own;		/* the run's share so far */
+	uint64_t pre, cur;	/* readings */
+	int pre_moved;		/* moved in the last window before the step */
+};
+
+struct kown {
+	int thp;		/* the program can make THPs of its own */
+	int nkeys;
+	struct kown_key keys[KB_OWN_MAX];
+	int64_t ahp_pre;	/* the agents' AnonHugePages before the step */
+	int64_t t_pre_ns;	/* when the step began */
+	int64_t excluded;	/* other processes' events left out */
+	struct kpfns thp_pre, thp_post;	/* THP heads before/after a step */
+	int census_ok;		/* thp_pre was taken for this step */
+	struct kpmds pmd_pre, pmd_post;	/* PMD mappings before/after */
+	int pmd_ok;		/* pmd_pre was taken for this step */
+	int no_pagemap_scan;	/* the kernel lacks PAGEMAP_SCAN */
+	/* the pool settings as the run left them (kb_pool_note()) */
+	int64_t persistent[KB_POOL_SIZES], overcommit[KB_POOL_SIZES];
+	int have_pool[KB_POOL_SIZES];
 };
 
 /* ------------------------------------------------------------------ */
@@ -200,6 +285,7 @@ struct kbe {
 	pid_t kh_pid;		/* khugepaged's pid; -1: not running */
 	int kh_rescan;		/* look for khugepaged again (after `thp`) */
 	int thp_disable_was;	/* the conductor's PR_GET_THP_DISABLE */
+	struct kown own;	/* be_kernel_own.c */
 };
 
 /* be_kernel.c */
@@ -215,9 +301,23 @@ _Noreturn void ag_anchor(void);
 void kh_settle(struct kbe *k);
 int do_khugepaged(struct kbe *k, const struct step *st, char *err,
 		  size_t errlen);
+unsigned long long kh_scans(void);
+pid_t kh_current(struct kbe *k);
+int kh_finish_pass(struct kbe *k, const struct step *st, pid_t was,
+		   unsigned long long scans, char *err, size_t errlen);
 
 /* be_kernel_snap.c */
 int kb_take_base(struct kbe *k);
 int kb_snapshot(struct backend *be, struct snapshot *snap);
+ssize_t kb_slurp(struct kbe *k, const char *path);
+int kb_smaps_sum(struct kbe *k, const char *field, int64_t *sum);
+
+/* be_kernel_own.c */
+int kb_own_init(struct kbe *k, char *err, size_t errlen);
+void kb_own_before(struct kbe *k, const struct step *st);
+int kb_own_after(struct kbe *k, const struct step *st, char *err,
+		 size_t errlen);
+int kb_own_apply(struct kbe *k, struct snapshot *snap);
+int kb_own_fit(struct kbe *k);
 
 #endif /* BE_KERNEL_H */

@@ -130,6 +130,12 @@ static pid_t kh_pid(struct kbe *k)
 	return k->kh_pid;
 }
 
+/** kh_current() - khugepaged's pid now (kh_pid()), or -1. */
+pid_t kh_current(struct kbe *k)
+{
+	return kh_pid(k);
+}
+
 /*
  * kh_idle() - 1 if khugepaged sleeps in its wait between passes
  * (interruptible sleep with wchan "khugepaged": the waits of
@@ -210,13 +216,28 @@ void kh_settle(struct kbe *k)
  * the statement does nothing, as in Linux.  More than KB_KH_TIMEOUT_MS is
  * a failure of the back end.
  */
+static int kh_run(struct kbe *k, const struct step *st, uint32_t want,
+		  int timeout_ms, int soft, char *err, size_t errlen);
+
 int do_khugepaged(struct kbe *k, const struct step *st, char *err,
 		  size_t errlen)
+{
+	return kh_run(k, st, (uint32_t)st->a + 1, KB_KH_TIMEOUT_MS, 0, err,
+		      errlen);
+}
+
+/*
+ * kh_run() - let khugepaged scan flat out until full_scans has grown by
+ * @want, for at most @timeout_ms; then put its sleeps back.  Running out
+ * of time is a failure unless @soft (then the pass is simply over).
+ */
+static int kh_run(struct kbe *k, const struct step *st, uint32_t want,
+		  int timeout_ms, int soft, char *err, size_t errlen)
 {
 	char scan_path[PATH_MAX], alloc_path[PATH_MAX];
 	char scan_was[64], alloc_was[64];
 	unsigned long long start, now = 0;
-	uint32_t want = (uint32_t)st->a + 1, done = 0;
+	uint32_t done = 0;
 	int waited = 0, rc = 0, e;
 
 	if (kh_pid(k) <= 0)
@@ -250,11 +271,13 @@ int do_khugepaged(struct kbe *k, const struct step *st, char *err,
 		if (kstate_stop_requested()) {
 			kb_err(err, errlen, st, "interrupted by a signal");
 			rc = -1;
-		} else if (waited >= KB_KH_TIMEOUT_MS) {
+		} else if (waited >= timeout_ms) {
+			if (soft)
+				break;
 			kb_err(err, errlen, st, "khugepaged completed %u of the "
 			       "%u full scans needed in %d s (is it stuck, or "
 			       "is nothing registered with it?)", done, want,
-			       KB_KH_TIMEOUT_MS / 1000);
+			       timeout_ms / 1000);
 			rc = -1;
 		} else {
 			kb_msleep(1);
@@ -273,3 +296,57 @@ int do_khugepaged(struct kbe *k, const struct step *st, char *err,
 	return rc;
 }
 
+
+/* Does `thp` step @st write one of khugepaged's sleeps (which wakes it)? */
+static int kh_wakes(const struct step *st)
+{
+	return st->kind == ST_THP &&
+	       (!strcmp(st->key, "khugepaged.scan_sleep_millisecs") ||
+		!strcmp(st->key, "khugepaged.alloc_sleep_millisecs"));
+}
+
+/**
+ * kh_scans() - khugepaged's full_scans now, or 0 if it cannot be read
+ * (kh_finish_pass() then has nothing to compare and does nothing).
+ */
+unsigned long long kh_scans(void)
+{
+	unsigned long long v = 0;
+
+	return kh_counter("full_scans", &v) < 0 ? 0 : v;
+}
+
+/**
+ * kh_finish_pass() - after `thp` step @st, which started khugepaged
+ * (@was: its pid before the step, -1 if it was not running) or woke it:
+ * on a quiet machine the pass that follows covers every registered
+ * process (the run's own, and the anchor, fit in one pass of
+ * pages_to_scan), and completes a full scan.  On a busy one the pass's
+ * budget can go to other processes' memory first (a virtual machine's
+ * guest RAM, advised MADV_HUGEPAGE, is seen here) and end before it
+ * reaches the scenario's.  If the pass ended without completing a full
+ * scan (@scans: full_scans before the step), let khugepaged run on until
+ * it does, as a `khugepaged` statement would: a range of ours visited
+ * twice is left as the first visit left it (an unchanged address space
+ * gets the same verdict), so the result is the quiet machine's.  Only
+ * when the run's registered memory fits in one pass (kb_own_fit(): with
+ * a small pages_to_scan a quiet machine's pass would not cover it
+ * either), and for KB_KH_FINISH_MS at most: a host whose khugepaged has
+ * much to collapse elsewhere may take longer for a full scan, and then
+ * the step's figures are what they are.
+ * Return: 0, or -1 with a message in @err.
+ */
+int kh_finish_pass(struct kbe *k, const struct step *st, pid_t was,
+		   unsigned long long scans, char *err, size_t errlen)
+{
+	pid_t now = kh_pid(k);
+
+	if (now <= 0 || !scans || (now == was && !kh_wakes(st)))
+		return 0;
+	if (kh_scans() != scans || !kb_own_fit(k))
+		return 0;
+	if (kh_run(k, st, 1, KB_KH_FINISH_MS, 1, err, errlen) < 0)
+		return -1;
+	kh_settle(k);
+	return 0;
+}

@@ -37,7 +37,7 @@
 /* Snapshots                                                           */
 
 /* Read a whole (possibly large) file into k->buf. */
-static ssize_t kb_slurp(struct kbe *k, const char *path)
+ssize_t kb_slurp(struct kbe *k, const char *path)
 {
 	size_t have = 0;
 	ssize_t n;
@@ -148,6 +148,37 @@ static int snap_smaps(struct kbe *k, struct snapshot *snap, int proc)
 	*out = '\0';
 	return snapshot_parse_keyvals(snap, prefix, k->buf, smaps_summable) < 0 ?
 	       -1 : 0;
+}
+
+/**
+ * kb_smaps_sum() - @field ("AnonHugePages") summed over the scenario's
+ * mappings of every live agent, as snapshots count it (kB in bytes).
+ * Return: 0, or -1 if an smaps could not be read.
+ */
+int kb_smaps_sum(struct kbe *k, const char *field, int64_t *sum)
+{
+	struct snapshot s;
+	char key[160];
+	int p, rc = 0;
+
+	*sum = 0;
+	snapshot_init(&s);
+	for (p = 0; p < k->prog->nprocs && !rc; p++) {
+		int64_t v = 0;
+
+		if (!k->agents[p].live)
+			continue;
+		if (snap_smaps(k, &s, p) < 0) {
+			rc = -1;
+			break;
+		}
+		snprintf(key, sizeof(key), "smaps:%s:%s",
+			 k->prog->procs[p].name, field);
+		if (snapshot_get(&s, key, &v))
+			*sum += v;
+	}
+	snapshot_free(&s);
+	return rc;
 }
 
 static int snap_file(struct kbe *k, struct snapshot *snap, const char *path,
@@ -299,8 +330,9 @@ int kb_snapshot(struct backend *be, struct snapshot *snap)
 	for (p = 0; p < k->prog->nprocs; p++)
 		if (k->agents[p].live && snap_smaps(k, snap, p) < 0)
 			return -1;
-	if (snap_knobs(k, snap) < 0)
+	if (snap_knobs(k, snap) < 0 || kb_apply_base(k, snap) < 0)
 		return -1;
-	return kb_apply_base(k, snap);
+	/* the machine-wide THP events: the run's own share (or noisy) */
+	return kb_own_apply(k, snap);
 }
 

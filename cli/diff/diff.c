@@ -14,9 +14,16 @@
  * Output (stdout):
  *
  *     PATH: ok (N steps)
+ *     PATH: ok (N steps, J noisy: KEY from line L, ...)
  *     PATH: MISMATCH at line L            (after the table)
  *     PATH: skipped (engine-only: why)
- *     N files, M mismatches, K skipped
+ *     N files, M mismatches, K skipped, J noisy
+ *
+ * Noisy: a machine-wide event counter (vmstat thp_*, khugepaged's
+ * pages_collapsed) whose share the kernel back end could not show to be
+ * the run's own, because the host moved it around a step (the snapshot
+ * holds "noisy:KEY"; docs/kernel-backend.md, "Counters on a busy
+ * machine").  It is not compared from that step on, and not a mismatch.
  *
  * Exit status: EXIT_REFUSED (3) if the kernel back end refuses to run
  * (not root, no hugetlbfs, pools in use, lock busy; the remaining files
@@ -96,8 +103,39 @@ static const struct diff_key {
  * run (a back end failed to open).
  */
 struct diff_totals {
-	int files, mismatches, skipped, errors, broken;
+	int files, mismatches, skipped, errors, broken, noisy;
 };
+
+/*
+ * The keys of one file the kernel back end called noisy, each with the
+ * line of the first step at which diff met it so.
+ */
+#define DIFF_NOISY_MAX 16
+struct diff_noisy {
+	int n;
+	char key[DIFF_NOISY_MAX][160];
+	int line[DIFF_NOISY_MAX];
+};
+
+/* Is global key @key noisy in the kernel's snapshot?  Note it. */
+static int noisy_key(const char *key, const struct snapshot *sk,
+		     struct diff_noisy *nz, int line)
+{
+	char nkey[176];
+	int i;
+
+	snprintf(nkey, sizeof(nkey), "noisy:%s", key);
+	if (!snapshot_get(sk, nkey, NULL))
+		return 0;
+	for (i = 0; i < nz->n; i++)
+		if (!strcmp(nz->key[i], key))
+			return 1;
+	if (nz->n < DIFF_NOISY_MAX) {
+		snprintf(nz->key[nz->n], sizeof(nz->key[0]), "%s", key);
+		nz->line[nz->n++] = line;
+	}
+	return 1;
+}
 
 /*
  * One row of the table printed at the first difference.  At most one
@@ -127,10 +165,14 @@ static void value_name(const char *key, int have, int64_t v, char *buf,
 		format_value(key, v, buf, len);
 }
 
-/* Compare one key; add a row if it differs. */
+/*
+ * Compare one key; add a row if it differs.  A global key that the kernel
+ * back end calls noisy is noted in @nz instead of compared.
+ */
 static void compare_key(const char *key, int per_proc,
 			const struct snapshot *se, const struct snapshot *sk,
-			struct diff_row *rows, int *nrows)
+			struct diff_row *rows, int *nrows,
+			struct diff_noisy *nz, int line)
 {
 	int64_t ve = 0, vk = 0;
 	int he = snapshot_get(se, key, &ve);
@@ -141,6 +183,8 @@ static void compare_key(const char *key, int per_proc,
 		he = hk = 1;	/* missing: 0 */
 	} else if (!he || !hk) {
 		return;		/* not modelled on one side */
+	} else if (noisy_key(key, sk, nz, line)) {
+		return;		/* the host moved it: not the run's own */
 	}
 	if (ve == vk)
 		return;
@@ -193,9 +237,10 @@ static void compare_hugetlb_sum(const char *name, const struct snapshot *se,
 	format_value(key, vk, r->ker, sizeof(r->ker));
 }
 
-static int compare_step(const struct program *prog, const struct result *re,
-			const struct result *rk, const struct snapshot *se,
-			const struct snapshot *sk, struct diff_row *rows)
+static int compare_step(const struct program *prog, const struct step *st,
+			const struct result *re, const struct result *rk,
+			const struct snapshot *se, const struct snapshot *sk,
+			struct diff_row *rows, struct diff_noisy *nz)
 {
 	int nrows = 0, p;
 	size_t i;
@@ -212,7 +257,8 @@ static int compare_step(const struct program *prog, const struct result *re,
 		char key[160];
 
 		if (!dk->per_proc) {
-			compare_key(dk->key, 0, se, sk, rows, &nrows);
+			compare_key(dk->key, 0, se, sk, rows, &nrows, nz,
+				    st->line);
 			continue;
 		}
 		for (p = 0; p < prog->nprocs; p++) {
@@ -223,7 +269,7 @@ static int compare_step(const struct program *prog, const struct result *re,
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 			snprintf(key, sizeof(key), dk->key, prog->procs[p].name);
 #pragma GCC diagnostic pop
-			compare_key(key, 1, se, sk, rows, &nrows);
+			compare_key(key, 1, se, sk, rows, &nrows, nz, st->line);
 		}
 	}
 	for (p = 0; p < prog->nprocs; p++)
@@ -353,6 +399,7 @@ int diff_program(const struct program *prog, FILE *out, struct diff_verdict *v)
 	struct backend eng = { &engine_backend_ops, prog, NULL };
 	struct backend ker = { &kernel_backend_ops, prog, NULL };
 	struct snapshot se, sk;
+	struct diff_noisy nz = { 0 };
 	struct diff_row *rows;
 	size_t maxrows;
 	char err[512];
@@ -430,7 +477,7 @@ int diff_program(const struct program *prog, FILE *out, struct diff_verdict *v)
 			ret = DIFF_SKIPPED;
 			break;
 		}
-		nrows = compare_step(prog, &re, &rk, &se, &sk, rows);
+		nrows = compare_step(prog, st, &re, &rk, &se, &sk, rows, &nz);
 		if (eng.ops->check && eng.ops->check(&eng, err, sizeof(err))) {
 			/* A broken engine state is a difference of its own. */
 			say(out, "%s:%d: engine invariant violated after '%s': "
@@ -456,13 +503,23 @@ int diff_program(const struct program *prog, FILE *out, struct diff_verdict *v)
 	snapshot_free(&se);
 	snapshot_free(&sk);
 	free(rows);
-	if (ret == DIFF_OK)
+	if (ret == DIFF_OK && !nz.n) {
 		say(out, "%s: ok (%d steps)\n", prog->path, nsteps);
-	else if (i < prog->nsteps && ret != DIFF_SKIPPED)
+	} else if (ret == DIFF_OK) {
+		say(out, "%s: ok (%d steps, %d noisy:", prog->path, nsteps,
+		    nz.n);
+		for (i = 0; i < nz.n; i++)
+			say(out, "%s %s from line %d", i ? "," : "", nz.key[i],
+			    nz.line[i]);
+		say(out, ")\n");
+	} else if (i < prog->nsteps && ret != DIFF_SKIPPED) {
 		say(out, "%s: MISMATCH at line %d\n", prog->path,
 		    prog->steps[i].line);
-	if (v)
+	}
+	if (v) {
 		v->steps = nsteps;
+		v->noisy = nz.n;
+	}
 	if (out)
 		fflush(out);
 	return ret;
@@ -519,8 +576,10 @@ static const char diff_usage[] =
 	"Run each scenario on the engine and on the running kernel in\n"
 	"lockstep; stop a file at the first step where the outcome or a\n"
 	"compared counter differs.  Engine-only files, and files that would\n"
-	"damage the machine, are skipped.  Needs root and hugetlbfs\n"
-	"(docs/kernel-backend.md); '-' reads standard input.\n"
+	"damage the machine, are skipped.  A machine-wide THP event counter\n"
+	"the host moved during a step is reported as noisy, not compared.\n"
+	"Needs root and hugetlbfs (docs/kernel-backend.md); '-' reads\n"
+	"standard input.\n"
 	"\n"
 	"  --               what follows is files, even if it starts with '-'\n"
 	"  -h, --help       print this help\n"
@@ -541,7 +600,7 @@ static const char diff_usage[] =
  */
 int diff_main(int argc, char **argv)
 {
-	struct diff_totals t = { 0, 0, 0, 0, 0 };
+	struct diff_totals t = { 0, 0, 0, 0, 0, 0 };
 	char **files;
 	int i, nfiles = 0, opts = 1, refused = 0;
 
@@ -568,6 +627,7 @@ int diff_main(int argc, char **argv)
 	}
 	for (i = 0; i < nfiles && !refused; i++) {
 		struct program *prog = NULL;
+		struct diff_verdict v;
 		char err[512];
 		int rc;
 
@@ -592,7 +652,10 @@ int diff_main(int argc, char **argv)
 			program_free(prog);
 			continue;
 		}
-		rc = diff_program(prog, stdout, NULL);
+		memset(&v, 0, sizeof(v));
+		v.prog = prog;
+		rc = diff_program(prog, stdout, &v);
+		t.noisy += v.noisy;
 		if (rc == DIFF_MISMATCH)
 			t.mismatches++;
 		else if (rc == DIFF_REFUSED)
@@ -604,8 +667,8 @@ int diff_main(int argc, char **argv)
 		program_free(prog);
 	}
 	free(files);
-	printf("%d files, %d mismatches, %d skipped\n", t.files, t.mismatches,
-	       t.skipped);
+	printf("%d files, %d mismatches, %d skipped, %d noisy\n", t.files,
+	       t.mismatches, t.skipped, t.noisy);
 	if (t.errors + t.broken)
 		printf("(%d files could not be run)\n", t.errors + t.broken);
 	fflush(stdout);

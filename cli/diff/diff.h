@@ -18,11 +18,12 @@ enum { DIFF_OK, DIFF_MISMATCH, DIFF_REFUSED, DIFF_ERROR, DIFF_SKIPPED };
  * The first difference diff_program() found: the step (index into
  * prog->steps, and its line), the compared key ("outcome", a snapshot
  * key, "invariant", ...) and a one-line message.  @prog must be set by
- * the caller; the rest is filled in.
+ * the caller; the rest is filled in.  @noisy: how many global keys the
+ * kernel back end could not show to be the run's own (not compared).
  */
 struct diff_verdict {
 	const struct program *prog;
-	int step, line, steps;
+	int step, line, steps, noisy;
 	char key[160];
 	char msg[384];
 };

@@ -23,6 +23,8 @@ static struct {
 	int bad_change_line;	/* ... with another message from here */
 	int execs;		/* exec() calls */
 	int last_line;		/* line of the last step */
+	int thp;		/* vmstat:thp_fault_alloc is 327 ... */
+	int noisy;		/* ... and noisy from line 2 */
 } S;
 
 static int fake_open(struct backend *be, const struct program *prog, char *err, size_t len)
@@ -66,6 +68,10 @@ static int fake_snapshot(struct backend *be, struct snapshot *s)
 	snapshot_set(s, "meminfo:HugePages_Free", 8);
 	snapshot_set(s, "meminfo:Hugetlb", (int64_t)S.execs * (2 << 20));
 	snapshot_set(s, "smaps:A:Size", 8 << 20);
+	if (S.thp)
+		snapshot_set(s, "vmstat:thp_fault_alloc", 327);
+	if (S.noisy)
+		snapshot_set(s, "noisy:vmstat:thp_fault_alloc", 2);
 	return 0;
 }
 
@@ -235,11 +241,45 @@ static void test_verbose_json(void)
 	       "--json: one line per file");
 }
 
+/*
+ * A key the back end calls noisy (the kernel's: the host moved a
+ * machine-wide counter) is reported and not checked, and no failure.
+ */
+static void test_noisy(void)
+{
+	static const char t[] =
+		"proc A\n"
+		"A: map x 4M anon private -> ok\n"
+		"expect vmstat thp_fault_alloc=1\n"
+		"expect meminfo HugePages_Free=8\n"
+		"A: exit\n";
+	int rc;
+
+	memset(&S, 0, sizeof(S));
+	S.thp = 1;
+	rc = run(t, 0, 0, 0);
+	is_int(rc, EXIT_FAIL, "not noisy: 327 is a failure");
+	S.noisy = 1;
+	rc = run(t, 1, 0, 0);
+	is_int(rc, EXIT_OK, "noisy: not a failure");
+	is_str(err_buf, "t.scn:3: noisy: thp_fault_alloc=1 not checked (the host "
+	       "moved this machine-wide counter at line 2 or before; the "
+	       "machine's delta is 327)\n", "reported as noisy, with the line");
+	ok(strstr(out_buf, "t.scn: 5 steps, 2 checks, 0 failed, 1 noisy\n") != NULL,
+	   "-v counts it");
+	rc = run(t, 0, 1, 0);
+	ok(rc == EXIT_OK && strstr(out_buf, "\"type\":\"noisy\"") &&
+	   strstr(out_buf, "\"failed\":0,\"noisy\":1,\"status\":\"ok\""),
+	   "--json: a noisy event and the count");
+	S.noisy = S.thp = 0;
+}
+
 int main(void)
 {
 	test_failures();
 	test_broken();
 	test_check();
 	test_verbose_json();
+	test_noisy();
 	return done_testing();
 }
