@@ -317,8 +317,33 @@ valgrind: $(V)/hugeresv $(V)/replay-parse $(V)/replay-engine
 	@command -v valgrind >/dev/null || { echo "valgrind not found: apt-get install valgrind"; exit 2; }
 	@sh fuzz/valgrind.sh $(V)
 
-clean:
-	rm -rf $(B) $(T) $(C) $(F) $(V)
+# --- guests (cli/vm/, docs/kernel-backend.md) --------------------------------
+# build-vm/hugeresv: the release build linked statically, the agent that
+# runs inside a qemu guest's initramfs (the guest has no libc of its own).
+# make check-vm: the whole corpus through `diff --vm` on Debian's 6.1 and
+# 6.12 cloud kernels (needs qemu-system-x86, busybox-static, cpio, apt);
+# minutes under TCG, so not part of `make check` (tests/vm.t is the smoke
+# test there).  VM_KERNELS picks the kernels.
+W := build-vm
+W_LIB_OBJ := $(LIB_SRC:%.c=$(W)/%.o)
+W_CLI_OBJ := $(CLI_SRC:%.c=$(W)/%.o)
+VM_KERNELS ?= 6.1 6.12
 
-.PHONY: all install uninstall check check-build bench coverage clean
+$(W)/%.o: %.c $(wildcard include/*.h src/*.h) $(CLI_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_REL) -c -o $@ $<
+
+$(W)/hugeresv: $(W)/cli/main.o $(W_CLI_OBJ) $(W_LIB_OBJ)
+	$(CC) -static -o $@ $^ -lm
+
+check-vm: $(B)/hugeresv $(W)/hugeresv
+	@for k in $(VM_KERNELS); do \
+		echo "== diff --vm $$k scenarios/"; \
+		HUGERESV_VM_AGENT=$(CURDIR)/$(W)/hugeresv $(B)/hugeresv diff --vm $$k scenarios/ | tail -n 1 || true; \
+	done
+
+clean:
+	rm -rf $(B) $(T) $(C) $(F) $(V) $(W)
+
+.PHONY: all install uninstall check check-build bench coverage clean check-vm
 .PHONY: fuzz fuzz-build fuzz-merge fuzz-replay valgrind
