@@ -32,9 +32,10 @@ int vm_option(const char *cmd, int argc, char **argv, int *i, int *rc);
 	"  --vm KERNEL      the kernel side in a qemu guest: a Debian cloud\n" \
 	"                   kernel (6.1, 6.12, 6.1.0-57: fetched with apt and\n" \
 	"                   cached) or a bzImage path (docs/kernel-backend.md)\n" \
-	"  --vm-mem MIB     guest memory (default 4096)\n" \
+	"  --vm-mem MIB     guest memory (default 8192)\n" \
 	"  --vm-cpus N      guest CPUs (default 2)\n" \
-	"  --vm-1g N        boot the guest with hugepagesz=1G hugepages=N\n"
+	"  --vm-1g N        boot the guest with hugepagesz=1G hugepages=N\n" \
+	"                   (default 3: what the corpus asks for at most)\n"
 
 /** vm_selected() - was a --vm option given? */
 int vm_selected(void);
