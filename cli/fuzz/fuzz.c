@@ -48,6 +48,7 @@
 #include "diff/diff.h"
 #include "fuzz/fuzz.h"
 #include "scenario/program.h"
+#include "vm/vm.h"
 #include "prng.h"
 
 enum fail_kind {
@@ -961,6 +962,7 @@ static const char fuzz_usage[] =
 	"                   clock, printed first)\n"
 	"  --kernel         also run each scenario on the running kernel and\n"
 	"                   compare (root, hugetlbfs; docs/kernel-backend.md)\n"
+	VM_OPTIONS_HELP
 	"  --out DIR        where failures are written (default fuzz-findings)\n"
 	"  --steps N        stop after N steps (default 100000 when no other\n"
 	"                   limit is given)\n"
@@ -1152,11 +1154,19 @@ static int fuzz_parse(int argc, char **argv, struct fuzz *F,
 			fputs(fuzz_usage, stdout);
 			return -1;
 		}
+		rc = 0;
+		if (vm_option("fuzz", argc, argv, &i, &rc)) {
+			if (rc)
+				return rc;
+			continue;
+		}
 		rc = parse_option(F, A, argv[i], val, &used);
 		if (rc)
 			return rc;
 		i += used;
 	}
+	if (vm_selected() && !F->kernel)
+		return usage_error("fuzz", "%s", "--vm needs --kernel");
 	return 0;
 }
 

@@ -21,11 +21,15 @@
  *  - when open() is refused by a guest that has run files before (a
  *    leftover of those): rebooted and asked once more;
  *  - before a file that uses 1 GiB pages, unless no file ran since the
- *    boot: the guest boots with its gigantic pages reserved
- *    (hugepagesz=1G hugepages=N), the kernel back end frees them to start
- *    from empty pools, and only a guest that has done nothing else since
- *    reassembles them all (after one file, the 6 GiB guest of 6.1 makes
- *    2 of 3 and diff skips the file as "fragmented memory").
+ *    boot of a guest booted for one: such a guest boots with its
+ *    gigantic pages reserved (hugepagesz=1G hugepages=N, --vm-1g), the
+ *    kernel back end frees them to start from empty pools, and only a
+ *    guest that has done little else since reassembles them all (after a
+ *    few files a guest of 8 GiB makes 1 or 2 of 3, and diff skips the
+ *    file as "fragmented memory");
+ *  - before any other file, if the guest was booted for 1 GiB pages: its
+ *    back end's close puts the boot's N pages back, which takes seconds
+ *    of compaction under TCG and may fail (a dirty close, another reboot).
  * A refusal from a freshly booted guest is about the program (a knob or
  * page size that kernel lacks): vm_refusal_is_per_file().
  */
@@ -35,6 +39,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "vm/vm.h"
@@ -44,7 +49,7 @@
 static struct vm_config cfg = { NULL, 8192, 2, 3 };
 static struct vm_guest guest = { .chan = { .fd = -1 } };
 static char kernel_path[512], kernel_version[200], initrd_path[512];
-static int resolved, files_since_boot, per_file_refusal, keep_dir;
+static int resolved, files_since_boot, per_file_refusal, keep_dir, booted_1g;
 
 /* "--name VALUE" or "--name=VALUE" at argv[*i]: the value, or NULL. */
 static const char *opt_value(const char *name, int argc, char **argv, int *i,
@@ -132,11 +137,18 @@ static void vm_atexit(void)
 	}
 }
 
-/* Boot a guest if none runs.  Return: 0, or -1 with @err. */
-static int guest_up(char *err, size_t errlen)
+/*
+ * Boot a guest if none runs; with @gigantic, one whose kernel command line
+ * reserves the 1 GiB pages (--vm-1g).  Return: 0, or -1 with @err.
+ */
+static int guest_up(int gigantic, char *err, size_t errlen)
 {
+	struct vm_config c = cfg;
+
 	if (guest.qemu > 0)
 		return 0;
+	if (!gigantic)
+		c.pages_1g = 0;
 	if (!resolved) {
 		if (vm_kernel_path(cfg.kernel, kernel_path, sizeof(kernel_path),
 				   kernel_version, sizeof(kernel_version), err,
@@ -146,7 +158,7 @@ static int guest_up(char *err, size_t errlen)
 		resolved = 1;
 		atexit(vm_atexit);
 	}
-	if (vm_boot(&guest, &cfg, kernel_path, initrd_path, err, errlen)) {
+	if (vm_boot(&guest, &c, kernel_path, initrd_path, err, errlen)) {
 		keep_dir = 1;
 		return -1;
 	}
@@ -154,6 +166,7 @@ static int guest_up(char *err, size_t errlen)
 		fprintf(stderr, "hugeresv: guest %d up: Linux %s in %.2f s\n",
 			guest.boots, guest.release, guest.boot_secs);
 	files_since_boot = 0;
+	booted_1g = c.pages_1g > 0;
 	return 0;
 }
 
@@ -167,12 +180,31 @@ static void guest_lost(int r, const char *what, char *err, size_t errlen)
 	vm_kill(&guest);
 }
 
-/* Reply line for a request; -1/-2 and the guest is gone. */
+static double mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * Reply line for a request; -1/-2 and the guest is gone.  With
+ * HUGERESV_VM_TRACE set, each reply's line and how long it took go to
+ * stderr (where the time of a guest goes: docs/kernel-backend.md).
+ */
 static int reply(char *line, size_t len, const char *what, char *err,
 		 size_t errlen)
 {
+	static int trace = -1;
+	double t0 = mono();
 	int r = vm_chan_getline(&guest.chan, line, len, vm_timeout_ms());
 
+	if (trace < 0)
+		trace = getenv("HUGERESV_VM_TRACE") != NULL;
+	if (trace && r >= 0 && line[0] != 'K' && line[0] != 'D')
+		fprintf(stderr, "vm: %-10s %7.3f s  %.60s\n", what,
+			mono() - t0, line);
 	if (r < 0)
 		guest_lost(r, what, err, errlen);
 	return r;
@@ -233,7 +265,7 @@ static int rm_open(struct backend *be, const struct program *prog, char *err,
 		   size_t errlen)
 {
 	struct remote *r;
-	int rc, attempt;
+	int rc, attempt, gigantic;
 
 	per_file_refusal = 0;
 	if (!prog->source) {
@@ -241,12 +273,14 @@ static int rm_open(struct backend *be, const struct program *prog, char *err,
 			 "to the guest");
 		return EXIT_FAIL;
 	}
-	if (guest.qemu > 0 && files_since_boot && uses_gigantic(prog)) {
+	gigantic = uses_gigantic(prog) && cfg.pages_1g;
+	if (guest.qemu > 0 && (gigantic ? files_since_boot || !booted_1g :
+			       booted_1g)) {
 		vm_chan_printf(&guest.chan, "B\n");
 		vm_kill(&guest);
 	}
 	for (attempt = 0;; attempt++) {
-		if (guest_up(err, errlen))
+		if (guest_up(gigantic, err, errlen))
 			return EXIT_REFUSED;
 		rc = send_program(prog, err, errlen);
 		if (rc != EXIT_REFUSED || attempt || files_since_boot == 0)
@@ -413,7 +447,7 @@ const struct backend_ops *vm_kernel_ops(void)
 int vm_boot_once(double *secs, char *release, size_t rlen, char *err,
 		 size_t errlen)
 {
-	if (guest_up(err, errlen))
+	if (guest_up(0, err, errlen))
 		return -1;
 	*secs = guest.boot_secs;
 	snprintf(release, rlen, "%s", guest.release);
