@@ -159,7 +159,7 @@ static int find_prefixed(const char *dir, const char *prefix, char *path,
 /* Download and unpack the package of @ver into @cache/@ver. */
 static int fetch(const char *cache, const char *ver, char *err, size_t errlen)
 {
-	char tmp[600], pkg[200], log[700], boot[700], src[1300], dst[700];
+	char tmp[600], pkg[256], log[700], boot[700], src[1300], dst[1024];
 	char *dl[] = { "sh", "-c", "cd \"$1\" && apt-get download \"$2\" && "
 		       "dpkg-deb -x ./*.deb x", "sh", tmp, pkg, NULL };
 	char *rm[] = { "rm", "-rf", tmp, NULL };
@@ -195,7 +195,7 @@ static int fetch(const char *cache, const char *ver, char *err, size_t errlen)
 		rc = rename(src, dst);
 	}
 	if (!rc) {
-		char final[700];
+		char final[1024];
 
 		snprintf(dst, sizeof(dst), "%s/%s.tmp", cache, ver);
 		snprintf(final, sizeof(final), "%s/%s", cache, ver);
