@@ -826,12 +826,15 @@ static int write_repro(struct fuzz *F, uint64_t k, const struct scn_text *p,
 		return -1;
 	}
 	fprintf(o, "# hugeresv fuzz: %s: %s\n", fail_name[f->kind], f->msg);
-	fprintf(o, "# found by: hugeresv fuzz --seed 0x%" PRIx64 "%s (scenario %"
+	fprintf(o, "# found by: hugeresv fuzz --seed 0x%" PRIx64 "%s%s%s (scenario %"
 		PRIu64 "; `--print %" PRIu64 "` shows the original)\n", F->seed,
-		F->kernel ? " --kernel" : "", k, k);
+		F->kernel ? " --kernel" : "", vm_selected() ? " --vm " : "",
+		vm_selected() ? vm_kernel_spec() : "", k, k);
 	fprintf(o, "# minimised from %d to %d statements\n", orig_lines, p->n);
-	fprintf(o, "# reproduce: hugeresv %s FILE\n",
-		f->kind == F_MISMATCH ? "diff" : "run --check");
+	fprintf(o, "# reproduce: hugeresv %s%s%s FILE\n",
+		f->kind == F_MISMATCH ? "diff" : "run --check",
+		f->kind == F_MISMATCH && vm_selected() ? " --vm " : "",
+		f->kind == F_MISMATCH && vm_selected() ? vm_kernel_spec() : "");
 	for (int i = 0; i < p->n; i++) {
 		if (f->kind == F_SIGBUS && i + 1 == f->line)
 			fprintf(o, "%s -> ok\n", p->line[i]);

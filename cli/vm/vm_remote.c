@@ -119,6 +119,11 @@ int vm_selected(void)
 	return cfg.kernel != NULL;
 }
 
+const char *vm_kernel_spec(void)
+{
+	return cfg.kernel;
+}
+
 int vm_refusal_is_per_file(void)
 {
 	return per_file_refusal;
@@ -174,9 +179,14 @@ static int guest_up(int gigantic, char *err, size_t errlen)
 static void guest_lost(int r, const char *what, char *err, size_t errlen)
 {
 	keep_dir = 1;
-	snprintf(err, errlen, "the guest (Linux %s) %s %s (console: %s)",
-		 guest.release, r == -2 ? "did not answer" : "died during",
-		 what, guest.console);
+	if (r == -2)
+		snprintf(err, errlen, "the guest (Linux %s) did not answer %s "
+			 "within %d s (HUGERESV_VM_TIMEOUT; console: %s)",
+			 guest.release, what, vm_timeout_ms() / 1000,
+			 guest.console);
+	else
+		snprintf(err, errlen, "the guest (Linux %s) died during %s "
+			 "(console: %s)", guest.release, what, guest.console);
 	vm_kill(&guest);
 }
 
