@@ -136,7 +136,15 @@ int vm_chan_read(struct vm_chan *c, char *buf, size_t n, int timeout_ms)
 int vm_chan_write(struct vm_chan *c, const char *buf, size_t n)
 {
 	while (n) {
-		ssize_t w = write(c->fd, buf, n);
+		/*
+		 * The host's end is a socket: MSG_NOSIGNAL, so that a guest
+		 * that died is an error here and not a SIGPIPE that kills
+		 * the command.  The guest's end is a tty (ENOTSOCK): write().
+		 */
+		ssize_t w = send(c->fd, buf, n, MSG_NOSIGNAL);
+
+		if (w < 0 && errno == ENOTSOCK)
+			w = write(c->fd, buf, n);
 
 		if (w < 0 && errno == EINTR)
 			continue;
