@@ -105,6 +105,32 @@ static void do_open(struct agent *A, const char *line)
 	vm_chan_printf(A->c, "O 0 ok\n");
 }
 
+/*
+ * Did `sysctl hugepages-1048576kB.nr_hugepages=N` leave fewer than N
+ * pages?  (Then the host may replay the file on a fresh guest:
+ * vm_remote.c.)
+ */
+static int gigantic_short(const struct step *st)
+{
+	static const char key[] = "hugepages-1048576kB.nr_hugepages";
+	char buf[32] = "";
+	long want, have;
+	FILE *f;
+
+	if (st->kind != ST_SYSCTL || strcmp(st->key, key))
+		return 0;
+	want = strtol(st->value, NULL, 10);
+	f = fopen("/sys/kernel/mm/hugepages/hugepages-1048576kB/nr_hugepages",
+		  "r");
+	if (!f)
+		return 0;
+	if (!fgets(buf, sizeof(buf), f))
+		buf[0] = '\0';
+	fclose(f);
+	have = strtol(buf, NULL, 10);
+	return have < want;
+}
+
 static void do_exec(struct agent *A, const char *line)
 {
 	struct result r = { RES_NONE, 0 };
@@ -122,7 +148,8 @@ static void do_exec(struct agent *A, const char *line)
 		vm_chan_printf(A->c, "E %s\n", err[0] ? err : "the step failed");
 		return;
 	}
-	vm_chan_printf(A->c, "R %d %d\n", (int)r.kind, r.err);
+	vm_chan_printf(A->c, "R %d %d%s\n", (int)r.kind, r.err,
+		       gigantic_short(&A->prog->steps[i]) ? " short" : "");
 }
 
 /* The counters that changed since the last snapshot, and those gone. */

@@ -12,7 +12,8 @@
  *   guest -> host at boot   H hugeresv-vm 1 RELEASE
  *   P LEN PATH\n + LEN bytes  parse the scenario and open the kernel
  *                           back end:  O RC MESSAGE
- *   X STEP                  run prog->steps[STEP]:  R KIND ERR | E MESSAGE
+ *   X STEP                  run prog->steps[STEP]:  R KIND ERR [short] | E MESSAGE
+ *                           (short: a 1 GiB pool smaller than the step asked)
  *   S                       the snapshot, as changes since the previous
  *                           one of this program: K VALUE KEY ... D KEY ...
  *                           then "."  (or E MESSAGE)
