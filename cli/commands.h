@@ -14,5 +14,6 @@ int lab_main(int argc, char **argv);		/* lab/lab.c */
 int replay_main(int argc, char **argv);		/* lab/lab.c */
 int capture_main(int argc, char **argv);	/* measure/capture.c */
 int calibrate_main(int argc, char **argv);	/* measure/calibrate.c */
+int vm_main(int argc, char **argv);		/* vm/vm_agent.c */
 
 #endif /* HR_COMMANDS_H */

@@ -13,6 +13,7 @@
 #include "commands.h"
 #include "run/run.h"
 #include "scenario/program.h"
+#include "vm/vm.h"
 
 static const char usage_text[] =
 	"usage: hugeresv COMMAND [ARGS]\n"
@@ -27,6 +28,10 @@ static const char usage_text[] =
 	"                   run scenario files on the engine (or, with --kernel, on\n"
 	"                   the running kernel) and check their expectations\n"
 	"  diff FILE...     run on the engine and on the kernel, compare step by step\n"
+	"                   (run --kernel, diff, fuzz --kernel: --vm KERNEL for a\n"
+	"                   Debian 6.1 or 6.12 kernel in a qemu guest)\n"
+	"  vm fetch|image|boot\n"
+	"                   the guests' kernels, initramfs and a test boot\n"
 	"  bench [OPTIONS] FILE...\n"
 	"  bench --faults|--resv-memory [OPTIONS]\n"
 	"                   time the files on the engine and on the kernel and print\n"
@@ -55,7 +60,7 @@ static const char usage_text[] =
 	"malformed scenario or command line), 3 the back end refused to run it.\n";
 
 static const char run_usage[] =
-	"usage: hugeresv run [--kernel] [-v] [--json] [--check] [--] FILE...\n"
+	"usage: hugeresv run [--kernel [--vm KERNEL]] [-v] [--json] [--check] [--] FILE...\n"
 	"\n"
 	"Run scenario files (docs/scenario-language.md) on the engine, checking\n"
 	"every step's '-> RESULT' and every 'expect' line; '-' reads standard\n"
@@ -63,6 +68,7 @@ static const char run_usage[] =
 	"\n"
 	"  --kernel         run on the running Linux kernel instead (root,\n"
 	"                   hugetlbfs; docs/kernel-backend.md)\n"
+	VM_OPTIONS_HELP
 	"  -v, --verbose    print each step and the counters it changed\n"
 	"  --json           print the figures and a summary as JSON, a line a file\n"
 	"  --check          run the back end's validators after every step\n"
@@ -198,7 +204,12 @@ static int cmd_run(int argc, char **argv)
 				o.json = 1;
 			else if (!strcmp(a, "--check"))
 				o.check = 1;
-			else {
+			else if (vm_option("run", argc, argv, &i, &status)) {
+				if (status) {
+					free(progs);
+					return status;
+				}
+			} else {
 				free(progs);
 				return usage_error("run", "unknown option '%s'", a);
 			}
@@ -210,8 +221,12 @@ static int cmd_run(int argc, char **argv)
 		free(progs);
 		return usage_error("run", "%s", "needs at least one FILE");
 	}
+	if (vm_selected() && !kernel) {
+		free(progs);
+		return usage_error("run", "%s", "--vm needs --kernel");
+	}
 	if (kernel) {
-		ops = &kernel_backend_ops;
+		ops = vm_kernel_ops();
 	}
 	/* Every file is parsed before anything runs. */
 	for (int i = 0; i < nfiles; i++) {
@@ -281,6 +296,7 @@ static const struct command {
 	{ "replay", replay_main },
 	{ "capture", capture_main },
 	{ "calibrate", calibrate_main },
+	{ "vm", vm_main },
 	{ "demo", cmd_demo },
 	{ "help", cmd_help },
 };

@@ -41,6 +41,7 @@
 #include "diff/diff.h"
 #include "hugeresv.h"
 #include "scenario/program.h"
+#include "vm/vm.h"
 
 /*
  * The counters diff compares: one table.  @key is the snapshot key, with
@@ -397,7 +398,7 @@ static int gigantic_short(const struct step *st, const struct snapshot *se,
 int diff_program(const struct program *prog, FILE *out, struct diff_verdict *v)
 {
 	struct backend eng = { &engine_backend_ops, prog, NULL };
-	struct backend ker = { &kernel_backend_ops, prog, NULL };
+	struct backend ker = { vm_kernel_ops(), prog, NULL };
 	struct snapshot se, sk;
 	struct diff_noisy nz = { 0 };
 	struct diff_row *rows;
@@ -428,6 +429,12 @@ int diff_program(const struct program *prog, FILE *out, struct diff_verdict *v)
 	if (rc) {
 		eng.ops->close(&eng);
 		free(rows);
+		if (rc == EXIT_REFUSED && vm_refusal_is_per_file()) {
+			/* a guest refuses the file, not the machine */
+			say(out, "%s: skipped (refused: %s)\n", prog->path, err);
+			verdict(v, NULL, "", "refused: %s", err);
+			return DIFF_SKIPPED;
+		}
 		if (rc == EXIT_REFUSED) {
 			say(out, "%s: refused (%s)\n", prog->path, err);
 			verdict(v, NULL, "", "refused: %s", err);
@@ -571,7 +578,7 @@ static const char *engine_only_why(const struct program *prog)
 }
 
 static const char diff_usage[] =
-	"usage: hugeresv diff [--] FILE...\n"
+	"usage: hugeresv diff [--vm KERNEL] [--] FILE...\n"
 	"\n"
 	"Run each scenario on the engine and on the running kernel in\n"
 	"lockstep; stop a file at the first step where the outcome or a\n"
@@ -581,6 +588,7 @@ static const char diff_usage[] =
 	"Needs root and hugetlbfs (docs/kernel-backend.md); '-' reads\n"
 	"standard input.\n"
 	"\n"
+	VM_OPTIONS_HELP
 	"  --               what follows is files, even if it starts with '-'\n"
 	"  -h, --help       print this help\n"
 	"\n"
@@ -602,7 +610,7 @@ int diff_main(int argc, char **argv)
 {
 	struct diff_totals t = { 0, 0, 0, 0, 0, 0 };
 	char **files;
-	int i, nfiles = 0, opts = 1, refused = 0;
+	int i, nfiles = 0, opts = 1, refused = 0, orc = 0;
 
 	files = calloc((size_t)argc + 1, sizeof(*files));
 	if (!files)
@@ -614,6 +622,11 @@ int diff_main(int argc, char **argv)
 			fputs(diff_usage, stdout);
 			free(files);
 			return EXIT_OK;
+		} else if (opts && vm_option("diff", argc, argv, &i, &orc)) {
+			if (orc) {
+				free(files);
+				return orc;
+			}
 		} else if (opts && argv[i][0] == '-' && argv[i][1]) {
 			free(files);
 			return usage_error("diff", "unknown option '%s'", argv[i]);

@@ -48,6 +48,7 @@
 #include "diff/diff.h"
 #include "fuzz/fuzz.h"
 #include "scenario/program.h"
+#include "vm/vm.h"
 #include "prng.h"
 
 enum fail_kind {
@@ -825,12 +826,15 @@ static int write_repro(struct fuzz *F, uint64_t k, const struct scn_text *p,
 		return -1;
 	}
 	fprintf(o, "# hugeresv fuzz: %s: %s\n", fail_name[f->kind], f->msg);
-	fprintf(o, "# found by: hugeresv fuzz --seed 0x%" PRIx64 "%s (scenario %"
+	fprintf(o, "# found by: hugeresv fuzz --seed 0x%" PRIx64 "%s%s%s (scenario %"
 		PRIu64 "; `--print %" PRIu64 "` shows the original)\n", F->seed,
-		F->kernel ? " --kernel" : "", k, k);
+		F->kernel ? " --kernel" : "", vm_selected() ? " --vm " : "",
+		vm_selected() ? vm_kernel_spec() : "", k, k);
 	fprintf(o, "# minimised from %d to %d statements\n", orig_lines, p->n);
-	fprintf(o, "# reproduce: hugeresv %s FILE\n",
-		f->kind == F_MISMATCH ? "diff" : "run --check");
+	fprintf(o, "# reproduce: hugeresv %s%s%s FILE\n",
+		f->kind == F_MISMATCH ? "diff" : "run --check",
+		f->kind == F_MISMATCH && vm_selected() ? " --vm " : "",
+		f->kind == F_MISMATCH && vm_selected() ? vm_kernel_spec() : "");
 	for (int i = 0; i < p->n; i++) {
 		if (f->kind == F_SIGBUS && i + 1 == f->line)
 			fprintf(o, "%s -> ok\n", p->line[i]);
@@ -961,6 +965,7 @@ static const char fuzz_usage[] =
 	"                   clock, printed first)\n"
 	"  --kernel         also run each scenario on the running kernel and\n"
 	"                   compare (root, hugetlbfs; docs/kernel-backend.md)\n"
+	VM_OPTIONS_HELP
 	"  --out DIR        where failures are written (default fuzz-findings)\n"
 	"  --steps N        stop after N steps (default 100000 when no other\n"
 	"                   limit is given)\n"
@@ -1152,11 +1157,19 @@ static int fuzz_parse(int argc, char **argv, struct fuzz *F,
 			fputs(fuzz_usage, stdout);
 			return -1;
 		}
+		rc = 0;
+		if (vm_option("fuzz", argc, argv, &i, &rc)) {
+			if (rc)
+				return rc;
+			continue;
+		}
 		rc = parse_option(F, A, argv[i], val, &used);
 		if (rc)
 			return rc;
 		i += used;
 	}
+	if (vm_selected() && !F->kernel)
+		return usage_error("fuzz", "%s", "--vm needs --kernel");
 	return 0;
 }
 

@@ -861,7 +861,8 @@ int program_parse(const char *path, const char *text, struct program **out,
 		err[0] = '\0';
 	P.prog = calloc(1, sizeof(*P.prog));
 	copy = strdup(text);
-	if (!P.prog || !copy || !(P.prog->path = strdup(path))) {
+	if (!P.prog || !copy || !(P.prog->path = strdup(path)) ||
+	    !(P.prog->source = strdup(text))) {
 		free(copy);
 		program_free(P.prog);
 		return parse_oom(&P);
@@ -972,6 +973,7 @@ void program_free(struct program *prog)
 	free(prog->procs);
 	free(prog->maps);
 	free(prog->path);
+	free(prog->source);
 	free(prog);
 }
 

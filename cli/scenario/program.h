@@ -164,6 +164,8 @@ struct step {
 
 struct program {
 	char *path;		/* as given on the command line */
+	char *source;		/* the text it was parsed from (for a guest:
+				 * cli/vm/ sends it there to parse again) */
 	uint64_t memory;	/* machine memory=, 0: not given */
 	int nodes;		/* machine nodes=, 0: not given */
 	int engine_only;	/* some step or knob is engine-only */

@@ -1,0 +1,106 @@
+#!/usr/bin/perl
+# vm.t - the kernel back end in qemu guests (cli/vm/): the smoke test.
+#
+#  - option errors of --vm (no guest needed);
+#  - for each of Debian's 6.1 and 6.12 cloud kernels: `diff --vm` over
+#    five scenario files in one guest (it boots, says its release, every
+#    file is "ok"), and `run --kernel --vm --json` of one file reads as a
+#    host run does (backend "kernel", every expectation held).
+#
+# The guests need qemu-system-x86_64, a static busybox, cpio, a static
+# hugeresv (`make build-vm/hugeresv`, built here through HR_MAKE) and the
+# two kernels (`hugeresv vm fetch 6.1 6.12`: apt).  Without one of them
+# the guest tests print a SKIP line each.  Nothing here touches the
+# host's huge page settings: everything kernel-side runs in the guests.
+# The whole corpus on both kernels is `make check-vm`, not this test.
+use strict;
+use warnings;
+use FindBin;
+require "$FindBin::Bin/lib.pl";
+
+my $bin = $ENV{HUGERESV} or die "HUGERESV is not set (run through 'make check')\n";
+my $src = $ENV{HR_SRCDIR} // "$FindBin::Bin/..";
+my $make = $ENV{HR_MAKE} // 'make';
+my $n = 0;
+
+sub ok {
+    my ($good, $name, @diag) = @_;
+    $n++;
+    print $good ? "ok $n - $name\n" : "not ok $n - $name\n";
+    if (!$good) { print STDERR "# $_\n" for map { split /\n/ } @diag; }
+    return $good;
+}
+
+sub skip { my ($why, $count) = @_; for (1 .. $count) { $n++; print "ok $n # SKIP $why\n"; } }
+
+sub run { my ($st, $out) = capture(undef, $bin, @_); return ($st >> 8, $out); }
+
+# Files that agree on the engine and on both kernels (the sweep of
+# `make check-vm`): hugetlb accounting, fork, subpools, shm, THP.
+my @files = map { "$src/scenarios/$_" } qw(
+    anon/anon_private_basic.scn
+    cow/owner_cow_keeps_reservations.scn
+    subpool/min_size_reserves_at_mount.scn
+    shm/shm_two_attachers.scn
+    thp/thp_fault_write_always.scn
+);
+my $runfile = "$src/scenarios/anon/anon_shared_basic.scn";
+my @kernels = qw(6.1 6.12);
+my $per_kernel = 4;
+
+print "1..", 3 + $per_kernel * @kernels, "\n";
+
+# --- no guest needed --------------------------------------------------------
+{
+    my ($rc, $out) = run('run', '--vm', '6.1', $runfile);
+    ok($rc == 2 && $out =~ /--vm needs --kernel/, 'run --vm without --kernel: usage error', $out);
+    ($rc, $out) = run('diff', '--vm', '6.1', '--vm-mem', 'lots', $runfile);
+    ok($rc == 2 && $out =~ /--vm-mem/, 'diff --vm-mem lots: usage error', $out);
+    ($rc, $out) = run('diff', '--help');
+    ok($rc == 0 && $out =~ /--vm KERNEL/ && $out =~ /--vm-cpus/, 'diff --help lists the --vm options', $out);
+}
+
+# --- what the guests need ---------------------------------------------------
+sub have { my ($cmd) = @_; return system("command -v $cmd >/dev/null 2>&1") == 0; }
+
+my $why;
+$why = 'qemu-system-x86_64 not installed (apt-get install qemu-system-x86)' unless have('qemu-system-x86_64');
+$why //= 'cpio not installed' unless have('cpio');
+$why //= 'no scenario files' unless -f $files[0];
+if (!$why) {
+    my ($st, $out) = capture(undef, $make, '-s', '-C', $src, 'build-vm/hugeresv');
+    $why = 'cannot build the static hugeresv (no static libc?)' if $st || !-x "$src/build-vm/hugeresv";
+    $ENV{HUGERESV_VM_AGENT} = "$src/build-vm/hugeresv";
+}
+if (!$why) {
+    # the initramfs: a static busybox (busybox-static), cpio
+    my ($rc, $out) = run('vm', 'image');
+    if ($rc) { chomp $out; $why = "no initramfs: $out"; $why =~ s/\n/ /g; }
+}
+my %fetched;
+if (!$why) {
+    for my $k (@kernels) {
+        my ($rc, $out) = run('vm', 'fetch', $k);
+        $fetched{$k} = $rc == 0 ? $out : undef;
+    }
+}
+
+$ENV{HUGERESV_VM_VERBOSE} = 1;
+for my $k (@kernels) {
+    my $kwhy = $why;
+    $kwhy //= "kernel $k not available (hugeresv vm fetch $k: apt)" unless $fetched{$k};
+    if ($kwhy) { skip($kwhy, $per_kernel); next; }
+
+    my ($rc, $out) = run('diff', '--vm', $k, @files);
+    my ($rel) = $out =~ /guest 1 up: Linux (\S+) in ([\d.]+) s/;
+    ok(defined $rel && index($rel, $k) == 0, "$k: the guest boots and runs the kernel asked for", $out);
+    print "# $k: Linux $rel\n" if defined $rel;
+    my $oks = () = $out =~ /^\S+: ok \(\d+ steps\)$/mg;
+    ok($oks == @files, "$k: diff --vm: all five files agree", $out);
+    ok($rc == 0 && $out =~ /^5 files, 0 mismatches, 0 skipped$/m, "$k: diff --vm: exit 0 and the summary", $out);
+
+    ($rc, $out) = run('run', '--kernel', '--vm', $k, '--json', $runfile);
+    ok($rc == 0 && $out =~ /"backend":"kernel"/ && $out =~ /"failed":0,"status":"ok"/ &&
+       $out =~ /"meminfo:HugePages_Total":\d+/,
+       "$k: run --kernel --vm --json reads as a host run", substr($out, 0, 2000));
+}
