@@ -309,6 +309,7 @@ static void console_tail(const char *path, char *buf, size_t len)
 	fclose(f);
 }
 
+/* One boot.  Return: 0, -1 (no hello in time, or no qemu), -2 (died). */
 static int boot_with(struct vm_guest *g, const struct vm_config *cfg,
 		     const char *kernel, const char *initrd, int kvm,
 		     int timeout, char *err, size_t errlen)
@@ -446,7 +447,7 @@ static int boot_with(struct vm_guest *g, const struct vm_config *cfg,
 			snprintf(err, errlen, "the guest %s (console %s: %s)",
 				 n == -2 ? "did not come up in time" : "died booting",
 				 g->console, tail[0] ? tail : "empty");
-			return -1;
+			return n == -2 ? -1 : -2;
 		}
 		if (!strncmp(line, "H hugeresv-vm ", 14)) {
 			if (atoi(line + 14) != VM_PROTO) {
@@ -488,5 +489,17 @@ int vm_boot(struct vm_guest *g, const struct vm_config *cfg,
 			"using TCG\n", err);
 		kvm_mark_broken();
 	}
-	return boot_with(g, cfg, kernel, initrd, 0, timeout, err, errlen);
+	/*
+	 * A TCG guest with several CPUs now and then dies early in boot
+	 * (seen: 6.12, "Oops: int3" in code being patched with int3 while
+	 * another vCPU runs it): boot again, twice at most.
+	 */
+	for (int attempt = 0;; attempt++) {
+		int r = boot_with(g, cfg, kernel, initrd, 0, timeout, err,
+				  errlen);
+
+		if (r != -2 || attempt == 2)
+			return r ? -1 : 0;
+		fprintf(stderr, "hugeresv: %s; booting again\n", err);
+	}
 }
