@@ -88,9 +88,22 @@ HR_EXPORT const char *hr_version(void);
 /* ------------------------------------------------------------------ */
 /* Machine                                                             */
 
+/*
+ * Kernel profiles: the engine models Linux 6.18 by default and can follow
+ * an older kernel where hugetlb or THP behaviour changed since
+ * (docs/kernel-differences.md, section 4).  HR_KERNEL(6, 1) is 6.1; any
+ * MAJOR.MINOR from HR_KERNEL_OLDEST to HR_KERNEL_LATEST is accepted and
+ * each behaviour switches at the version that changed it.
+ */
+#define HR_KERNEL(major, minor) ((major) * 256 + (minor))
+#define HR_KERNEL_OLDEST HR_KERNEL(6, 1)
+#define HR_KERNEL_LATEST HR_KERNEL(6, 18)
+
 struct hr_config {
 	uint64_t memory;	/* bytes of simulated RAM; 0: 4 GiB */
 	int nodes;		/* NUMA nodes, 1..HR_MAX_NODES; 0: 1 */
+	int kernel;		/* profile, HR_KERNEL(6, 1)..HR_KERNEL_LATEST;
+				 * 0: HR_KERNEL_LATEST */
 };
 
 /**
@@ -108,6 +121,15 @@ HR_EXPORT hr_machine *hr_machine_new(const struct hr_config *cfg);
  * In debug builds the validators run at teardown and abort on a leak.
  */
 HR_EXPORT void hr_machine_free(hr_machine *m);
+
+/**
+ * hr_machine_kernel() - the kernel profile a machine follows.
+ * @m: the machine
+ *
+ * Return: HR_KERNEL(MAJOR, MINOR), as given to hr_machine_new() (its
+ * default: HR_KERNEL_LATEST).
+ */
+HR_EXPORT int hr_machine_kernel(const hr_machine *m);
 
 /**
  * hr_machine_check() - run every subsystem validator.

@@ -33,6 +33,7 @@
 #include "commands.h"
 #include "diff/diff.h"
 #include "hugeresv.h"
+#include "run/run.h"
 #include "scenario/program.h"
 #include "vm/vm.h"
 
@@ -368,6 +369,12 @@ int diff_program(const struct program *prog, FILE *out, struct diff_verdict *v)
 		return DIFF_ERROR;
 	}
 	err[0] = '\0';
+	/*
+	 * The engine follows the kernel it is compared with: the --vm
+	 * guest's profile, or the running kernel's (6.18 on the project's
+	 * machine), whatever the file's `machine kernel=` says.
+	 */
+	engine_set_kernel(kernel_side_version());
 	rc = eng.ops->open(&eng, prog, err, sizeof(err));
 	if (rc) {
 		say(out, "%s: error (engine: %s)\n", prog->path, err);

@@ -40,6 +40,9 @@ int vm_option(const char *cmd, int argc, char **argv, int *i, int *rc);
 /** vm_selected() - was a --vm option given? */
 int vm_selected(void);
 
+/** vm_kernel_spec() - the KERNEL of --vm as given ("6.1", a path), or NULL. */
+const char *vm_kernel_spec(void);
+
 /**
  * vm_kernel_ops() - the kernel side of run --kernel, diff and fuzz
  * --kernel: &kernel_backend_ops (the running kernel), or with --vm the

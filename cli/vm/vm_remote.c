@@ -119,6 +119,11 @@ int vm_selected(void)
 	return cfg.kernel != NULL;
 }
 
+const char *vm_kernel_spec(void)
+{
+	return cfg.kernel;
+}
+
 int vm_refusal_is_per_file(void)
 {
 	return per_file_refusal;
