@@ -651,17 +651,18 @@ static void tlb_remove_page(struct hr_machine *m, struct hpage *pg)
 /*
  * Does this kernel restore the reservation of an owner's anonymous page
  * that a zap unmaps (the surplus and ownership tests passed)?  6.18 does
- * for every such page (docs/kernel-differences.md 1.1, 1.3).  Before 6.9
- * (df7a6d1f6405, "mm/hugetlb: restore the reservation if needed") no
- * kernel did.  6.12 does only when the zap unmapped the page's last
- * mapping: a page a fork child still maps keeps its "consumed" entry
- * (section 4.2; what changed between 6.12 and 6.18 is not identified).
+ * for every such page (docs/kernel-differences.md 1.1, 1.3), and so does
+ * Debian's 6.1 (6.1.y has df7a6d1f6405, "mm/hugetlb: restore the
+ * reservation if needed", 6.9, from stable).  Debian's 6.12 (6.12.117)
+ * does only when the zap unmapped the page's last mapping: a page a fork
+ * child still maps keeps its "consumed" entry.  The profiles 6.9 to 6.12
+ * follow it (section 4.1; the change behind it is not identified).
  */
 static bool zap_restores(const struct hr_machine *m, const struct hpage *pg)
 {
-	if (!KERNEL_BEFORE(m, 6, 13))
+	if (!KERNEL_BEFORE(m, 6, 13) || KERNEL_BEFORE(m, 6, 9))
 		return true;
-	return !KERNEL_BEFORE(m, 6, 9) && pg->mapcount == 0;
+	return pg->mapcount == 0;
 }
 
 /**

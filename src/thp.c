@@ -430,6 +430,16 @@ int thp_huge_wp(struct vm_area *vma, uint64_t haddr, struct pmd_entry *pmd)
 	uint32_t pfn;
 
 	/* a fallback is counted by the PTE fault that follows */
+	if (pmd->huge == PTE_ZERO && KERNEL_BEFORE(m, 6, 13)) {
+		/*
+		 * Before 1ced09e0331f ("mm: allocate THP on hugezeropage
+		 * wp-fault", 6.13) the PMD was split and the write copied
+		 * one base page of zeros (section 4.5 of
+		 * docs/kernel-differences.md).
+		 */
+		thp_split_pmd(vma, haddr, pmd);
+		return 1;
+	}
 	if (pmd->huge == PTE_ZERO) {
 		if (!anon_alloc_frame(m, vma, PB_SHIFT, PBK_THP, &pfn)) {
 			thp_huge_zero_put(m);
