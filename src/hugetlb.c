@@ -334,9 +334,13 @@ static struct hpage *alloc_hugetlb_folio(struct vm_area *vma, uint64_t addr,
 	}
 
 	use_resv = !gbl_chg;
-	if (KERNEL_BEFORE(h->m, 6, 14))
-		use_resv = map_chg != MAP_CHG_ENFORCED &&
-			   old_vma_has_reserves(vma, gbl_chg);
+	/*
+	 * The owner's COW (avoid_reserve) takes what the subpool gave
+	 * there too: the series' fix of avoid_reserve went to stable and
+	 * Debian's 6.12 has it.
+	 */
+	if (KERNEL_BEFORE(h->m, 6, 14) && map_chg != MAP_CHG_ENFORCED)
+		use_resv = old_vma_has_reserves(vma, gbl_chg);
 
 	/* spin_lock(&hugetlb_lock) */
 	if (!machine_should_fail(h->m, FAIL_HPAGE_ALLOC)) {
@@ -651,18 +655,18 @@ static void tlb_remove_page(struct hr_machine *m, struct hpage *pg)
 /*
  * Does this kernel restore the reservation of an owner's anonymous page
  * that a zap unmaps (the surplus and ownership tests passed)?  6.18 does
- * for every such page (docs/kernel-differences.md 1.1, 1.3), and so does
- * Debian's 6.1 (6.1.y has df7a6d1f6405, "mm/hugetlb: restore the
- * reservation if needed", 6.9, from stable).  Debian's 6.12 (6.12.117)
- * does only when the zap unmapped the page's last mapping: a page a fork
- * child still maps keeps its "consumed" entry.  The profiles 6.9 to 6.12
- * follow it (section 4.1; the change behind it is not identified).
+ * for every such page (docs/kernel-differences.md 1.1, 1.3).  Before 6.9
+ * (df7a6d1f6405, "mm/hugetlb: restore the reservation if needed") none
+ * did: Debian's 6.1 never restores.  Debian's 6.12 (6.12.117) does only
+ * when the zap unmapped the page's last mapping: a page a fork child
+ * still maps keeps its "consumed" entry; the profiles 6.9 to 6.12 follow
+ * it (section 4.1 and 4.2; the change behind it is not identified).
  */
 static bool zap_restores(const struct hr_machine *m, const struct hpage *pg)
 {
-	if (!KERNEL_BEFORE(m, 6, 13) || KERNEL_BEFORE(m, 6, 9))
+	if (!KERNEL_BEFORE(m, 6, 13))
 		return true;
-	return pg->mapcount == 0;
+	return !KERNEL_BEFORE(m, 6, 9) && pg->mapcount == 0;
 }
 
 /**
