@@ -195,7 +195,8 @@ HR_EXPORT int hr_inject_fail(hr_machine *m, const char *site, long nth,
  * hr_inject_fail(), after which hr_machine_check() no longer checks the
  * conservation of reservations; or an hr_mount_umount() that left
  * HugePages_Rsvd wrong for good, as Linux does (the validators stay on:
- * they count that error).
+ * they count that error); or, on an older kernel profile
+ * (hr_config.kernel), a subpool path of that kernel that does the same.
  * @why, @len: if given, the first such path, or "" (may be NULL)
  *
  * Return: 0 if untainted, else a non-zero set of taint bits.

@@ -534,7 +534,10 @@ static const char diff_usage[] =
 	"lockstep; stop a file at the first step where the outcome or a\n"
 	"compared counter differs.  Engine-only files, and files that would\n"
 	"damage the machine, are skipped.  Needs root and hugetlbfs\n"
-	"(docs/kernel-backend.md); '-' reads standard input.\n"
+	"(docs/kernel-backend.md); '-' reads standard input.  The engine\n"
+	"follows the kernel it is compared with (its kernel profile: the\n"
+	"--vm guest's version, else the running kernel's; section 4 of\n"
+	"docs/kernel-differences.md).\n"
 	"\n"
 	VM_OPTIONS_HELP
 	"  --               what follows is files, even if it starts with '-'\n"
