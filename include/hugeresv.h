@@ -55,7 +55,7 @@ extern "C" {
  * libhugeresv.so.0): rebuild against the new header.
  */
 #define HR_VERSION_MAJOR 0
-#define HR_VERSION_MINOR 1
+#define HR_VERSION_MINOR 2
 #define HR_VERSION_PATCH 0
 /* One number that compares: 0.1.0 is 100, 1.2.3 is 10203. */
 #define HR_VERSION_NUMBER \
