@@ -258,15 +258,6 @@ enum map_chg_state {
 };
 
 /*
- * Before 6.14 (Peter Xu's series that renamed avoid_reserve to
- * cow_from_owner and let the global charge alone decide) a page was
- * taken from the reserved ones when vma_has_reserves() said so, not
- * whenever the subpool covered it: a VMA without reservations of its
- * own (a fork child's private mapping) whose fault the subpool's minimum
- * covered used the subpool's reserve and still took an unreserved page
- * (section 4.4 of docs/kernel-differences.md).  @chg: the global charge.
- */
-/*
  * An older profile's path changed what the subpools hold by @held while
  * resv_huge_pages did not follow: count it in resv_skew (the
  * conservation validator's allowance) and taint the machine, as its
@@ -280,6 +271,15 @@ static void old_kernel_skew(struct hstate *h, long held, const char *why)
 	machine_taint(h->m, HR_TAINT_OLD_KERNEL, why);
 }
 
+/*
+ * Before 6.14 (Peter Xu's series that renamed avoid_reserve to
+ * cow_from_owner and let the global charge alone decide) a page was
+ * taken from the reserved ones when vma_has_reserves() said so, not
+ * whenever the subpool covered it: a VMA without reservations of its
+ * own (a fork child's private mapping) whose fault the subpool's minimum
+ * covered used the subpool's reserve and still took an unreserved page
+ * (section 4.4 of docs/kernel-differences.md).  @chg: the global charge.
+ */
 static bool old_vma_has_reserves(const struct vm_area *vma, long chg)
 {
 	if (vma->flags & VM_NORESERVE)
@@ -678,9 +678,9 @@ static bool zap_restores(const struct hr_machine *m, const struct hpage *pg)
  * Linux 6.x (since 6.9) restores the reservation of an anonymous page
  * that the reservation owner zaps (MADV_DONTNEED, munmap, exit), unless
  * the pool has surplus pages; v4.10 did not (zap_restores(): the kernel
- * profiles).  The page gives the
- * reservation back to the global count when it is freed, and its entry
- * leaves the private map so the reservation exists again.
+ * profiles).  The page gives the reservation back to the global count
+ * when it is freed, and its entry leaves the private map so the
+ * reservation exists again.
  */
 void hugetlb_unmap_range(struct vm_area *vma, uint64_t start, uint64_t end,
 			 struct hpage *ref_page)
