@@ -235,6 +235,11 @@ static int cmd_run(int argc, char **argv)
 	}
 	if (kernel) {
 		ops = vm_kernel_ops();
+		/*
+		 * The engine only predicts damage here (kernel_predict_damage()):
+		 * with the profile of the kernel that would take it.
+		 */
+		engine_set_kernel(kernel_side_version());
 	}
 	/* Every file is parsed before anything runs. */
 	for (int i = 0; i < nfiles; i++) {

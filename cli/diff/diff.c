@@ -589,6 +589,8 @@ int diff_main(int argc, char **argv)
 		free(files);
 		return usage_error("diff", "%s", "needs at least one FILE");
 	}
+	/* the damage prediction below follows the kernel compared with too */
+	engine_set_kernel(kernel_side_version());
 	for (i = 0; i < nfiles && !refused; i++) {
 		struct program *prog = NULL;
 		char err[512];
