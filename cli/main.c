@@ -60,7 +60,8 @@ static const char usage_text[] =
 	"malformed scenario or command line), 3 the back end refused to run it.\n";
 
 static const char run_usage[] =
-	"usage: hugeresv run [--kernel [--vm KERNEL]] [-v] [--json] [--check] [--] FILE...\n"
+	"usage: hugeresv run [--kernel [--vm KERNEL] | --engine-kernel VERSION] [-v]\n"
+	"                    [--json] [--check] [--] FILE...\n"
 	"\n"
 	"Run scenario files (docs/scenario-language.md) on the engine, checking\n"
 	"every step's '-> RESULT' and every 'expect' line; '-' reads standard\n"
@@ -69,6 +70,10 @@ static const char run_usage[] =
 	"  --kernel         run on the running Linux kernel instead (root,\n"
 	"                   hugetlbfs; docs/kernel-backend.md)\n"
 	VM_OPTIONS_HELP
+	"  --engine-kernel VERSION\n"
+	"                   the engine follows that kernel (6.1 .. 6.18; default\n"
+	"                   6.18, or the file's 'machine kernel='): its behaviour\n"
+	"                   and its expect[RANGE] lines (docs/kernel-differences.md)\n"
 	"  -v, --verbose    print each step and the counters it changed\n"
 	"  --json           print the figures and a summary as JSON, a line a file\n"
 	"  --check          run the back end's validators after every step\n"
@@ -204,7 +209,16 @@ static int cmd_run(int argc, char **argv)
 				o.json = 1;
 			else if (!strcmp(a, "--check"))
 				o.check = 1;
-			else if (vm_option("run", argc, argv, &i, &status)) {
+			else if (!strcmp(a, "--engine-kernel")) {
+				int k = i + 1 < argc ? kernel_parse(argv[i + 1], NULL) : 0;
+
+				if (k < HR_KERNEL_OLDEST || k > HR_KERNEL_LATEST) {
+					free(progs);
+					return usage_error("run", "%s", "--engine-kernel takes a version from 6.1 to 6.18");
+				}
+				engine_set_kernel(k);
+				i++;
+			} else if (vm_option("run", argc, argv, &i, &status)) {
 				if (status) {
 					free(progs);
 					return status;
@@ -227,6 +241,11 @@ static int cmd_run(int argc, char **argv)
 	}
 	if (kernel) {
 		ops = vm_kernel_ops();
+		/*
+		 * The engine only predicts damage here (kernel_predict_damage()):
+		 * with the profile of the kernel that would take it.
+		 */
+		engine_set_kernel(kernel_side_version());
 	}
 	/* Every file is parsed before anything runs. */
 	for (int i = 0; i < nfiles; i++) {

@@ -55,7 +55,7 @@ extern "C" {
  * libhugeresv.so.0): rebuild against the new header.
  */
 #define HR_VERSION_MAJOR 0
-#define HR_VERSION_MINOR 1
+#define HR_VERSION_MINOR 2
 #define HR_VERSION_PATCH 0
 /* One number that compares: 0.1.0 is 100, 1.2.3 is 10203. */
 #define HR_VERSION_NUMBER \
@@ -88,9 +88,22 @@ HR_EXPORT const char *hr_version(void);
 /* ------------------------------------------------------------------ */
 /* Machine                                                             */
 
+/*
+ * Kernel profiles: the engine models Linux 6.18 by default and can follow
+ * an older kernel where hugetlb or THP behaviour changed since
+ * (docs/kernel-differences.md, section 4).  HR_KERNEL(6, 1) is 6.1; any
+ * MAJOR.MINOR from HR_KERNEL_OLDEST to HR_KERNEL_LATEST is accepted and
+ * each behaviour switches at the version that changed it.
+ */
+#define HR_KERNEL(major, minor) ((major) * 256 + (minor))
+#define HR_KERNEL_OLDEST HR_KERNEL(6, 1)
+#define HR_KERNEL_LATEST HR_KERNEL(6, 18)
+
 struct hr_config {
 	uint64_t memory;	/* bytes of simulated RAM; 0: 4 GiB */
 	int nodes;		/* NUMA nodes, 1..HR_MAX_NODES; 0: 1 */
+	int kernel;		/* profile, HR_KERNEL(6, 1)..HR_KERNEL_LATEST;
+				 * 0: HR_KERNEL_LATEST */
 };
 
 /**
@@ -108,6 +121,15 @@ HR_EXPORT hr_machine *hr_machine_new(const struct hr_config *cfg);
  * In debug builds the validators run at teardown and abort on a leak.
  */
 HR_EXPORT void hr_machine_free(hr_machine *m);
+
+/**
+ * hr_machine_kernel() - the kernel profile a machine follows.
+ * @m: the machine
+ *
+ * Return: HR_KERNEL(MAJOR, MINOR), as given to hr_machine_new() (its
+ * default: HR_KERNEL_LATEST).
+ */
+HR_EXPORT int hr_machine_kernel(const hr_machine *m);
 
 /**
  * hr_machine_check() - run every subsystem validator.
@@ -173,7 +195,8 @@ HR_EXPORT int hr_inject_fail(hr_machine *m, const char *site, long nth,
  * hr_inject_fail(), after which hr_machine_check() no longer checks the
  * conservation of reservations; or an hr_mount_umount() that left
  * HugePages_Rsvd wrong for good, as Linux does (the validators stay on:
- * they count that error).
+ * they count that error); or, on an older kernel profile
+ * (hr_config.kernel), a subpool path of that kernel that does the same.
  * @why, @len: if given, the first such path, or "" (may be NULL)
  *
  * Return: 0 if untainted, else a non-zero set of taint bits.

@@ -384,6 +384,16 @@ int thp_huge_wp(struct vm_area *vma, uint64_t haddr, struct pmd_entry *pmd)
 	uint32_t pfn;
 
 	/* a fallback is counted by the PTE fault that follows */
+	if (pmd->huge == PTE_ZERO && KERNEL_BEFORE(m, 6, 13)) {
+		/*
+		 * Before 1ced09e0331f ("mm: allocate THP on hugezeropage
+		 * wp-fault", 6.13) the PMD was split and the write copied
+		 * one base page of zeros (section 4.5 of
+		 * docs/kernel-differences.md).
+		 */
+		thp_split_pmd(vma, haddr, pmd);
+		return 1;
+	}
 	if (pmd->huge == PTE_ZERO) {
 		if (!anon_alloc_frame(m, vma, PB_SHIFT, PBK_THP, &pfn)) {
 			thp_huge_zero_put(m);
@@ -573,11 +583,25 @@ static unsigned thp_split_page(struct hr_machine *m, uint32_t pfn,
 	 * The split unmaps PTEs one at a time (try_to_migrate()), so a THP
 	 * that two or more PTEs map is seen partly mapped on the way.
 	 */
-	if (pte_maps(pp, 2) >= 2 && !(pb->deferred & DS_PARTIAL))
-		m->ev[EV_THP_DEFERRED_SPLIT_PAGE]++;
-	rmap_walk(m, pfn, rmap_split_pmd, NULL);
-	HR_BUG_ON(pb->entire_mapcount);
-	rmap_walk(m, pfn, rmap_remap_zero, pp);
+	if (KERNEL_BEFORE(m, 6, 12)) {
+		/*
+		 * Before 6.12 ("mm: split underused THPs" series) a split kept
+		 * zero-filled subpages, and the PTEs of a PMD it split first
+		 * were unmapped one at a time too (section 4.7 of
+		 * docs/kernel-differences.md).
+		 */
+		if ((pb->entire_mapcount || pte_maps(pp, 2) >= 2) &&
+		    !(pb->deferred & DS_PARTIAL))
+			m->ev[EV_THP_DEFERRED_SPLIT_PAGE]++;
+		rmap_walk(m, pfn, rmap_split_pmd, NULL);
+		HR_BUG_ON(pb->entire_mapcount);
+	} else {
+		if (pte_maps(pp, 2) >= 2 && !(pb->deferred & DS_PARTIAL))
+			m->ev[EV_THP_DEFERRED_SPLIT_PAGE]++;
+		rmap_walk(m, pfn, rmap_split_pmd, NULL);
+		HR_BUG_ON(pb->entire_mapcount);
+		rmap_walk(m, pfn, rmap_remap_zero, pp);
+	}
 	for (i = 0; i < PB_FRAMES; i++)
 		if (pb_mapcount(pp, i)) {
 			keep[i / 64] |= 1ULL << (i % 64);

@@ -257,6 +257,40 @@ enum map_chg_state {
 	MAP_CHG_ENFORCED = 2,	/* COW by the owner: never use the map */
 };
 
+/*
+ * An older profile's path changed what the subpools hold by @held while
+ * resv_huge_pages did not follow: count it in resv_skew (the
+ * conservation validator's allowance) and taint the machine, as its
+ * counters are off for good, like that kernel's.
+ */
+static void old_kernel_skew(struct hstate *h, long held, const char *why)
+{
+	if (!held)
+		return;
+	h->resv_skew -= held;
+	machine_taint(h->m, HR_TAINT_OLD_KERNEL, why);
+}
+
+/*
+ * Before 6.14 (Peter Xu's series that renamed avoid_reserve to
+ * cow_from_owner and let the global charge alone decide) a page was
+ * taken from the reserved ones when vma_has_reserves() said so, not
+ * whenever the subpool covered it: a VMA without reservations of its
+ * own (a fork child's private mapping) whose fault the subpool's minimum
+ * covered used the subpool's reserve and still took an unreserved page
+ * (section 4.4 of docs/kernel-differences.md).  @chg: the global charge.
+ */
+static bool old_vma_has_reserves(const struct vm_area *vma, long chg)
+{
+	if (vma->flags & VM_NORESERVE)
+		return (vma->flags & VM_MAYSHARE) && !chg;
+	if (vma->flags & VM_MAYSHARE)
+		return !chg;
+	if (is_vma_resv_set(vma, HPAGE_RESV_OWNER))
+		return !chg;
+	return false;
+}
+
 /**
  * alloc_hugetlb_folio() - allocate a huge page for @addr in @vma.
  * @cow_from_owner: a COW by the reservation's owner of a page whose
@@ -274,6 +308,7 @@ static struct hpage *alloc_hugetlb_folio(struct vm_area *vma, uint64_t addr,
 	struct hpage *pg = NULL;
 	enum map_chg_state map_chg;
 	long retval, gbl_chg;
+	bool use_resv;		/* take a reserved page */
 
 	if (cow_from_owner) {
 		map_chg = MAP_CHG_ENFORCED;
@@ -298,18 +333,30 @@ static struct hpage *alloc_hugetlb_folio(struct vm_area *vma, uint64_t addr,
 		gbl_chg = 0;
 	}
 
+	use_resv = !gbl_chg;
+	/*
+	 * The owner's COW (avoid_reserve) takes what the subpool gave
+	 * there too: the series' fix of avoid_reserve went to stable and
+	 * Debian's 6.12 has it.
+	 */
+	if (KERNEL_BEFORE(h->m, 6, 14) && map_chg != MAP_CHG_ENFORCED)
+		use_resv = old_vma_has_reserves(vma, gbl_chg);
+
 	/* spin_lock(&hugetlb_lock) */
 	if (!machine_should_fail(h->m, FAIL_HPAGE_ALLOC)) {
 		int nid = vma_pref_nid(vma);
 
-		if (!gbl_chg || hstate_available(h))
+		if (use_resv || hstate_available(h))
 			pg = hstate_dequeue(h, nid, vma->nodemask);
 		if (!pg)
 			pg = hstate_alloc_surplus(h, nid, vma->nodemask);
 	}
 	if (!pg)
 		goto out_subpool_put;
-	if (!gbl_chg) {
+	if (!use_resv && !gbl_chg)
+		old_kernel_skew(h, -1, "a fault before 6.14: the subpool's "
+				"reserve used for an unreserved page");
+	if (use_resv) {
 		pg->flags |= HP_RESTORE_RESERVE;
 		h->resv_huge_pages--;
 	}
@@ -331,6 +378,25 @@ static struct hpage *alloc_hugetlb_folio(struct vm_area *vma, uint64_t addr,
 	return pg;
 
 out_subpool_put:
+	if (KERNEL_BEFORE(h->m, 6, 15)) {
+		/*
+		 * Before a833a693a490 (6.15) every page charged to the
+		 * subpool went back to it, whatever it was charged against,
+		 * and what that returned was ignored: on a min_size mount the
+		 * subpool's reserve grows by one that the global count lacks
+		 * (section 4.3 of docs/kernel-differences.md).
+		 */
+		if (map_chg) {
+			long before = spool ? spool->rsv_hpages : 0;
+
+			(void)hugepage_subpool_put_pages(spool, 1);
+			if (gbl_chg)	/* not taken from the reserve */
+				old_kernel_skew(h, (spool ? spool->rsv_hpages : 0) -
+						before, "a failed fault before 6.15: "
+						"the subpool's reserve grew alone");
+		}
+		goto out_end_reservation;
+	}
 	/* only if the subpool's own reserve was used */
 	if (map_chg && !gbl_chg) {
 		long gbl_reserve = hugepage_subpool_put_pages(spool, 1);
@@ -586,17 +652,35 @@ static void tlb_remove_page(struct hr_machine *m, struct hpage *pg)
 		hugetlb_put_page(pg);	/* Linux flushes a full batch early too */
 }
 
+/*
+ * Does this kernel restore the reservation of an owner's anonymous page
+ * that a zap unmaps (the surplus and ownership tests passed)?  6.18 does
+ * for every such page (docs/kernel-differences.md 1.1, 1.3).  Before 6.9
+ * (df7a6d1f6405, "mm/hugetlb: restore the reservation if needed") none
+ * did: Debian's 6.1 never restores.  Debian's 6.12 (6.12.117) does only
+ * when the zap unmapped the page's last mapping: a page a fork child
+ * still maps keeps its "consumed" entry; the profiles 6.9 to 6.12 follow
+ * it (section 4.1 and 4.2; the change behind it is not identified).
+ */
+static bool zap_restores(const struct hr_machine *m, const struct hpage *pg)
+{
+	if (!KERNEL_BEFORE(m, 6, 13))
+		return true;
+	return !KERNEL_BEFORE(m, 6, 9) && pg->mapcount == 0;
+}
+
 /**
  * hugetlb_unmap_range() - zap the PTEs of [@start, @end) in @vma
  * (__unmap_hugepage_range).
  * @ref_page: if set, only that page is unmapped, and @vma is marked
  *            HPAGE_RESV_UNMAPPED (a failed COW of the owner)
  *
- * Linux 6.x (since 6.8) restores the reservation of an anonymous page
+ * Linux 6.x (since 6.9) restores the reservation of an anonymous page
  * that the reservation owner zaps (MADV_DONTNEED, munmap, exit), unless
- * the pool has surplus pages; v4.10 did not.  The page gives the
- * reservation back to the global count when it is freed, and its entry
- * leaves the private map so the reservation exists again.
+ * the pool has surplus pages; v4.10 did not (zap_restores(): the kernel
+ * profiles).  The page gives the reservation back to the global count
+ * when it is freed, and its entry leaves the private map so the
+ * reservation exists again.
  */
 void hugetlb_unmap_range(struct vm_area *vma, uint64_t start, uint64_t end,
 			 struct hpage *ref_page)
@@ -622,7 +706,7 @@ void hugetlb_unmap_range(struct vm_area *vma, uint64_t start, uint64_t end,
 		pte_unmap_page(pte);
 
 		if (!h->surplus_huge_pages && vma_private_with_map(vma) &&
-		    (pg->flags & HP_ANON)) {
+		    (pg->flags & HP_ANON) && zap_restores(m, pg)) {
 			pg->flags |= HP_RESTORE_RESERVE;
 			restore_map_for_page(vma, addr, pg);
 		}
@@ -650,7 +734,7 @@ bool hugetlb_reserve_pages(struct hr_file *f, long from, long to,
 	struct hstate *h = f->h;
 	struct hugepage_subpool *spool = subpool_inode(f);
 	struct resv_map *resv_map;
-	long chg = -1, add = -1, gbl_reserve, regions_needed = 0;
+	long chg = -1, add = -1, gbl_reserve, regions_needed = 0, rsv_before;
 	bool shared = !vma || (vma->flags & VM_MAYSHARE);
 
 	if (from > to)
@@ -672,6 +756,7 @@ bool hugetlb_reserve_pages(struct hr_file *f, long from, long to,
 	if (chg < 0)
 		goto out_err;
 
+	rsv_before = spool ? spool->rsv_hpages : 0;
 	gbl_reserve = hugepage_subpool_get_pages(spool, chg);
 	if (gbl_reserve < 0)
 		goto out_err;
@@ -691,6 +776,20 @@ bool hugetlb_reserve_pages(struct hr_file *f, long from, long to,
 	return true;
 
 out_put_pages:
+	if (KERNEL_BEFORE(f->m, 6, 15)) {
+		/*
+		 * Before a833a693a490 ("mm: hugetlb: fix incorrect fallback
+		 * for subpool", 6.15) the unwind gave the subpool back all
+		 * @chg pages and ignored what it returned: a subpool with a
+		 * minimum keeps its reserve and the global count is not
+		 * touched (section 4.3 of docs/kernel-differences.md).
+		 */
+		(void)hugepage_subpool_put_pages(spool, chg);
+		old_kernel_skew(h, (spool ? spool->rsv_hpages : 0) - rsv_before,
+				"a failed mmap before 6.15: the subpool's "
+				"reserve changed alone");
+		goto out_err;
+	}
 	{
 		long spool_resv = chg - gbl_reserve;
 

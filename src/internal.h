@@ -122,6 +122,14 @@ static inline void list_del(struct list_head *n)
 	for ((pos) = (head)->next, (n) = (pos)->next; (pos) != (head); \
 	     (pos) = (n), (n) = (pos)->next)
 
+/*
+ * Does machine @m follow a kernel older than MAJOR.MINOR, the version
+ * that brought the behaviour the caller implements?  True only for an
+ * older profile (struct hr_machine, kernel_version).
+ */
+#define KERNEL_BEFORE(m, major, minor) \
+	((m)->kernel_version < HR_KERNEL(major, minor))
+
 #define HR_MIN(a, b) ((a) < (b) ? (a) : (b))
 #define HR_MAX(a, b) ((a) > (b) ? (a) : (b))
 
@@ -189,6 +197,13 @@ bool machine_should_fail(struct hr_machine *m, enum fail_site site);
  * the validators stay on, since hstate->resv_skew counts the error.
  */
 #define HR_TAINT_UMOUNT	0x2
+/*
+ * An older kernel profile's subpool accounting (before 6.14/6.15, see
+ * hugetlb.c) left HugePages_Rsvd apart from what the maps and subpools
+ * hold, as that kernel does; hstate->resv_skew counts it, so the
+ * validators stay on.
+ */
+#define HR_TAINT_OLD_KERNEL 0x4
 void machine_taint(struct hr_machine *m, unsigned flag, const char *why);
 
 /* ------------------------------------------------------------------ */
@@ -1174,6 +1189,12 @@ void knob_set_defaults(struct hr_machine *m, enum hr_knob_group group);
 
 struct hr_machine {
 	struct phys phys;
+	/*
+	 * The kernel profile, HR_KERNEL(6, 1)..HR_KERNEL_LATEST: read only
+	 * where an older kernel behaves differently (KERNEL_BEFORE()), so
+	 * that the 6.18 paths stay as they are.
+	 */
+	int kernel_version;
 	struct hstate hstates[HR_NR_HSTATES];
 	int default_hstate;
 	struct hr_mount *internal_mnt[HR_NR_HSTATES];

@@ -25,7 +25,7 @@
  */
 enum scan { SCAN_SUCCEED, SCAN_PMD_NULL, SCAN_PMD_NONE, SCAN_PMD_MAPPED,
 	    SCAN_EXCEED_NONE, SCAN_EXCEED_SHARED, SCAN_LACK_REFERENCED,
-	    SCAN_ALLOC_FAIL };
+	    SCAN_ALLOC_FAIL, SCAN_PAGE_RO };
 
 
 /* ------------------------------------------------------------------ */
@@ -43,7 +43,7 @@ static enum scan collapse_range(struct vm_area *vma, uint64_t haddr,
 	struct hr_machine *m = p->m;
 	struct pte_table *pt = pmd->pt;
 	unsigned none = 0, shared = 0, present = 0, i;
-	bool referenced = false;
+	bool referenced = false, writable = false;
 	uint32_t pfn;
 	struct pb_pages *np;
 	uint32_t *old;
@@ -83,8 +83,17 @@ static enum scan collapse_range(struct vm_area *vma, uint64_t haddr,
 			}
 		}
 		referenced |= (v & PTE_YOUNG) != 0;
+		writable |= (v & PTE_W) != 0;
 		present++;
 	}
+	/*
+	 * Before 6.18 a range needed one writable entry, for khugepaged
+	 * and MADV_COLLAPSE alike (SCAN_PAGE_RO): a read-only or a fork's
+	 * write-protected range, or an empty one, was never collapsed
+	 * (section 4.6 of docs/kernel-differences.md).
+	 */
+	if (!writable && KERNEL_BEFORE(m, 6, 18))
+		return SCAN_PAGE_RO;
 	/*
 	 * Since 6.18 ("mm: Enable khugepaged to operate on non-writable
 	 * VMAs") no writable entry is needed; khugepaged still wants one
@@ -293,6 +302,7 @@ int thp_madvise_collapse(struct vm_area *vma, uint64_t start, uint64_t end)
 			got++;
 			continue;
 		case SCAN_PMD_NULL:	/* madvise_collapse()'s whitelist */
+		case SCAN_PAGE_RO:
 			continue;
 		case SCAN_ALLOC_FAIL:
 			return -ENOMEM;

@@ -19,10 +19,17 @@ hr_machine *hr_machine_new(const struct hr_config *cfg)
 	struct hr_machine *m = calloc(1, sizeof(*m));
 	uint64_t mem = cfg && cfg->memory ? cfg->memory : 4 * HR_SZ_1G;
 	int nodes = cfg && cfg->nodes ? cfg->nodes : 1;
+	int kernel = cfg && cfg->kernel ? cfg->kernel : HR_KERNEL_LATEST;
 	int i;
 
 	if (!m)
 		return NULL;
+	if (kernel < HR_KERNEL_OLDEST || kernel > HR_KERNEL_LATEST ||
+	    kernel % 256 > 99) {
+		free(m);
+		return NULL;
+	}
+	m->kernel_version = kernel;
 	if (phys_init(&m->phys, mem, nodes)) {
 		free(m);
 		return NULL;
@@ -54,6 +61,11 @@ hr_machine *hr_machine_new(const struct hr_config *cfg)
 		}
 	}
 	return m;
+}
+
+int hr_machine_kernel(const hr_machine *m)
+{
+	return m->kernel_version;
 }
 
 void hr_machine_free(hr_machine *m)

@@ -114,6 +114,20 @@ extern const struct backend_ops engine_backend_ops;
 extern const struct backend_ops kernel_backend_ops;
 
 /**
+ * engine_set_kernel() - in backend/be_engine.c: the kernel profile every
+ * later engine open() uses, HR_KERNEL(); 0 (the default): the program's
+ * `machine kernel=`, or the engine's default.  diff sets it to the
+ * kernel it compares with, so that the engine follows that kernel.
+ */
+void engine_set_kernel(int kernel);
+
+/**
+ * engine_kernel() - the profile engine open() gives @prog (see
+ * engine_set_kernel()): HR_KERNEL().
+ */
+int engine_kernel(const struct program *prog);
+
+/**
  * kernel_predict_damage() - in backend/be_kernel.c: would running @prog on
  * the kernel leave the machine broken until reboot (a Linux bug the
  * engine models, docs/kernel-differences.md 2.13)?  The kernel back end

@@ -88,6 +88,20 @@ static void eng_free(struct eng *E)
 	free(E);
 }
 
+static int kernel_override;
+
+void engine_set_kernel(int kernel)
+{
+	kernel_override = kernel;
+}
+
+int engine_kernel(const struct program *prog)
+{
+	if (kernel_override)
+		return kernel_override;
+	return prog->kernel ? prog->kernel : HR_KERNEL_LATEST;
+}
+
 static int eng_open(struct backend *be, const struct program *prog, char *err,
 		    size_t errlen)
 {
@@ -128,6 +142,7 @@ static int eng_open(struct backend *be, const struct program *prog, char *err,
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.memory = prog->memory ? prog->memory : host_memory();
 	cfg.nodes = prog->nodes;
+	cfg.kernel = engine_kernel(prog);
 	E->m = hr_machine_new(&cfg);
 	if (!E->m) {
 		snprintf(err, errlen, "the engine cannot make a machine of %s%s",

@@ -1108,9 +1108,9 @@ int kernel_predict_damage(const struct program *prog, char *err,
 		return 0;
 	snprintf(err, errlen, "kernel back end: refusing %s: the engine predicts "
 		 "it would leave this machine's HugePages_Rsvd wrong until the "
-		 "next reboot (a Linux 6.18 subpool unmount bug, "
-		 "docs/kernel-differences.md 2.13); HUGERESV_KERNEL_UNSAFE=1 "
-		 "runs it anyway", prog->path);
+		 "next reboot (a Linux subpool bug: docs/kernel-differences.md "
+		 "2.13, and 4.3 and 4.4 for older kernels); "
+		 "HUGERESV_KERNEL_UNSAFE=1 runs it anyway", prog->path);
 	return EXIT_REFUSED;
 }
 

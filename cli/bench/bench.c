@@ -175,7 +175,7 @@ static const struct fault_case fault_cases[] = {
 static double fault_run(const struct fault_case *fc, uint64_t mem,
 			uint64_t len, uint64_t *faults)
 {
-	struct hr_config cfg = { mem, 1 };
+	struct hr_config cfg = { .memory = mem, .nodes = 1 };
 	hr_machine *m = hr_machine_new(&cfg);
 	hr_proc *p;
 	uint64_t addr, a, k, n = len / HR_PAGE_SIZE;
@@ -344,7 +344,7 @@ static uint64_t malloc_in_use(void)
  */
 static int bench_resv_memory(uint64_t mem, int nprocs)
 {
-	struct hr_config cfg = { mem, 1 };
+	struct hr_config cfg = { .memory = mem, .nodes = 1 };
 	uint64_t rss0, hwm0, rss1, hwm1, rss2, hwm2, mal0, mal1, mal2;
 	uint64_t per = (mem / (uint64_t)nprocs + HR_SZ_2M - 1) & ~(HR_SZ_2M - 1);
 	uint64_t ranges = 0, grow, peak, target = RESV_MEM_TARGET;

@@ -40,6 +40,7 @@
 #include "commands.h"
 #include "diff/diff.h"
 #include "hugeresv.h"
+#include "run/run.h"
 #include "scenario/program.h"
 #include "vm/vm.h"
 
@@ -415,6 +416,12 @@ int diff_program(const struct program *prog, FILE *out, struct diff_verdict *v)
 		return DIFF_ERROR;
 	}
 	err[0] = '\0';
+	/*
+	 * The engine follows the kernel it is compared with: the --vm
+	 * guest's profile, or the running kernel's (6.18 on the project's
+	 * machine), whatever the file's `machine kernel=` says.
+	 */
+	engine_set_kernel(kernel_side_version());
 	rc = eng.ops->open(&eng, prog, err, sizeof(err));
 	if (rc) {
 		say(out, "%s: error (engine: %s)\n", prog->path, err);
@@ -586,7 +593,9 @@ static const char diff_usage[] =
 	"damage the machine, are skipped.  A machine-wide THP event counter\n"
 	"the host moved during a step is reported as noisy, not compared.\n"
 	"Needs root and hugetlbfs (docs/kernel-backend.md); '-' reads\n"
-	"standard input.\n"
+	"standard input.  The engine follows the kernel it is compared with\n"
+	"(its kernel profile: the --vm guest's version, else the running\n"
+	"kernel's; section 4 of docs/kernel-differences.md).\n"
 	"\n"
 	VM_OPTIONS_HELP
 	"  --               what follows is files, even if it starts with '-'\n"
@@ -638,6 +647,8 @@ int diff_main(int argc, char **argv)
 		free(files);
 		return usage_error("diff", "%s", "needs at least one FILE");
 	}
+	/* the damage prediction below follows the kernel compared with too */
+	engine_set_kernel(kernel_side_version());
 	for (i = 0; i < nfiles && !refused; i++) {
 		struct program *prog = NULL;
 		struct diff_verdict v;

@@ -426,7 +426,7 @@ static int run_one(const struct lab_opts *o, const struct lab_policy *pol,
 		   const struct lab_workload *wl, int job, int progress_fd,
 		   struct lab_result *res, char *err, size_t errlen)
 {
-	struct hr_config cfg = { o->memory, 1 };
+	struct hr_config cfg = { .memory = o->memory, .nodes = 1 };
 	struct run r;
 	hr_proc *parent;
 	double t0 = now_sec(), last = t0, share;
@@ -1051,7 +1051,7 @@ static int collect_policies(const char *cmd, struct lab_cli *c,
 static int try_policies(const char *cmd, const struct lab_cli *c)
 {
 	for (int i = 0; i < c->npol; i++) {
-		struct hr_config cfg = { 64ULL << 20, 1 };
+		struct hr_config cfg = { .memory = 64ULL << 20, .nodes = 1 };
 		hr_machine *m = hr_machine_new(&cfg);
 		char err[300];
 		int bad;

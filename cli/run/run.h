@@ -36,4 +36,21 @@ struct run_opts {
 int run_program(const struct program *prog, const struct backend_ops *ops,
 		const struct run_opts *opts);
 
+/**
+ * kernel_side_version() - the kernel the kernel side runs, HR_KERNEL():
+ * the --vm guest's (its KERNEL as given, "6.12" or a Debian version;
+ * a bzImage path: HR_KERNEL_LATEST, unknown), else the running kernel's
+ * (uname), clamped to HR_KERNEL_OLDEST..HR_KERNEL_LATEST: the profiles
+ * the engine has.
+ */
+int kernel_side_version(void);
+
+/**
+ * backend_kernel_version() - the kernel whose expect[RANGE] lines hold on
+ * back end @ops running @prog: the engine's profile, or
+ * kernel_side_version().
+ */
+int backend_kernel_version(const struct backend_ops *ops,
+			   const struct program *prog);
+
 #endif /* HR_RUN_H */

@@ -36,6 +36,78 @@
 #include "scenario/parse_int.h"
 
 /* ------------------------------------------------------------------ */
+/* Kernel versions                                                     */
+
+int kernel_parse(const char *s, const char **end)
+{
+	unsigned long major, minor;
+	char *e;
+
+	if (!s || *s < '0' || *s > '9')
+		return 0;
+	major = strtoul(s, &e, 10);
+	if (*e != '.' || e[1] < '0' || e[1] > '9' || major < 1 || major > 99)
+		return 0;
+	minor = strtoul(e + 1, &e, 10);
+	if (minor > 99)
+		return 0;
+	if (end)
+		*end = e;
+	else if (*e && *e != '.' && *e != '-' && *e != '+')
+		return 0;
+	return HR_KERNEL((int)major, (int)minor);
+}
+
+const char *kernel_name(int kernel, char *buf, size_t len)
+{
+	snprintf(buf, len, "%d.%d", kernel / 256, kernel % 256);
+	return buf;
+}
+
+int step_holds_for(const struct step *st, int kernel)
+{
+	if (st->kernel_min && kernel < st->kernel_min)
+		return 0;
+	if (st->kernel_max && kernel > st->kernel_max)
+		return 0;
+	return 1;
+}
+
+/*
+ * The RANGE of `expect[RANGE]`, in @r (NUL terminated, without the
+ * brackets): V (that MAJOR.MINOR only), V+ (V and later), V- (V and
+ * earlier), V-W (V to W).
+ */
+static int parse_kernel_range(struct parser *P, const char *r, int col,
+			      struct step *st)
+{
+	const char *e;
+	int lo = kernel_parse(r, &e), hi;
+
+	if (!lo)
+		goto bad;
+	if (!*e) {
+		hi = lo;
+	} else if (!strcmp(e, "+")) {
+		hi = 0;
+	} else if (!strcmp(e, "-")) {
+		hi = lo;
+		lo = 0;
+	} else if (*e == '-' && (hi = kernel_parse(e + 1, &e)) && !*e) {
+		if (hi < lo)
+			return parse_err(P, col, "expect[%s]: the range ends before it starts", r);
+	} else {
+		goto bad;
+	}
+	st->kernel_min = lo;
+	st->kernel_max = hi;
+	snprintf(st->kernel_range, sizeof(st->kernel_range), "%s", r);
+	return 0;
+bad:
+	return parse_err(P, col, "expect[%s]: expected a kernel range: 6.9+, 6.8-, 6.1-6.8 or 6.12", r);
+}
+
+/* ------------------------------------------------------------------ */
 /* Machine and knobs                                                   */
 
 static int st_machine(struct parser *P, struct step *st, struct tok *t, int n)
@@ -67,14 +139,23 @@ static int st_machine(struct parser *P, struct step *st, struct tok *t, int n)
 			/* this machine's kernel has one node; it cannot make more */
 			if (v > 1)
 				parse_mark_engine_only(P, st, "machine nodes=N with N > 1");
+		} else if (parse_opt_is(&t[i], "kernel")) {
+			int k = val ? kernel_parse(val, NULL) : 0;
+			const char *e;
+
+			/* MAJOR.MINOR only: a profile is per minor release */
+			if (!k || kernel_parse(val, &e) != k || *e ||
+			    k < HR_KERNEL_OLDEST || k > HR_KERNEL_LATEST)
+				return parse_err(P, vcol, "kernel= takes a version from 6.1 to 6.18 (6.1, 6.12, ...)");
+			P->prog->kernel = k;
 		} else {
-			return parse_err(P, t[i].col, "unknown machine option '%s' (expected memory=SIZE or nodes=N)",
+			return parse_err(P, t[i].col, "unknown machine option '%s' (expected memory=SIZE, nodes=N or kernel=VERSION)",
 				    t[i].s);
 		}
 		got++;
 	}
 	if (!got)
-		return parse_err(P, parse_col_after(P, t, n), "machine needs memory=SIZE and/or nodes=N");
+		return parse_err(P, parse_col_after(P, t, n), "machine needs memory=SIZE, nodes=N and/or kernel=VERSION");
 	return 0;
 }
 
@@ -735,8 +816,8 @@ static int parse_line(struct parser *P, char *line)
 	const struct stmt *sm;
 	struct step *st;
 	struct tok *t = P->tok;
-	char *hash = strchr(line, '#'), *text, *colon;
-	int n, idx, proc = -1;
+	char *hash = strchr(line, '#'), *text, *colon, *range = NULL;
+	int n, idx, proc = -1, range_col = 0;
 	size_t tlen;
 
 	if (hash)
@@ -794,6 +875,21 @@ static int parse_line(struct parser *P, char *line)
 		t++;
 		n--;
 	} else {
+		char *br = strchr(t[0].s, '[');
+
+		/* expect[RANGE]: the kernels an expect line holds for */
+		if (br && br - t[0].s == 6 && !strncmp(t[0].s, "expect", 6)) {
+			size_t l = strlen(br);
+
+			if (l < 3 || br[l - 1] != ']') {
+				free(text);
+				return parse_err(P, t[0].col + 6, "expect[RANGE] needs a closing ']' and a range");
+			}
+			br[l - 1] = '\0';
+			*br = '\0';
+			range = br + 1;
+			range_col = t[0].col + 7;
+		}
 		sm = find_stmt(top_stmts, sizeof(top_stmts) / sizeof(top_stmts[0]), t[0].s);
 		if (!sm) {
 			free(text);
@@ -830,6 +926,8 @@ static int parse_line(struct parser *P, char *line)
 	st->map = st->obj = st->ex_proc = -1;
 	st->want = P->want;
 	st->want_col = P->arrow_col;
+	if (range && parse_kernel_range(P, range, range_col, st))
+		return -1;
 	return sm->fn(P, st, t, n);
 }
 

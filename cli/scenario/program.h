@@ -21,6 +21,7 @@
 #ifndef HR_PROGRAM_H
 #define HR_PROGRAM_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define PROG_NAME_MAX 64
@@ -136,6 +137,30 @@ struct expect_item {
 	int col;		/* column of the item, for messages */
 };
 
+struct step;
+
+/**
+ * kernel_parse() - read a kernel version "MAJOR.MINOR" (more may follow
+ * after a '.', '-' or '+': "6.12.117+deb12", "6.1.0-57").
+ * @s:   the text
+ * @end: if non-NULL, set past the MAJOR.MINOR read (then anything may
+ *       follow); if NULL, only a version suffix as above may follow
+ *
+ * Return: HR_KERNEL(MAJOR, MINOR), or 0 if @s does not start with one.
+ */
+int kernel_parse(const char *s, const char **end);
+
+/**
+ * kernel_name() - "6.12" for HR_KERNEL(6, 12), in @buf.  Return: @buf.
+ */
+const char *kernel_name(int kernel, char *buf, size_t len);
+
+/**
+ * step_holds_for() - does the expect step @st hold for @kernel (its
+ * expect[RANGE], if any)?  A plain expect holds for every kernel.
+ */
+int step_holds_for(const struct step *st, int kernel);
+
 struct step {
 	enum step_kind kind;
 	int line, col;		/* where the statement starts */
@@ -160,6 +185,12 @@ struct step {
 	struct result want;	/* RES_NONE: no `->` */
 	int want_col;		/* column of the `->`, for messages */
 	int engine_only;	/* the statement is engine-only */
+	/*
+	 * expect[RANGE]: the kernels the line holds for, HR_KERNEL()
+	 * values, inclusive; 0: no bound.  Both 0 for a plain expect.
+	 */
+	int kernel_min, kernel_max;
+	char kernel_range[16];	/* RANGE as written, for messages */
 };
 
 struct program {
@@ -168,6 +199,8 @@ struct program {
 				 * cli/vm/ sends it there to parse again) */
 	uint64_t memory;	/* machine memory=, 0: not given */
 	int nodes;		/* machine nodes=, 0: not given */
+	int kernel;		/* machine kernel=: the engine's profile,
+				 * HR_KERNEL(); 0: not given (6.18) */
 	int engine_only;	/* some step or knob is engine-only */
 	char engine_only_why[160];	/* the first reason, for messages */
 

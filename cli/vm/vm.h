@@ -40,7 +40,7 @@ int vm_option(const char *cmd, int argc, char **argv, int *i, int *rc);
 /** vm_selected() - was a --vm option given? */
 int vm_selected(void);
 
-/** vm_kernel_spec() - the KERNEL of --vm as given ("6.1"), or NULL. */
+/** vm_kernel_spec() - the KERNEL of --vm as given ("6.1", a path), or NULL. */
 const char *vm_kernel_spec(void);
 
 /**
