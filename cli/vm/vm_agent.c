@@ -59,17 +59,27 @@ struct agent {
 	struct snapshot prev, cur;
 };
 
+/*
+ * P LEN PATH, or U LEN PATH: the same for a program the engine predicts
+ * would damage this kernel until reboot (kernel_predict_damage()).  The
+ * kernel back end refuses such a program unless HUGERESV_KERNEL_UNSAFE=1,
+ * so for a U request, and only while opening that one program, the agent
+ * sets it: the host asked for it explicitly and reboots this guest after
+ * the file (vm_remote.c), so the damage dies with the guest.
+ */
 static void do_open(struct agent *A, const char *line)
 {
 	char path[512], err[1024], *text;
+	int unsafe = line[0] == 'U';
 	size_t n;
 	int off = 0, rc;
 
-	if (sscanf(line, "P %zu %n", &n, &off) != 1 || !off || n > (64u << 20)) {
+	if (sscanf(line + 1, " %zu %n", &n, &off) != 1 || !off ||
+	    n > (64u << 20)) {
 		vm_chan_printf(A->c, "O 2 bad request\n");
 		return;
 	}
-	snprintf(path, sizeof(path), "%s", line + off);
+	snprintf(path, sizeof(path), "%s", line + 1 + off);
 	text = malloc(n + 1);
 	if (!text || vm_chan_read(A->c, text, n, 60000)) {
 		free(text);
@@ -93,7 +103,11 @@ static void do_open(struct agent *A, const char *line)
 	A->be.ops = &kernel_backend_ops;
 	A->be.prog = A->prog;
 	A->be.priv = NULL;
+	if (unsafe)
+		setenv("HUGERESV_KERNEL_UNSAFE", "1", 1);
 	rc = A->be.ops->open(&A->be, A->prog, err, sizeof(err));
+	if (unsafe)
+		unsetenv("HUGERESV_KERNEL_UNSAFE");
 	if (rc) {
 		program_free(A->prog);
 		A->prog = NULL;
@@ -215,6 +229,7 @@ int vm_agent(const char *dev)
 	while (vm_chan_getline(&chan, line, sizeof(line), -1) >= 0) {
 		switch (line[0]) {
 		case 'P':
+		case 'U':
 			do_open(&A, line);
 			break;
 		case 'X':
