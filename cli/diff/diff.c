@@ -699,8 +699,9 @@ int diff_main(int argc, char **argv)
 	printf("%d files, %d mismatches, %d skipped, %d noisy\n", t.files,
 	       t.mismatches, t.skipped, t.noisy);
 	if (vm_unsafe_files())
-		printf("(%d unsafe files run in guests, each guest rebooted "
-		       "after)\n", vm_unsafe_files());
+		printf("(%d unsafe file%s run in guests, each guest rebooted "
+		       "after)\n", vm_unsafe_files(),
+		       vm_unsafe_files() == 1 ? "" : "s");
 	if (t.errors + t.broken)
 		printf("(%d files could not be run)\n", t.errors + t.broken);
 	fflush(stdout);

@@ -21,6 +21,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "hugeresv.h"
 #include "backend/backend.h"
 #include "commands.h"
 #include "scenario/program.h"
@@ -208,6 +209,21 @@ static void do_close(struct agent *A)
 	vm_chan_printf(A->c, "Q %d\n", access("/run/hugeresv/state", F_OK) == 0);
 }
 
+/*
+ * The engine profile of this guest's kernel, clamped as run/'s
+ * kernel_side_version() clamps the host's: the kernel back end predicts
+ * damage with the engine (kernel_predict_damage()), and it must predict
+ * what the host predicted for this kernel, which chose P or U by it.
+ */
+static int guest_profile(const char *release)
+{
+	int k = kernel_parse(release, NULL);
+
+	if (!k || k > HR_KERNEL_LATEST)
+		return HR_KERNEL_LATEST;
+	return k < HR_KERNEL_OLDEST ? HR_KERNEL_OLDEST : k;
+}
+
 int vm_agent(const char *dev)
 {
 	static struct vm_chan chan;
@@ -225,6 +241,7 @@ int vm_agent(const char *dev)
 	snapshot_init(&A.prev);
 	snapshot_init(&A.cur);
 	uname(&u);
+	engine_set_kernel(guest_profile(u.release));
 	vm_chan_printf(&chan, "\nH hugeresv-vm %d %s\n", VM_PROTO, u.release);
 	while (vm_chan_getline(&chan, line, sizeof(line), -1) >= 0) {
 		switch (line[0]) {
