@@ -137,6 +137,14 @@ int engine_kernel(const struct program *prog);
 int kernel_predict_damage(const struct program *prog, char *err,
 			  size_t errlen);
 /**
+ * kernel_damage_predicted() - the prediction of kernel_predict_damage()
+ * alone, whatever HUGERESV_KERNEL_UNSAFE says: the remote back end
+ * (vm/vm_remote.c) sends such a program to its guest as unsafe and
+ * reboots the guest after it.
+ * Return: 1 if the engine predicts damage, else 0.
+ */
+int kernel_damage_predicted(const struct program *prog);
+/**
  * same_outcome() - do two back ends' outcomes of a step agree ("ok" and
  * "no outcome" are the same)?
  */

@@ -1067,20 +1067,18 @@ static void kb_atexit(void)
  * The engine models both: run the program on it, then what close does
  * (every process exits, every segment and file goes, every mount is
  * unmounted), and refuse if the engine says it followed Linux into one
- * (hr_machine_taint()).  HUGERESV_KERNEL_UNSAFE=1 runs it anyway.
+ * (hr_machine_taint()).  The engine's profile is the one set
+ * (engine_set_kernel()): the kernel the program would run on.
+ * Return: 1 if it predicts damage, 0 if not or it cannot tell.
  */
-int kernel_predict_damage(const struct program *prog, char *err,
-			  size_t errlen)
+int kernel_damage_predicted(const struct program *prog)
 {
 	struct backend eng = { &engine_backend_ops, prog, NULL };
 	struct step end = { 0 };
 	struct result r;
 	char msg[256];
 	int64_t taint = 0;
-	const char *unsafe = getenv("HUGERESV_KERNEL_UNSAFE");
 
-	if (unsafe && !strcmp(unsafe, "1"))
-		return 0;
 	if (eng.ops->open(&eng, prog, msg, sizeof(msg)))
 		return 0;	/* the engine cannot tell; nothing to go on */
 	for (int i = 0; i < prog->nsteps; i++)
@@ -1104,7 +1102,23 @@ int kernel_predict_damage(const struct program *prog, char *err,
 		eng.ops->exec(&eng, &end, &r, msg, sizeof(msg));
 	eng.ops->get(&eng, "engine:taint", &taint);
 	eng.ops->close(&eng);
-	if (!taint)
+	return taint != 0;
+}
+
+/*
+ * The refusal of kernel_damage_predicted()'s programs, unless
+ * HUGERESV_KERNEL_UNSAFE=1: on a host that is the user's explicit say;
+ * in a guest the agent sets it for the one file the host sent as unsafe
+ * (vm_agent.c), a guest rebooted after it.
+ */
+int kernel_predict_damage(const struct program *prog, char *err,
+			  size_t errlen)
+{
+	const char *unsafe = getenv("HUGERESV_KERNEL_UNSAFE");
+
+	if (unsafe && !strcmp(unsafe, "1"))
+		return 0;
+	if (!kernel_damage_predicted(prog))
 		return 0;
 	snprintf(err, errlen, "kernel back end: refusing %s: the engine predicts "
 		 "it would leave this machine's HugePages_Rsvd wrong until the "

@@ -590,12 +590,14 @@ static const char diff_usage[] =
 	"Run each scenario on the engine and on the running kernel in\n"
 	"lockstep; stop a file at the first step where the outcome or a\n"
 	"compared counter differs.  Engine-only files, and files that would\n"
-	"damage the machine, are skipped.  A machine-wide THP event counter\n"
-	"the host moved during a step is reported as noisy, not compared.\n"
-	"Needs root and hugetlbfs (docs/kernel-backend.md); '-' reads\n"
-	"standard input.  The engine follows the kernel it is compared with\n"
-	"(its kernel profile: the --vm guest's version, else the running\n"
-	"kernel's; section 4 of docs/kernel-differences.md).\n"
+	"damage the machine, are skipped; with --vm the latter run in a\n"
+	"guest rebooted after each (counted in the summary).  A machine-wide\n"
+	"THP event counter the host moved during a step is reported as\n"
+	"noisy, not compared.  Needs root and hugetlbfs\n"
+	"(docs/kernel-backend.md); '-' reads standard input.  The engine\n"
+	"follows the kernel it is compared with (its kernel profile: the\n"
+	"--vm guest's version, else the running kernel's; section 4 of\n"
+	"docs/kernel-differences.md).\n"
 	"\n"
 	VM_OPTIONS_HELP
 	"  --               what follows is files, even if it starts with '-'\n"
@@ -669,7 +671,12 @@ int diff_main(int argc, char **argv)
 			program_free(prog);
 			continue;
 		}
-		if (kernel_predict_damage(prog, err, sizeof(err))) {
+		/*
+		 * A guest's damage ends with the guest: with --vm the remote
+		 * back end runs such a file as unsafe and reboots after it.
+		 */
+		if (!vm_selected() &&
+		    kernel_predict_damage(prog, err, sizeof(err))) {
 			/* not a refusal of the run: only this file is unsafe */
 			printf("%s: skipped (%s)\n", prog->path, err);
 			t.skipped++;
@@ -693,6 +700,10 @@ int diff_main(int argc, char **argv)
 	free(files);
 	printf("%d files, %d mismatches, %d skipped, %d noisy\n", t.files,
 	       t.mismatches, t.skipped, t.noisy);
+	if (vm_unsafe_files())
+		printf("(%d unsafe file%s run in guests, each guest rebooted "
+		       "after)\n", vm_unsafe_files(),
+		       vm_unsafe_files() == 1 ? "" : "s");
 	if (t.errors + t.broken)
 		printf("(%d files could not be run)\n", t.errors + t.broken);
 	fflush(stdout);

@@ -526,10 +526,13 @@ static int try_prog(struct fuzz *F, const struct scn_text *p, int kernel,
 	 * Only a program the engine ran clean goes to the kernel: one that
 	 * fails on the engine is reported as it is, and one that reproduces
 	 * a Linux accounting bug (taint) could leave the real machine's
-	 * HugePages_Rsvd wrong until the next reboot.
+	 * HugePages_Rsvd wrong until the next reboot, unless that machine
+	 * is a --vm guest: the remote back end runs it as unsafe and
+	 * reboots the guest after it (vm/vm_remote.c).
 	 */
 	if (run_checked(prog, f, &F->st, F->selftest, &F->last_tainted) == 0 &&
-	    f->kind == F_NONE && kernel && !F->last_tainted) {
+	    f->kind == F_NONE && kernel &&
+	    (!F->last_tainted || vm_selected())) {
 		struct diff_verdict v;
 		int d;
 

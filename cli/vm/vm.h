@@ -59,4 +59,11 @@ const struct backend_ops *vm_kernel_ops(void);
  */
 int vm_refusal_is_per_file(void);
 
+/**
+ * vm_unsafe_files() - how many programs the remote back end opened as
+ * unsafe (predicted to damage the kernel until reboot: each ran in a
+ * guest powered off after it), for diff's summary.
+ */
+int vm_unsafe_files(void);
+
 #endif /* HR_VM_H */

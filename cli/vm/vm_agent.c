@@ -21,6 +21,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "hugeresv.h"
 #include "backend/backend.h"
 #include "commands.h"
 #include "scenario/program.h"
@@ -59,17 +60,27 @@ struct agent {
 	struct snapshot prev, cur;
 };
 
+/*
+ * P LEN PATH, or U LEN PATH: the same for a program the engine predicts
+ * would damage this kernel until reboot (kernel_predict_damage()).  The
+ * kernel back end refuses such a program unless HUGERESV_KERNEL_UNSAFE=1,
+ * so for a U request, and only while opening that one program, the agent
+ * sets it: the host asked for it explicitly and reboots this guest after
+ * the file (vm_remote.c), so the damage dies with the guest.
+ */
 static void do_open(struct agent *A, const char *line)
 {
 	char path[512], err[1024], *text;
+	int unsafe = line[0] == 'U';
 	size_t n;
 	int off = 0, rc;
 
-	if (sscanf(line, "P %zu %n", &n, &off) != 1 || !off || n > (64u << 20)) {
+	if (sscanf(line + 1, " %zu %n", &n, &off) != 1 || !off ||
+	    n > (64u << 20)) {
 		vm_chan_printf(A->c, "O 2 bad request\n");
 		return;
 	}
-	snprintf(path, sizeof(path), "%s", line + off);
+	snprintf(path, sizeof(path), "%s", line + 1 + off);
 	text = malloc(n + 1);
 	if (!text || vm_chan_read(A->c, text, n, 60000)) {
 		free(text);
@@ -93,7 +104,11 @@ static void do_open(struct agent *A, const char *line)
 	A->be.ops = &kernel_backend_ops;
 	A->be.prog = A->prog;
 	A->be.priv = NULL;
+	if (unsafe)
+		setenv("HUGERESV_KERNEL_UNSAFE", "1", 1);
 	rc = A->be.ops->open(&A->be, A->prog, err, sizeof(err));
+	if (unsafe)
+		unsetenv("HUGERESV_KERNEL_UNSAFE");
 	if (rc) {
 		program_free(A->prog);
 		A->prog = NULL;
@@ -194,6 +209,21 @@ static void do_close(struct agent *A)
 	vm_chan_printf(A->c, "Q %d\n", access("/run/hugeresv/state", F_OK) == 0);
 }
 
+/*
+ * The engine profile of this guest's kernel, clamped as run/'s
+ * kernel_side_version() clamps the host's: the kernel back end predicts
+ * damage with the engine (kernel_predict_damage()), and it must predict
+ * what the host predicted for this kernel, which chose P or U by it.
+ */
+static int guest_profile(const char *release)
+{
+	int k = kernel_parse(release, NULL);
+
+	if (!k || k > HR_KERNEL_LATEST)
+		return HR_KERNEL_LATEST;
+	return k < HR_KERNEL_OLDEST ? HR_KERNEL_OLDEST : k;
+}
+
 int vm_agent(const char *dev)
 {
 	static struct vm_chan chan;
@@ -211,10 +241,12 @@ int vm_agent(const char *dev)
 	snapshot_init(&A.prev);
 	snapshot_init(&A.cur);
 	uname(&u);
+	engine_set_kernel(guest_profile(u.release));
 	vm_chan_printf(&chan, "\nH hugeresv-vm %d %s\n", VM_PROTO, u.release);
 	while (vm_chan_getline(&chan, line, sizeof(line), -1) >= 0) {
 		switch (line[0]) {
 		case 'P':
+		case 'U':
 			do_open(&A, line);
 			break;
 		case 'X':

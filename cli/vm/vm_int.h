@@ -9,9 +9,14 @@
  * virtio-console is a module in 6.1.  It carries a line protocol, one
  * request and one reply at a time (vm_remote.c, vm_agent.c):
  *
- *   guest -> host at boot   H hugeresv-vm 1 RELEASE
+ *   guest -> host at boot   H hugeresv-vm 2 RELEASE
  *   P LEN PATH\n + LEN bytes  parse the scenario and open the kernel
  *                           back end:  O RC MESSAGE
+ *   U LEN PATH\n + LEN bytes  the same for a program the engine predicts
+ *                           would damage the kernel until reboot: the
+ *                           agent opens it with HUGERESV_KERNEL_UNSAFE=1
+ *                           (for that open only); the host reboots the
+ *                           guest after the file
  *   X STEP                  run prog->steps[STEP]:  R KIND ERR [short] | E MESSAGE
  *                           (short: a 1 GiB pool smaller than the step asked)
  *   S                       the snapshot, as changes since the previous
@@ -30,7 +35,7 @@
 #include <sys/types.h>
 
 /* The protocol's version, in the guest's hello line. */
-#define VM_PROTO 1
+#define VM_PROTO 2
 /* A line of the protocol (a snapshot key and value fit many times over). */
 #define VM_LINE 1024
 

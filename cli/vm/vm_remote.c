@@ -32,6 +32,14 @@
  *  - before any other file, if the guest was booted for 1 GiB pages: its
  *    back end's close puts the boot's N pages back, which takes seconds
  *    of compaction under TCG and may fail (a dirty close, another reboot).
+ *  - after a file the engine predicts would damage the kernel until
+ *    reboot (kernel_damage_predicted(): docs/kernel-differences.md 2.13,
+ *    4.3, 4.4): the host's kernel back end refuses such a file, but a
+ *    guest's damage ends with the guest, so it is sent as unsafe (U, not
+ *    P: the agent lets its back end run it) to the current guest, which
+ *    a clean close leaves as good as a fresh one, and that guest is
+ *    powered off at its close whatever the close says, so the next file
+ *    gets a fresh one.
  * A refusal from a freshly booted guest is about the program (a knob or
  * page size that kernel lacks): vm_refusal_is_per_file().
  */
@@ -52,6 +60,7 @@ static struct vm_config cfg = { NULL, 8192, 2, 3 };
 static struct vm_guest guest = { .chan = { .fd = -1 } };
 static char kernel_path[512], kernel_version[200], initrd_path[512];
 static int resolved, files_since_boot, per_file_refusal, keep_dir, booted_1g;
+static int unsafe_files;	/* unsafe programs opened in guests */
 
 /* "--name VALUE" or "--name=VALUE" at argv[*i]: the value, or NULL. */
 static const char *opt_value(const char *name, int argc, char **argv, int *i,
@@ -129,6 +138,11 @@ const char *vm_kernel_spec(void)
 int vm_refusal_is_per_file(void)
 {
 	return per_file_refusal;
+}
+
+int vm_unsafe_files(void)
+{
+	return unsafe_files;
 }
 
 /* At exit: power the guest off (it holds nothing worth a clean shutdown). */
@@ -246,15 +260,19 @@ static int uses_gigantic(const struct program *prog)
 struct remote {
 	struct snapshot mirror;	/* the guest's last snapshot */
 	int replays;		/* fresh guests for its 1 GiB pages */
+	int unsafe;		/* sent as U: the guest goes at close */
 };
 
-static int send_program(const struct program *prog, char *err, size_t errlen)
+/* P (or U, @unsafe: see the top of this file) and the open's reply. */
+static int send_program(const struct program *prog, int unsafe, char *err,
+			size_t errlen)
 {
 	char line[VM_LINE];
 	size_t n = strlen(prog->source);
 	int rc;
 
-	if (vm_chan_printf(&guest.chan, "P %zu %s\n", n, prog->path) ||
+	if (vm_chan_printf(&guest.chan, "%c %zu %s\n", unsafe ? 'U' : 'P', n,
+			   prog->path) ||
 	    vm_chan_write(&guest.chan, prog->source, n)) {
 		guest_lost(-1, "open", err, errlen);
 		return EXIT_FAIL;
@@ -278,7 +296,7 @@ static int rm_open(struct backend *be, const struct program *prog, char *err,
 		   size_t errlen)
 {
 	struct remote *r;
-	int rc, attempt, gigantic;
+	int rc, attempt, gigantic, unsafe;
 
 	per_file_refusal = 0;
 	if (!prog->source) {
@@ -287,6 +305,8 @@ static int rm_open(struct backend *be, const struct program *prog, char *err,
 		return EXIT_FAIL;
 	}
 	gigantic = uses_gigantic(prog) && cfg.pages_1g;
+	/* with the engine profile run/, diff/ and fuzz/ set: the guest's */
+	unsafe = kernel_damage_predicted(prog);
 	if (guest.qemu > 0 && (gigantic ? files_since_boot || !booted_1g :
 			       booted_1g)) {
 		vm_chan_printf(&guest.chan, "B\n");
@@ -295,7 +315,7 @@ static int rm_open(struct backend *be, const struct program *prog, char *err,
 	for (attempt = 0;; attempt++) {
 		if (guest_up(gigantic, err, errlen))
 			return EXIT_REFUSED;
-		rc = send_program(prog, err, errlen);
+		rc = send_program(prog, unsafe, err, errlen);
 		if (rc != EXIT_REFUSED || attempt || files_since_boot == 0)
 			break;
 		/* a leftover of an earlier file: a fresh guest, once */
@@ -311,10 +331,13 @@ static int rm_open(struct backend *be, const struct program *prog, char *err,
 	if (!r) {
 		snprintf(err, errlen, "out of memory");
 		vm_chan_printf(&guest.chan, "Q\n");
+		vm_chan_printf(&guest.chan, "B\n");
 		vm_kill(&guest);
 		return EXIT_FAIL;
 	}
 	snapshot_init(&r->mirror);
+	r->unsafe = unsafe;
+	unsafe_files += unsafe;
 	be->prog = prog;
 	be->priv = r;
 	return 0;
@@ -381,7 +404,7 @@ static int rm_exec(struct backend *be, const struct step *st,
 		vm_kill(&guest);
 		if (guest_up(1, err, errlen))
 			return -1;
-		if (send_program(be->prog, err, errlen)) {
+		if (send_program(be->prog, r->unsafe, err, errlen)) {
 			vm_kill(&guest);
 			return -1;
 		}
@@ -481,7 +504,11 @@ static void rm_close(struct backend *be)
 			fprintf(stderr, "hugeresv: %s left the guest unclean: "
 				"rebooting it\n", be->prog->path);
 	}
-	if (dirty && guest.qemu > 0) {
+	if (r && r->unsafe && !dirty && getenv("HUGERESV_VM_VERBOSE"))
+		fprintf(stderr, "hugeresv: %s was run as unsafe: rebooting the "
+			"guest\n", be->prog->path);
+	/* an unsafe file's damage outlives any close: this guest goes */
+	if ((dirty || (r && r->unsafe)) && guest.qemu > 0) {
 		vm_chan_printf(&guest.chan, "B\n");
 		vm_kill(&guest);
 	}
