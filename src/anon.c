@@ -746,6 +746,7 @@ static void check_block(struct hr_machine *m, struct check_ctx *c, uint32_t b,
 {
 	struct pageblock *pb = &m->phys.pb[b];
 	uint32_t base = b << PB_SHIFT;
+	uint64_t anon = 0, split_unmapped = 0;
 	unsigned f;
 
 	if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_HUGETLB) {
@@ -771,6 +772,11 @@ static void check_block(struct hr_machine *m, struct check_ctx *c, uint32_t b,
 	}
 	if (pb->state == PB_ALLOC_HEAD && pb->kind == PBK_RESV)
 		t->resv_blocks++;
+	/*
+	 * The 512-frame loop is most of a validator pass: its tallies are
+	 * locals, so that they stay in registers (through @t, every call
+	 * to cnt_get() would make the compiler store and reload them).
+	 */
 	for (f = 0; f < PB_FRAMES; f++) {
 		uint32_t pfn = base + f;
 		unsigned mc = pb->pages ? pb_mapcount(pb->pages, f) : 0;
@@ -783,10 +789,12 @@ static void check_block(struct hr_machine *m, struct check_ctx *c, uint32_t b,
 		if (fr)
 			CHECK(c, !mc, "anon: free frame %#x mapped", pfn);
 		if (mc && pb->kind != PBK_THP)
-			t->anon++;
+			anon++;
 		if (pb->state == PB_SPLIT && !fr && !mc)
-			t->split_unmapped++;
+			split_unmapped++;
 	}
+	t->anon += anon;
+	t->split_unmapped += split_unmapped;
 }
 
 /* The machine's counters are what the walk found. */

@@ -358,25 +358,30 @@ static int sysfs_value(hr_machine *m, const char *rel, unsigned long *out)
 {
 	static const char hp[] = "hugepages/";
 	static const char thp[] = "transparent_hugepage/";
-	const struct knob *k = sysfs_knob(rel);
-	const char *slash;
-	struct hstate *h;
+	const struct knob *k;
 
+	/*
+	 * Counters first: they are what expectations and the fuzzer's
+	 * invariants read after every step, and no counter file is a
+	 * knob's, so the registry is only searched for the rest.
+	 */
+	if (!strncmp(rel, thp, sizeof(thp) - 1)) {
+		if (!thp_sysfs_value(m, rel + sizeof(thp) - 1, out))
+			return 0;
+	} else if (!strncmp(rel, hp, sizeof(hp) - 1)) {
+		const char *dir = rel + sizeof(hp) - 1;
+		const char *slash = strchr(dir, '/');
+		struct hstate *h = slash ?
+			hstate_by_dir(m, dir, (size_t)(slash - dir)) : NULL;
+
+		if (h && !hstate_file_value(h, slash + 1, out))
+			return 0;
+	}
 	/* a knob's number; a word is not a counter */
+	k = sysfs_knob(rel);
 	if (k)
 		return k->kind == HR_KNOB_WORDS ? -ENOENT : knob_get(m, k, out);
-	if (!strncmp(rel, thp, sizeof(thp) - 1))
-		return thp_sysfs_value(m, rel + sizeof(thp) - 1, out);
-	if (strncmp(rel, hp, sizeof(hp) - 1))
-		return -ENOENT;
-	rel += sizeof(hp) - 1;
-	slash = strchr(rel, '/');
-	if (!slash)
-		return -ENOENT;
-	h = hstate_by_dir(m, rel, (size_t)(slash - rel));
-	if (!h)
-		return -ENOENT;
-	return hstate_file_value(h, slash + 1, out);
+	return -ENOENT;
 }
 
 struct pick {
