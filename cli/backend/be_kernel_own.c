@@ -175,22 +175,20 @@ static int pfns_add(struct kpfns *s, uint64_t pfn)
 }
 
 /*
- * thp_census() - the page frames of the THPs mapped at a PMD-aligned
- * address of the agents' scenario mappings (anonymous ones: hugetlb pages
- * are no THPs), sorted, each once (a fork child shares its parent's).
- * The huge zero page is left out: it is not allocated by the fault that
- * maps it.  Root only (pagemap shows frame numbers to CAP_SYS_ADMIN).
- * Return: 0, or -1 if a file could not be read.
+ * agents_anon_walk() - call @scan(pagemap fd, process, lo, hi, @ctx) for
+ * each interval of each live agent's anonymous scenario mappings
+ * (hugetlb pages are no THPs), with that agent's /proc/PID/pagemap
+ * open.  Stops at the first @scan that fails.
+ * Return: 0, or -1 (a pagemap that could not be opened, or @scan's -1).
  */
-static int thp_census(struct kbe *k, struct kpfns *set)
+static int agents_anon_walk(struct kbe *k,
+			    int (*scan)(int pm, int proc, uint64_t lo,
+					uint64_t hi, void *ctx),
+			    void *ctx)
 {
 	const struct program *prog = k->prog;
-	int kpf, p, i, j, rc = 0, n;
+	int p, i, j, rc = 0;
 
-	set->n = 0;
-	kpf = open("/proc/kpageflags", O_RDONLY | O_CLOEXEC);
-	if (kpf < 0)
-		return -1;
 	for (p = 0; p < prog->nprocs && !rc; p++) {
 		char path[64];
 		int pm;
@@ -200,48 +198,74 @@ static int thp_census(struct kbe *k, struct kpfns *set)
 		snprintf(path, sizeof(path), "/proc/%d/pagemap",
 			 (int)k->agents[p].pid);
 		pm = open(path, O_RDONLY | O_CLOEXEC);
-		if (pm < 0) {
-			rc = -1;
-			break;
-		}
+		if (pm < 0)
+			return -1;
 		for (i = 0; i < prog->nmaps && !rc; i++) {
 			const struct kmap *km = &k->maps[i];
 
 			if (prog->maps[i].proc != p ||
 			    (prog->maps[i].flags & MF_HUGETLB))
 				continue;
-			for (j = 0; j < km->niv && !rc; j++) {
-				uint64_t a = ALIGN_UP(km->iv[j].lo, KB_PMD_SIZE);
-
-				for (; a + KB_PMD_SIZE <= km->iv[j].hi && !rc;
-				     a += KB_PMD_SIZE) {
-					uint64_t e, f, pfn;
-
-					if (pread(pm, &e, sizeof(e), (off_t)(a / 4096 * 8))
-					    != (ssize_t)sizeof(e)) {
-						rc = -1;
-						break;
-					}
-					if (!(e & PM_PRESENT))
-						continue;
-					pfn = e & PM_PFN_MASK;
-					if (!pfn ||
-					    pread(kpf, &f, sizeof(f), (off_t)(pfn * 8))
-					    != (ssize_t)sizeof(f)) {
-						rc = -1;
-						break;
-					}
-					if ((f >> KPF_THP & 1) &&
-					    (f >> KPF_COMPOUND_HEAD & 1) &&
-					    !(f >> KPF_ZERO_PAGE & 1) &&
-					    pfns_add(set, pfn) < 0)
-						rc = -1;
-				}
-			}
+			for (j = 0; j < km->niv && !rc; j++)
+				rc = scan(pm, p, km->iv[j].lo, km->iv[j].hi, ctx);
 		}
 		close(pm);
 	}
-	close(kpf);
+	return rc;
+}
+
+struct thp_scan_ctx {
+	int kpf;			/* /proc/kpageflags */
+	struct kpfns *set;
+};
+
+/* The THP head frames mapped at the PMD-aligned addresses of [lo, hi). */
+static int thp_scan(int pm, int proc, uint64_t lo, uint64_t hi, void *ctx)
+{
+	struct thp_scan_ctx *c = ctx;
+	uint64_t a;
+
+	(void)proc;
+	for (a = ALIGN_UP(lo, KB_PMD_SIZE); a + KB_PMD_SIZE <= hi;
+	     a += KB_PMD_SIZE) {
+		uint64_t e, f, pfn;
+
+		if (pread(pm, &e, sizeof(e), (off_t)(a / 4096 * 8)) !=
+		    (ssize_t)sizeof(e))
+			return -1;
+		if (!(e & PM_PRESENT))
+			continue;
+		pfn = e & PM_PFN_MASK;
+		if (!pfn ||
+		    pread(c->kpf, &f, sizeof(f), (off_t)(pfn * 8)) !=
+		    (ssize_t)sizeof(f))
+			return -1;
+		if ((f >> KPF_THP & 1) && (f >> KPF_COMPOUND_HEAD & 1) &&
+		    !(f >> KPF_ZERO_PAGE & 1) && pfns_add(c->set, pfn) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * thp_census() - the page frames of the THPs mapped at a PMD-aligned
+ * address of the agents' scenario mappings (anonymous ones: hugetlb pages
+ * are no THPs), sorted, each once (a fork child shares its parent's).
+ * The huge zero page is left out: it is not allocated by the fault that
+ * maps it.  Root only (pagemap shows frame numbers to CAP_SYS_ADMIN).
+ * Return: 0, or -1 if a file could not be read.
+ */
+static int thp_census(struct kbe *k, struct kpfns *set)
+{
+	struct thp_scan_ctx c = { -1, set };
+	int i, n, rc;
+
+	set->n = 0;
+	c.kpf = open("/proc/kpageflags", O_RDONLY | O_CLOEXEC);
+	if (c.kpf < 0)
+		return -1;
+	rc = agents_anon_walk(k, thp_scan, &c);
+	close(c.kpf);
 	if (rc)
 		return -1;
 	if (set->n > 1)	/* qsort() wants an array, even of none */
@@ -310,6 +334,11 @@ static int pmds_add(struct kpmds *s, uint64_t addr, int proc, int huge)
 	return 0;
 }
 
+struct pmd_scan_ctx {
+	struct kbe *k;
+	struct kpmds *set;
+};
+
 static int pmd_cmp(const void *a, const void *b)
 {
 	const struct kpmd *x = a, *y = b;
@@ -319,10 +348,14 @@ static int pmd_cmp(const void *a, const void *b)
 	return x->addr < y->addr ? -1 : x->addr > y->addr;
 }
 
-/* The regions of [lo, hi) of @pm that hold pages, into @set. */
-static int pmd_scan(int pm, int proc, uint64_t lo, uint64_t hi,
-		    struct kpmds *set)
+/*
+ * The regions of [lo, hi) of @pm that hold pages, into @ctx's set; a
+ * kernel without PAGEMAP_SCAN is noted in @ctx's back end.
+ */
+static int pmd_scan(int pm, int proc, uint64_t lo, uint64_t hi, void *ctx)
 {
+	struct pmd_scan_ctx *c = ctx;
+	struct kpmds *set = c->set;
 	struct kb_page_region r[64];
 	struct kb_pm_scan_arg a;
 	long n, i;
@@ -338,8 +371,11 @@ static int pmd_scan(int pm, int proc, uint64_t lo, uint64_t hi,
 		a.return_mask = KB_PAGE_IS_PRESENT | KB_PAGE_IS_SWAPPED |
 				KB_PAGE_IS_HUGE;
 		n = ioctl(pm, KB_PAGEMAP_SCAN, &a);
-		if (n < 0)
+		if (n < 0) {
+			if (errno == ENOTTY || errno == EINVAL)
+				c->k->own.no_pagemap_scan = 1;
 			return -1;
+		}
 		for (i = 0; i < n; i++) {
 			uint64_t x = r[i].start & ~(KB_PMD_SIZE - 1);
 			int huge = !!(r[i].categories & KB_PAGE_IS_HUGE);
@@ -363,37 +399,11 @@ static int pmd_scan(int pm, int proc, uint64_t lo, uint64_t hi,
  */
 static int pmd_census(struct kbe *k, struct kpmds *set)
 {
-	const struct program *prog = k->prog;
-	int p, i, j, rc = 0;
+	struct pmd_scan_ctx c = { k, set };
+	int rc;
 
 	set->n = 0;
-	for (p = 0; p < prog->nprocs && !rc; p++) {
-		char path[64];
-		int pm;
-
-		if (!k->agents[p].live)
-			continue;
-		snprintf(path, sizeof(path), "/proc/%d/pagemap",
-			 (int)k->agents[p].pid);
-		pm = open(path, O_RDONLY | O_CLOEXEC);
-		if (pm < 0)
-			return -1;
-		for (i = 0; i < prog->nmaps && !rc; i++) {
-			const struct kmap *km = &k->maps[i];
-
-			if (prog->maps[i].proc != p ||
-			    (prog->maps[i].flags & MF_HUGETLB))
-				continue;
-			for (j = 0; j < km->niv && !rc; j++)
-				if (pmd_scan(pm, p, km->iv[j].lo, km->iv[j].hi,
-					     set) < 0) {
-					if (errno == ENOTTY || errno == EINVAL)
-						k->own.no_pagemap_scan = 1;
-					rc = -1;
-				}
-		}
-		close(pm);
-	}
+	rc = agents_anon_walk(k, pmd_scan, &c);
 	if (rc)
 		return -1;
 	if (set->n > 1)
