@@ -1063,6 +1063,13 @@ struct thp_resv_policy_ops {
 					uint64_t freed);
 };
 
+/* The RFC's decisions, for policies that keep some of them (thp_resv.c). */
+bool thp_resv_first_write(const struct vm_area *vma,
+			  const struct pte_table *pt);
+bool thp_resv_threshold_reached(const struct hr_machine *m,
+				const struct thp_resv *r);
+bool thp_resv_sync_knob(const struct hr_machine *m, const struct thp_resv *r);
+
 /* The policies, each in its own file or thp_resv.c (thp_resv_policies.h). */
 #define THP_RESV_POLICY(word, ops) extern const struct thp_resv_policy_ops ops;
 #include "thp_resv_policies.h"

@@ -44,23 +44,26 @@
 /* ------------------------------------------------------------------ */
 /* Policies                                                            */
 
-/* The RFC's rule: only the first write in a range with no page reserves. */
-static bool first_write_reserves(const struct vm_area *vma,
-				 const struct pte_table *pt)
+/*
+ * The RFC's decisions, shared by the policies that keep them (the util
+ * policy too): only the first write in a range with no page reserves.
+ */
+bool thp_resv_first_write(const struct vm_area *vma,
+			  const struct pte_table *pt)
 {
 	(void)vma;
 	return !pte_table_has_page(pt);
 }
 
 /* The RFC's threshold: promotion_threshold frames handed out. */
-static bool threshold_reached(const struct hr_machine *m,
-			      const struct thp_resv *r)
+bool thp_resv_threshold_reached(const struct hr_machine *m,
+				const struct thp_resv *r)
 {
 	return thp_resv_nr_used(r) >= m->thp.promotion_threshold;
 }
 
 /* promotion_sync=1: promote at the fault (the RFC's "Other TBD"). */
-static bool sync_knob(const struct hr_machine *m, const struct thp_resv *r)
+bool thp_resv_sync_knob(const struct hr_machine *m, const struct thp_resv *r)
 {
 	(void)r;
 	return m->thp.promotion_sync;
@@ -91,18 +94,18 @@ static struct thp_resv *release_lru(struct hr_machine *m, uint64_t want,
 /* The RFC at its threshold, as the review asked first: release them all. */
 const struct thp_resv_policy_ops thp_resv_all_policy = {
 	.name = "all",
-	.should_reserve = first_write_reserves,
-	.should_promote = threshold_reached,
-	.promote_sync = sync_knob,
+	.should_reserve = thp_resv_first_write,
+	.should_promote = thp_resv_threshold_reached,
+	.promote_sync = thp_resv_sync_knob,
 	.pick_victim = release_all,
 };
 
 /* FreeBSD's vm_reserv order: break the least recently changed first. */
 const struct thp_resv_policy_ops thp_resv_lru_policy = {
 	.name = "lru",
-	.should_reserve = first_write_reserves,
-	.should_promote = threshold_reached,
-	.promote_sync = sync_knob,
+	.should_reserve = thp_resv_first_write,
+	.should_promote = thp_resv_threshold_reached,
+	.promote_sync = thp_resv_sync_knob,
 	.pick_victim = release_lru,
 };
 

@@ -21,26 +21,6 @@
  */
 #include "internal.h"
 
-static bool util_should_reserve(const struct vm_area *vma,
-				const struct pte_table *pt)
-{
-	(void)vma;
-	return !pte_table_has_page(pt);
-}
-
-static bool util_should_promote(const struct hr_machine *m,
-				const struct thp_resv *r)
-{
-	return thp_resv_nr_used(r) >= m->thp.promotion_threshold;
-}
-
-static bool util_promote_sync(const struct hr_machine *m,
-			      const struct thp_resv *r)
-{
-	(void)r;
-	return m->thp.promotion_sync;
-}
-
 /*
  * The least utilised live reservation, the oldest of equals.  The
  * machine's histogram of nr_unused gives the least utilisation there is
@@ -71,8 +51,9 @@ static struct thp_resv *util_pick_victim(struct hr_machine *m, uint64_t want,
 /* The util policy: one line of thp_resv_policies.h registers it. */
 const struct thp_resv_policy_ops thp_resv_util_policy = {
 	.name = "util",
-	.should_reserve = util_should_reserve,
-	.should_promote = util_should_promote,
-	.promote_sync = util_promote_sync,
+	/* reserving and promoting as the RFC; releasing its own way */
+	.should_reserve = thp_resv_first_write,
+	.should_promote = thp_resv_threshold_reached,
+	.promote_sync = thp_resv_sync_knob,
 	.pick_victim = util_pick_victim,
 };
