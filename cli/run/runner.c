@@ -69,6 +69,23 @@ static void json_event_start(struct runner *R, const char *type, const struct st
 	}
 }
 
+/*
+ * A message about @st on stderr (after what -v printed so far, to keep
+ * the two in order) and, with --json, as an event of @type.
+ */
+static void report_message(struct runner *R, const char *type,
+			   const struct step *st, const char *msg)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s\n", msg);
+	if (R->o->json) {
+		json_event_start(R, type, st);
+		printf(",\"message\":");
+		json_string(stdout, msg);
+		putchar('}');
+	}
+}
+
 /* The whole snapshot as a JSON object; values are raw (bytes for kB). */
 static void json_figures(const struct snapshot *s)
 {
@@ -124,14 +141,7 @@ static void fail(struct runner *R, const struct step *st, const char *fmt, ...)
 	vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
 	va_end(ap);
 	R->failed++;
-	fflush(stdout);		/* keep -v output and failures in order */
-	fprintf(stderr, "%s\n", msg);
-	if (R->o->json) {
-		json_event_start(R, "failure", st);
-		printf(",\"message\":");
-		json_string(stdout, msg);
-		putchar('}');
-	}
+	report_message(R, "failure", st, msg);
 }
 
 static int take_snapshot(struct runner *R, struct snapshot *s, const struct step *st)
@@ -182,14 +192,7 @@ static void report_noisy(struct runner *R, const struct step *st,
 		 "moved this machine-wide counter at line %d or before; the "
 		 "machine's delta is %s)", R->prog->path, st->line, it->key,
 		 want, line, have ? format_value(key, v, got, sizeof(got)) : "-");
-	fflush(stdout);
-	fprintf(stderr, "%s\n", msg);
-	if (R->o->json) {
-		json_event_start(R, "noisy", st);
-		printf(",\"message\":");
-		json_string(stdout, msg);
-		putchar('}');
-	}
+	report_message(R, "noisy", st, msg);
 }
 
 
