@@ -92,20 +92,37 @@ bool thp_range_ok(const struct vm_area *vma, uint64_t haddr)
 	return haddr >= vma->start && haddr + HPAGE_SIZE <= vma->end;
 }
 
-/** khugepaged_enter() - MMF_VM_HUGEPAGE: khugepaged will scan this mm. */
-void khugepaged_enter(struct vm_area *vma)
+/**
+ * khugepaged_enter_span() - khugepaged_enter_vma() for a VMA that, as far
+ * as the kernel is concerned, spans [@start, @end): @vma's flags, with
+ * @anon_vma saying whether that VMA has an anon_vma.  The span differs
+ * from @vma where the kernel would have merged neighbours that the
+ * engine keeps apart (khugepaged_enter_merged(), mm.c).
+ */
+void khugepaged_enter_span(struct vm_area *vma, uint64_t start, uint64_t end,
+			   bool anon_vma)
 {
 	/*
 	 * 6.18: only a VMA with an anon_vma (a page was written, or a THP
 	 * fault happened) registers; MADV_HUGEPAGE on untouched memory
 	 * does not.
 	 */
-	if (vma->mm->m->thp.enabled == THP_NEVER || !vma->anon_vma)
+	if (vma->mm->m->thp.enabled == THP_NEVER || !anon_vma)
 		return;
-	/* the VMA must be eligible and hold an aligned 2 MiB range */
-	if (!thp_vma_allowable(vma, true) || !thp_vma_has_range(vma))
+	/*
+	 * The VMA must be eligible and hold an aligned 2 MiB range
+	 * (thp_vma_suitable_order() on the last one, as thp_vma_has_range()).
+	 */
+	if (!thp_vma_allowable(vma, true) ||
+	    ((start + HPAGE_SIZE - 1) & ~(HPAGE_SIZE - 1)) + HPAGE_SIZE > end)
 		return;
 	vma->mm->thp_registered = true;
+}
+
+/** khugepaged_enter() - MMF_VM_HUGEPAGE: khugepaged will scan this mm. */
+void khugepaged_enter(struct vm_area *vma)
+{
+	khugepaged_enter_span(vma, vma->start, vma->end, vma->anon_vma);
 }
 
 /* ------------------------------------------------------------------ */

@@ -937,6 +937,8 @@ bool thp_vma_allowable(const struct vm_area *vma, bool sysfs);
 bool thp_vma_has_range(const struct vm_area *vma);
 bool thp_range_ok(const struct vm_area *vma, uint64_t haddr);
 void khugepaged_enter(struct vm_area *vma);
+void khugepaged_enter_span(struct vm_area *vma, uint64_t start, uint64_t end,
+			   bool anon_vma);
 bool thp_cow_reuse(struct hr_proc *p, uint32_t pfn);
 void thp_madvise_pageout(struct vm_area *vma, uint64_t start, uint64_t end);
 int thp_huge_fault(struct vm_area *vma, uint64_t addr,

@@ -746,6 +746,75 @@ static int madvise_remove(struct vm_area *vma, uint64_t start, uint64_t end)
 }
 
 /*
+ * madvise_registers_late() - does MADV_HUGEPAGE register the mm with
+ * khugepaged only after the VMA's flags changed, asking about the VMA
+ * that results?  Debian's 6.12.117 does (madvise_update_vma() calls
+ * khugepaged_enter_vma() after vma_modify_flags_name(), past the early
+ * return for unchanged flags; its hugepage_madvise() only sets them);
+ * 6.1 and 6.18 ask in hugepage_madvise(), before the split.  Section 4.8
+ * of docs/kernel-differences.md: the release that moved the call, and
+ * the one that moved it back, were not identified, so the profile
+ * switches for 6.12 alone.
+ */
+static bool madvise_registers_late(const struct hr_machine *m)
+{
+	return !KERNEL_BEFORE(m, 6, 12) && KERNEL_BEFORE(m, 6, 13);
+}
+
+/*
+ * madvise_enter_after() - the registrations that follow a flag change of
+ * [@s, ...) (the VMA now starting at @s) to VM_HUGEPAGE.
+ *
+ * The kernel merges the changed VMA with neighbours whose flags now match
+ * (vma_merge() in 6.1, vma_merge_existing_range() since 6.12), and a
+ * merge calls khugepaged_enter_vma() on the merged VMA, on every kernel.
+ * The engine keeps the pieces apart, so the VMA asked about spans every
+ * adjacent anonymous VMA with the same flags: pieces of one mapping
+ * (separate mappings are never adjacent here: MM_GAP).  Two pieces that
+ * both have an anon_vma are taken to share it (split after the first
+ * fault); the kernel would not merge pieces that faulted apart with
+ * different flags (is_mergeable_anon_vma()), which the engine's one bit
+ * cannot tell.
+ *
+ * On 6.12 madvise_update_vma() also asks about the changed VMA when
+ * nothing merged (madvise_registers_late()).
+ */
+static void madvise_enter_after(struct hr_proc *p, uint64_t s)
+{
+	struct vm_area *v = find_vma(p, s), *w;
+	uint64_t lo, hi;
+	bool anon_vma;
+
+	if (!v)
+		return;
+	lo = v->start;
+	hi = v->end;
+	anon_vma = v->anon_vma;
+	for (w = v; w->link.prev != &p->vmas;) {
+		struct vm_area *pv = list_entry(w->link.prev, struct vm_area,
+						link);
+
+		if (pv->end != lo || pv->flags != v->flags || !vma_is_anon(pv))
+			break;
+		lo = pv->start;
+		anon_vma |= pv->anon_vma;
+		w = pv;
+	}
+	for (w = v; w->link.next != &p->vmas;) {
+		struct vm_area *nv = list_entry(w->link.next, struct vm_area,
+						link);
+
+		if (nv->start != hi || nv->flags != v->flags || !vma_is_anon(nv))
+			break;
+		hi = nv->end;
+		anon_vma |= nv->anon_vma;
+		w = nv;
+	}
+	if (lo != v->start || hi != v->end || madvise_registers_late(p->m))
+		khugepaged_enter_span(v, lo, hi, anon_vma);
+}
+
+/*
  * madvise() on private anonymous memory, [@s, @e) inside @vma.
  * DONTNEED zaps (a reservation whose whole range is dropped goes, one
  * only partly dropped gets its frames back as unused); HUGEPAGE and
@@ -785,9 +854,11 @@ static int anon_madvise(struct hr_proc *p, struct vm_area *vma, uint64_t s,
 		/*
 		 * hugepage_madvise() registers the mm with khugepaged asking
 		 * about the VMA as it is before the split, with the new flags
-		 * (so a sliver of a VMA advised alone still registers).
+		 * (so a sliver of a VMA advised alone still registers, and so
+		 * does advice that changes nothing).  Debian's 6.12 asks
+		 * afterwards instead (madvise_enter_after()).
 		 */
-		if (advice == HR_MADV_HUGEPAGE) {
+		if (advice == HR_MADV_HUGEPAGE && !madvise_registers_late(p->m)) {
 			unsigned long old = vma->flags;
 
 			vma->flags = (old & ~clr) | set;
@@ -805,6 +876,8 @@ static int anon_madvise(struct hr_proc *p, struct vm_area *vma, uint64_t s,
 			if (v->start >= s && v->end <= e)
 				v->flags = (v->flags & ~clr) | set;
 		}
+		if (advice == HR_MADV_HUGEPAGE)
+			madvise_enter_after(p, s);
 	}
 	return 0;
 }
