@@ -61,11 +61,12 @@ static const char usage_text[] =
 
 static const char run_usage[] =
 	"usage: hugeresv run [--kernel [--vm KERNEL] | --engine-kernel VERSION] [-v]\n"
-	"                    [--json] [--check] [--] FILE...\n"
+	"                    [--json] [--check] [--] FILE|DIR...\n"
 	"\n"
 	"Run scenario files (docs/scenario-language.md) on the engine, checking\n"
 	"every step's '-> RESULT' and every 'expect' line; '-' reads standard\n"
-	"input.  Every file is parsed before any of them runs.\n"
+	"input, a DIR stands for every *.scn file under it, recursively, sorted\n"
+	"by path.  Every file is parsed before any of them runs.\n"
 	"\n"
 	"  --kernel         run on the running Linux kernel instead (root,\n"
 	"                   hugetlbfs; docs/kernel-backend.md)\n"
@@ -184,6 +185,7 @@ static int cmd_run(int argc, char **argv)
 {
 	const struct backend_ops *ops = &engine_backend_ops;
 	struct run_opts o = { 0, 0, 0 };
+	struct scn_paths sp;
 	struct program **progs;
 	int nfiles = 0, status = EXIT_OK, dashdash = 0, kernel = 0;
 	char err[1024];
@@ -239,6 +241,25 @@ static int cmd_run(int argc, char **argv)
 		free(progs);
 		return usage_error("run", "%s", "--vm needs --kernel");
 	}
+	/* a directory is its *.scn files, recursively, sorted by path */
+	status = scn_paths_expand("run", argv + 1, nfiles, &sp);
+	if (status) {
+		free(progs);
+		return status;
+	}
+	nfiles = sp.n;
+	if (nfiles > argc) {
+		struct program **more = realloc(progs, (size_t)(nfiles + 1) *
+						sizeof(*progs));
+
+		if (!more) {
+			scn_paths_free(&sp);
+			free(progs);
+			return EXIT_FAIL;
+		}
+		progs = more;
+	}
+	memset(progs, 0, (size_t)(nfiles + 1) * sizeof(*progs));
 	if (kernel) {
 		ops = vm_kernel_ops();
 		/*
@@ -249,12 +270,12 @@ static int cmd_run(int argc, char **argv)
 	}
 	/* Every file is parsed before anything runs. */
 	for (int i = 0; i < nfiles; i++) {
-		if (program_load(argv[1 + i], &progs[i], err, sizeof(err)) == 0)
+		if (program_load(sp.path[i], &progs[i], err, sizeof(err)) == 0)
 			continue;
 		fprintf(stderr, "%s\n", err);
 		if (o.json) {
 			printf("{\"file\":");
-			json_string(stdout, argv[1 + i]);
+			json_string(stdout, sp.path[i]);
 			printf(",\"error\":");
 			json_string(stdout, err);
 			printf(",\"status\":%d}\n", EXIT_USAGE);
@@ -266,6 +287,7 @@ static int cmd_run(int argc, char **argv)
 	for (int i = 0; i < nfiles; i++)
 		program_free(progs[i]);
 	free(progs);
+	scn_paths_free(&sp);
 	return status;
 }
 

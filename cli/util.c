@@ -2,9 +2,11 @@
 /*
  * util.c - the helpers every part of the command shares: reading whole
  * files, sizes on the command line and in the scenario language, JSON
- * strings, and the usage-error message.  The bottom of cli/: it calls
+ * strings, the usage-error message, and the scenario files a list of
+ * FILE arguments names (directories expanded).  The bottom of cli/: it calls
  * nothing else of the command (cli/README.md).
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -13,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -165,4 +168,143 @@ int usage_error(const char *cmd, const char *fmt, const char *arg)
 int is_help_option(const char *arg)
 {
 	return !strcmp(arg, "-h") || !strcmp(arg, "--help");
+}
+
+/* ------------------------------------------------------------------ */
+/* Scenario files named on the command line                            */
+
+/* Append a copy of @path to @sp.  Return: 0, or -1 (out of memory). */
+static int scn_paths_add(struct scn_paths *sp, int *cap, const char *path)
+{
+	char *dup;
+
+	if (sp->n == *cap) {
+		int ncap = *cap ? *cap * 2 : 64;
+		char **np = realloc(sp->path, (size_t)ncap * sizeof(*np));
+
+		if (!np)
+			return -1;
+		sp->path = np;
+		*cap = ncap;
+	}
+	dup = strdup(path);
+	if (!dup)
+		return -1;
+	sp->path[sp->n++] = dup;
+	return 0;
+}
+
+static int ends_with_scn(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 4 && !strcmp(name + n - 4, ".scn");
+}
+
+/*
+ * Every *.scn under directory @dir, appended to @sp unsorted.  Like
+ * find(1), which the Makefile's corpus list uses: entries whose names
+ * begin with '.' are looked at too, and a symbolic link to a directory
+ * is not followed (no loops); one to a file counts like the file.
+ * Return: 0, or -errno (@bad: the path that failed), -ENOMEM.
+ */
+static int scn_walk(const char *dir, struct scn_paths *sp, int *cap,
+		    char *bad, size_t badlen)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	size_t dl = strlen(dir);
+	int rc = 0;
+
+	if (!d) {
+		rc = -errno;
+		snprintf(bad, badlen, "%s", dir);
+		return rc;
+	}
+	while (!rc && (de = readdir(d))) {
+		struct stat st;
+		char *path;
+
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		path = malloc(dl + strlen(de->d_name) + 2);
+		if (!path) {
+			rc = -ENOMEM;
+			break;
+		}
+		/* "scenarios/" and "scenarios" give the same paths */
+		sprintf(path, "%s%s%s", dir,
+			dl && dir[dl - 1] == '/' ? "" : "/", de->d_name);
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			rc = scn_walk(path, sp, cap, bad, badlen);
+		else if (ends_with_scn(de->d_name) &&
+			 !(stat(path, &st) == 0 && S_ISDIR(st.st_mode)) &&
+			 scn_paths_add(sp, cap, path))
+			rc = -ENOMEM;
+		free(path);
+	}
+	closedir(d);
+	return rc;
+}
+
+static int path_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int scn_paths_expand(const char *cmd, char *const *args, int nargs,
+		     struct scn_paths *out)
+{
+	int cap = 0, i;
+
+	out->path = NULL;
+	out->n = 0;
+	for (i = 0; i < nargs; i++) {
+		struct stat st;
+		char bad[4096];
+		int first = out->n, rc;
+
+		/* '-' is standard input, whatever a file of that name is */
+		if (strcmp(args[i], "-") && stat(args[i], &st) == 0 &&
+		    S_ISDIR(st.st_mode)) {
+			bad[0] = '\0';
+			rc = scn_walk(args[i], out, &cap, bad, sizeof(bad));
+			if (rc == -ENOMEM)
+				goto oom;
+			if (rc < 0) {
+				fprintf(stderr, "hugeresv %s: %s: %s\n", cmd, bad,
+					strerror(-rc));
+				scn_paths_free(out);
+				return EXIT_USAGE;
+			}
+			if (out->n == first) {
+				fprintf(stderr, "hugeresv %s: %s: a directory "
+					"with no .scn file in it or below\n",
+					cmd, args[i]);
+				scn_paths_free(out);
+				return EXIT_USAGE;
+			}
+			qsort(out->path + first, (size_t)(out->n - first),
+			      sizeof(*out->path), path_cmp);
+			continue;
+		}
+		if (scn_paths_add(out, &cap, args[i]))
+			goto oom;
+	}
+	return EXIT_OK;
+oom:
+	fprintf(stderr, "hugeresv %s: out of memory\n", cmd);
+	scn_paths_free(out);
+	return EXIT_FAIL;
+}
+
+void scn_paths_free(struct scn_paths *sp)
+{
+	int i;
+
+	for (i = 0; i < sp->n; i++)
+		free(sp->path[i]);
+	free(sp->path);
+	sp->path = NULL;
+	sp->n = 0;
 }

@@ -55,4 +55,35 @@ int usage_error(const char *cmd, const char *fmt, const char *arg);
 /** is_help_option() - whether @arg is -h or --help (every command's). */
 int is_help_option(const char *arg);
 
+/**
+ * struct scn_paths - the scenario files a command line names, in order
+ * (scn_paths_expand()).
+ * @path: @n paths, each to free() (scn_paths_free() does)
+ * @n: how many
+ */
+struct scn_paths {
+	char **path;
+	int n;
+};
+
+/**
+ * scn_paths_expand() - the files FILE arguments stand for: a directory
+ * is every *.scn file under it, recursively, sorted by path (strcmp: the
+ * order `ls` gives those paths in the C locale, and make's $(sort));
+ * anything else, '-' and paths that do not exist included, is itself.
+ * Arguments keep their order.
+ * @cmd: the subcommand, for the message
+ * @args: the arguments
+ * @nargs: their count
+ * @out: the paths (scn_paths_free() after)
+ *
+ * Return: EXIT_OK; EXIT_USAGE, with a message on stderr, for a directory
+ * that holds no .scn file or cannot be read; EXIT_FAIL if out of memory.
+ */
+int scn_paths_expand(const char *cmd, char *const *args, int nargs,
+		     struct scn_paths *out);
+
+/** scn_paths_free() - free what scn_paths_expand() made (and zero it). */
+void scn_paths_free(struct scn_paths *sp);
+
 #endif /* HR_UTIL_H */

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * diff.c - `hugeresv diff FILE...`: run each scenario on the engine and
- * on the running kernel in lockstep and stop at the first step where
- * they disagree.
+ * diff.c - `hugeresv diff FILE|DIR...`: run each scenario on the engine
+ * and on the running kernel in lockstep and stop at the first step where
+ * they disagree.  A directory stands for its *.scn files, recursively,
+ * in path order (scn_paths_expand(), util.c).
  *
  * After every step (expect and show are not steps: diff only compares,
  * `run --kernel` checks a scenario's own expectations) both back ends
@@ -585,7 +586,7 @@ static const char *engine_only_why(const struct program *prog)
 }
 
 static const char diff_usage[] =
-	"usage: hugeresv diff [--vm KERNEL] [--] FILE...\n"
+	"usage: hugeresv diff [--vm KERNEL] [--] FILE|DIR...\n"
 	"\n"
 	"Run each scenario on the engine and on the running kernel in\n"
 	"lockstep; stop a file at the first step where the outcome or a\n"
@@ -597,7 +598,8 @@ static const char diff_usage[] =
 	"(docs/kernel-backend.md); '-' reads standard input.  The engine\n"
 	"follows the kernel it is compared with (its kernel profile: the\n"
 	"--vm guest's version, else the running kernel's; section 4 of\n"
-	"docs/kernel-differences.md).\n"
+	"docs/kernel-differences.md).  A DIR stands for every *.scn file\n"
+	"under it, recursively, sorted by path; files keep the order given.\n"
 	"\n"
 	VM_OPTIONS_HELP
 	"  --               what follows is files, even if it starts with '-'\n"
@@ -608,8 +610,8 @@ static const char diff_usage[] =
 	"back end refused.\n";
 
 /**
- * diff_main() - `hugeresv diff FILE...` (see cli.h and the top of this
- * file).
+ * diff_main() - `hugeresv diff FILE|DIR...` (see cli.h and the top of
+ * this file); a directory is expanded by scn_paths_expand().
  * @argc: argument count; argv[0] is "diff"
  * @argv: the arguments
  *
@@ -620,6 +622,7 @@ static const char diff_usage[] =
 int diff_main(int argc, char **argv)
 {
 	struct diff_totals t = { 0, 0, 0, 0, 0, 0 };
+	struct scn_paths sp;
 	char **files;
 	int i, nfiles = 0, opts = 1, refused = 0, orc = 0;
 
@@ -649,6 +652,13 @@ int diff_main(int argc, char **argv)
 		free(files);
 		return usage_error("diff", "%s", "needs at least one FILE");
 	}
+	/* a directory is its *.scn files, recursively, sorted by path */
+	orc = scn_paths_expand("diff", files, nfiles, &sp);
+	free(files);
+	if (orc)
+		return orc;
+	files = sp.path;
+	nfiles = sp.n;
 	/* the damage prediction below follows the kernel compared with too */
 	engine_set_kernel(kernel_side_version());
 	for (i = 0; i < nfiles && !refused; i++) {
@@ -697,7 +707,7 @@ int diff_main(int argc, char **argv)
 			t.skipped++;
 		program_free(prog);
 	}
-	free(files);
+	scn_paths_free(&sp);
 	printf("%d files, %d mismatches, %d skipped, %d noisy\n", t.files,
 	       t.mismatches, t.skipped, t.noisy);
 	if (vm_unsafe_files())
