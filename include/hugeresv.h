@@ -158,11 +158,30 @@ HR_EXPORT int hr_sysctl_write(hr_machine *m, const char *key,
 			      const char *value);
 
 /**
+ * hr_node_write() - write a node's pool size,
+ * /sys/devices/system/node/nodeN/hugepages/hugepages-SIZEkB/nr_hugepages.
+ * @nid:   the node
+ * @key:   "hugepages-2048kB/nr_hugepages" or "hugepages-1048576kB/..."
+ * @value: the decimal count, as written to the file
+ *
+ * The pool grows and shrinks on that node only; the count asked for is
+ * the node's persistent pages, the other nodes keep theirs (Linux's
+ * set_max_huge_pages() with a node id).
+ *
+ * Return: 0, -ENOENT for a node or file the machine lacks, -EINVAL for
+ * a value that is no number.
+ */
+HR_EXPORT int hr_node_write(hr_machine *m, int nid, const char *key,
+			    const char *value);
+
+/**
  * hr_procfs_read() - render a kernel text file from the engine's state.
  * @m:    the machine
  * @p:    the process for per-process files ("/proc/self/smaps"), or NULL
  * @path: "/proc/meminfo", "/proc/vmstat", "/proc/self/smaps",
- *        "/proc/sys/vm/<knob>", or "/sys/kernel/mm/<path>"
+ *        "/proc/sys/vm/<knob>", "/sys/kernel/mm/<path>", or a node's
+ *        pool file "/sys/devices/system/node/nodeN/hugepages/
+ *        hugepages-2048kB/free_hugepages" (nr_, free_, surplus_)
  * @buf, @len: output buffer; the text is NUL terminated and truncated
  *        to fit.
  *
@@ -219,9 +238,12 @@ HR_EXPORT unsigned long hr_machine_restoring(const hr_machine *m);
  * hr_counter() - one counter of the files hr_procfs_read() renders,
  * without rendering them.
  * @p:      the process, for "smaps" (summed over its mappings)
- * @source: "meminfo", "vmstat", "sysfs" or "smaps"
+ * @source: "meminfo", "vmstat", "sysfs", "smaps", or "nodeN" (node N's
+ *          pool files)
  * @key:    the field name, or for "sysfs" the path under /sys/kernel/mm
- *          ("hugepages/hugepages-2048kB/resv_hugepages")
+ *          ("hugepages/hugepages-2048kB/resv_hugepages"), for "nodeN" the
+ *          path under /sys/devices/system/node/nodeN/hugepages
+ *          ("hugepages-2048kB/free_hugepages")
  * @val:    the value; fields shown in kB are returned in bytes; a wrapped
  *          counter keeps its 64-bit pattern
  *

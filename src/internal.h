@@ -436,6 +436,8 @@ int hstate_set_max(struct hstate *h, unsigned long count);
 int hugetlb_acct_memory(struct hstate *h, long delta);
 /* A set of nodes, bit n for node n; 0 means every node (no policy). */
 typedef unsigned long nodemask_t;
+int hstate_set_max_node(struct hstate *h, unsigned long count, int nid,
+			nodemask_t mask);
 struct hpage *hstate_dequeue(struct hstate *h, int nid_pref, nodemask_t mask);
 struct hpage *hstate_alloc_surplus(struct hstate *h, int nid_pref,
 				   nodemask_t mask);

@@ -54,6 +54,7 @@ static const char *const src_name[] = {
 	[EX_SYSFS] = "sysfs",
 	[EX_SYSCTL] = "sysctl",
 	[EX_THP] = "thp",
+	[EX_NODE] = "node",
 };
 
 /* ------------------------------------------------------------------ */
@@ -161,6 +162,8 @@ static void item_key(const struct runner *R, const struct step *st,
 {
 	if (st->ex_source == EX_SMAPS)
 		snprintf(buf, len, "smaps:%s:%s", R->prog->procs[st->ex_proc].name, it->key);
+	else if (st->ex_source == EX_NODE)
+		snprintf(buf, len, "node%d:%s", st->node, it->key);
 	else
 		snprintf(buf, len, "%s:%s", src_name[st->ex_source], it->key);
 }

@@ -581,7 +581,6 @@ int st_bind(struct parser *P, struct step *st, struct tok *t, int n)
 		st->nodemask |= 1UL << nid;
 		p = *end ? end + 1 : end;
 	}
-	parse_mark_engine_only(P, st, "bind");
 	return 0;
 }
 
@@ -604,7 +603,6 @@ int st_migrate(struct parser *P, struct step *st, struct tok *t, int n)
 	if (parse_count(P, val, vcol, 0, HR_MAX_NODES - 1, "node", &nid))
 		return -1;
 	st->node = (int)nid;
-	parse_mark_engine_only(P, st, "migrate");
 	return 0;
 }
 
