@@ -591,14 +591,38 @@ HR_EXPORT int hr_mbind(hr_proc *p, uint64_t addr, uint64_t len,
 		       unsigned long nodemask);
 
 /**
- * hr_migrate() - engine-only page migration: move every huge page mapped
- * in [@addr, @addr + @len) to node @nid.  The target never uses a
- * reservation: it is a free page nobody reserved, or else a temporary
- * page outside the pool (alloc_migrate_hugetlb_folio).
+ * hr_set_mempolicy() - set_mempolicy(MPOL_BIND) of the task to the nodes
+ * in @nodemask (bit n for node n), or MPOL_DEFAULT for 0.
  *
- * Return: the number of pages moved, or a negative errno (-ENOMEM: no
- * target page; -EBUSY: a private page charged to a subpool, which Linux
- * does not migrate).
+ * A mapping without a policy of its own (hr_mbind()) takes its pages
+ * from these nodes.  A reservation the task makes at mmap is checked
+ * against the free pages of these nodes only, and its surplus pages come
+ * from them, though the reservation stays a global count; a write of
+ * nr_hugepages_mempolicy by the task (hr_proc_sysctl_write()) grows and
+ * shrinks the pool on them.  fork() copies the policy.
+ *
+ * Return: 0, or -EINVAL for a node the machine lacks.
+ */
+HR_EXPORT int hr_set_mempolicy(hr_proc *p, unsigned long nodemask);
+
+/**
+ * hr_proc_sysctl_write() - hr_sysctl_write() by the task @p: the same
+ * keys and results, and also "vm.nr_hugepages_mempolicy" and
+ * "hugepages-SIZEkB.nr_hugepages_mempolicy", which follow @p's memory
+ * policy (hr_set_mempolicy()).
+ */
+HR_EXPORT int hr_proc_sysctl_write(hr_proc *p, const char *key,
+				   const char *value);
+
+/**
+ * hr_migrate() - page migration, as move_pages(2) with MPOL_MF_MOVE_ALL
+ * of every huge page mapped in [@addr, @addr + @len) to node @nid.  The
+ * target never uses a reservation: it is a free page nobody reserved, or
+ * else a temporary page outside the pool (alloc_migrate_hugetlb_folio).
+ *
+ * Return: the number of pages moved, or a negative errno (-ENODEV: a
+ * node the machine lacks; -ENOMEM: no target page; -EBUSY: a private
+ * page charged to a subpool, which Linux does not migrate).
  */
 HR_EXPORT int hr_migrate(hr_proc *p, uint64_t addr, uint64_t len, int nid);
 

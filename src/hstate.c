@@ -418,7 +418,10 @@ static int gather_surplus_pages(struct hstate *h, long delta)
 		HR_BUG_ON(!ngot);
 		got = ngot;
 		for (i = 0; i < needed; i++) {
-			struct hpage *pg = hstate_alloc_surplus(h, 0, 0);
+			/* the task's MPOL_BIND nodes, first of them first */
+			nodemask_t mask = h->m->current_policy;
+			struct hpage *pg = hstate_alloc_surplus(h,
+					mask ? __builtin_ctzl(mask) : 0, mask);
 
 			if (!pg)
 				goto free;
@@ -471,6 +474,21 @@ static void return_unused_surplus_pages(struct hstate *h, unsigned long unused)
 	}
 }
 
+/* The free pages on the nodes of the running task's policy. */
+static unsigned long allowed_free(const struct hstate *h)
+{
+	nodemask_t mask = h->m->current_policy;
+	unsigned long nr = 0;
+	int nid;
+
+	if (!mask)
+		return h->free_huge_pages;
+	for (nid = 0; nid < nr_nodes(h); nid++)
+		if (mask & (1UL << nid))
+			nr += h->free_huge_pages_node[nid];
+	return nr;
+}
+
 /**
  * hugetlb_acct_memory() - take (@delta > 0) or drop (@delta < 0)
  * global reservations.
@@ -483,8 +501,13 @@ int hugetlb_acct_memory(struct hstate *h, long delta)
 	if (delta > 0) {
 		if (gather_surplus_pages(h, delta) < 0)
 			return -ENOMEM;
-		/* allowed_mems_nr: every node is allowed (no cpusets) */
-		if ((unsigned long)delta > h->free_huge_pages) {
+		/*
+		 * allowed_mems_nr(): the free pages on the nodes the task
+		 * may use (no cpusets here; its MPOL_BIND nodes), so a bound
+		 * task's mmap fails while other nodes have pages, although
+		 * the reservation itself stays a global count.
+		 */
+		if ((unsigned long)delta > allowed_free(h)) {
 			return_unused_surplus_pages(h, (unsigned long)delta);
 			return -ENOMEM;
 		}

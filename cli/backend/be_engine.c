@@ -365,6 +365,15 @@ static int eng_exec(struct backend *be, const struct step *st, struct result *ou
 	case ST_NODE:
 		rc = hr_node_write(E->m, st->node, st->key, st->value);
 		break;
+	case ST_MEMPOLICY:
+		rc = E->procs[st->proc] ?
+		     hr_set_mempolicy(E->procs[st->proc], st->nodemask) : -ESRCH;
+		break;
+	case ST_SYSCTL_AS:
+		rc = E->procs[st->proc] ?
+		     hr_proc_sysctl_write(E->procs[st->proc], st->key,
+					  st->value) : -ESRCH;
+		break;
 	case ST_MOUNT: {
 		const struct prog_mount *pm = &prog->mounts[st->obj];
 

@@ -187,9 +187,14 @@ static int knob_path(enum hr_knob_group group, const char *key, char *path,
 	struct hr_knob_info ki;
 	struct stat sb;
 
+	/*
+	 * The API-only nr_hugepages_mempolicy knobs are in the language as
+	 * a process's writes (NAME: sysctl) only; the parser sees to that.
+	 */
 	if (!valid_knob_name(key) || hr_knob_info(hr_knob_find(key), &ki) ||
-	    ki.group != group ||
-	    (ki.flags & (HR_KNOB_ENGINE_ONLY | HR_KNOB_API_ONLY)))
+	    ki.group != group || (ki.flags & HR_KNOB_ENGINE_ONLY) ||
+	    ((ki.flags & HR_KNOB_API_ONLY) &&
+	     !strstr(key, "nr_hugepages_mempolicy")))
 		return -ENOENT;
 	if (ki.flags & HR_KNOB_DEFAULT_HSTATE)
 		snprintf(path, len, "%s/hugepages-%ldkB/%s", KSTATE_SYSFS_HP,
@@ -292,6 +297,42 @@ static void pin_to_node0(struct kbe *k)
 		return;
 	if (sched_setaffinity(0, sizeof(set), &set) == 0)
 		k->pinned = 1;
+}
+
+/*
+ * Put the 2 MiB pool's node cursors (next_nid_to_alloc, next_nid_to_free)
+ * back on node 0, where a booted kernel has them and the engine starts:
+ * they are kernel state that outlives a run, and on two nodes an earlier
+ * file's pool changes leave them anywhere, so that the next file's first
+ * page lands on node 1.  Growing node 0's pool by one page and shrinking
+ * it back allocates and frees with node 0 the only node allowed, which
+ * leaves both cursors there (the node after 0 among {0} is 0), and
+ * leaves the pool as it was.  1 GiB pools are left alone: allocating a
+ * gigantic page for this is slow under TCG and may fail.
+ */
+static int reset_node_cursors(struct kbe *k, char *err, size_t errlen)
+{
+	char path[PATH_MAX], cur[64], more[64];
+	long n;
+	int e;
+
+	if (k->nr_nodes < 2)
+		return 0;
+	snprintf(path, sizeof(path), "/sys/devices/system/node/node0/"
+		 "hugepages/hugepages-2048kB/nr_hugepages");
+	if (kstate_read_setting(path, cur, sizeof(cur)) < 0)
+		return 0;	/* no 2 MiB pool: nothing to put back */
+	n = strtol(cur, NULL, 10);
+	snprintf(more, sizeof(more), "%ld", n + 1);
+	e = kstate_write_setting(k->ks, path, more);
+	if (e == 0)
+		e = kstate_write_setting(k->ks, path, cur);
+	if (e < 0) {
+		snprintf(err, errlen, "kernel back end: %s: %s", path,
+			 strerror(-e));
+		return -1;
+	}
+	return 0;
 }
 
 /*
@@ -663,6 +704,7 @@ static int simple_call(struct kbe *k, const struct step *st, int op,
 	c->len = len;
 	switch (op) {
 	case KOP_MBIND:
+	case KOP_MEMPOLICY:
 		c->nodemask = nodemask;
 		break;
 	case KOP_MIGRATE:
@@ -959,6 +1001,38 @@ static int do_setting(struct kbe *k, const struct step *st,
 	return 0;
 }
 
+/*
+ * NAME: sysctl KEY=VALUE: the agent writes the file, so that its memory
+ * policy applies (nr_hugepages_mempolicy); the safety layer saves the
+ * old value first, as for the conductor's own writes.
+ */
+static int do_setting_as(struct kbe *k, const struct step *st,
+			 struct result *out, char *err, size_t errlen)
+{
+	struct kcmd *c = &k->cmd;
+	struct kreply r;
+	int e;
+
+	memset(c, 0, sizeof(*c));
+	if (sysctl_path(st->key, c->path, sizeof(c->path)) < 0) {
+		kb_err(err, errlen, st, "%s: no such setting", st->key);
+		return -1;
+	}
+	e = kstate_save_setting(k->ks, c->path);
+	if (e < 0) {
+		kb_err(err, errlen, st, "%s: cannot save it: %s", c->path,
+		       strerror(-e));
+		return -1;
+	}
+	c->op = KOP_WRITE;
+	snprintf(c->value, sizeof(c->value), "%s", st->value);
+	if (agent_call(k, st, st->proc, c, -1, &r, err, errlen) < 0)
+		return -1;
+	out->kind = r.kind == RES_NONE ? RES_OK : r.kind;
+	out->err = r.err;
+	return 0;
+}
+
 /* node N hugepages-SIZEkB/nr_hugepages=COUNT, through the safety layer */
 static int do_node_setting(struct kbe *k, const struct step *st,
 			   struct result *out)
@@ -1114,6 +1188,12 @@ static int kb_exec_step(struct backend *be, const struct step *st,
 				   st->b - st->a, out, &r, err, errlen);
 	case ST_NODE:
 		return do_node_setting(k, st, out);
+	case ST_MEMPOLICY:
+		k->cmd.nodemask = st->nodemask;
+		return simple_call(k, st, KOP_MEMPOLICY, 0, 0, out, &r, err,
+				   errlen);
+	case ST_SYSCTL_AS:
+		return do_setting_as(k, st, out, err, errlen);
 	case ST_RECLAIM:
 	case ST_INJECT:
 	default:
@@ -1379,7 +1459,8 @@ static int kb_open(struct backend *be, const struct program *prog,
 	kb_open_one = k;
 	be->priv = k;
 	pin_to_node0(k);
-	if (kb_khugepaged_begin(k, err, errlen) < 0 ||
+	if (reset_node_cursors(k, err, errlen) < 0 ||
+	    kb_khugepaged_begin(k, err, errlen) < 0 ||
 	    kb_own_init(k, err, errlen) < 0) {
 		kb_open_one = NULL;
 		kb_teardown(k);

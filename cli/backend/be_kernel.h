@@ -119,6 +119,8 @@ enum kop {
 	KOP_EXIT,	/* _exit(0); no reply */
 	KOP_MBIND,	/* mbind(addr, len, MPOL_BIND, nodemask; 0: default) */
 	KOP_MIGRATE,	/* move_pages() of each page (stride) to node */
+	KOP_MEMPOLICY,	/* set_mempolicy(MPOL_BIND, nodemask; 0: default) */
+	KOP_WRITE,	/* write value to the file at path */
 };
 
 /*
@@ -134,6 +136,7 @@ struct kcmd {
 	uint64_t addr, len, new_len, offset, stride;
 	unsigned long nodemask;	/* KOP_MBIND */
 	int node;		/* KOP_MIGRATE */
+	char value[64];		/* KOP_WRITE */
 	char path[PATH_MAX];
 };
 

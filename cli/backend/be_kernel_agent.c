@@ -208,6 +208,21 @@ out:
 	free(status);
 }
 
+/* A setting written by the agent itself: its memory policy applies. */
+static void ag_write(const struct kcmd *c, struct kreply *r)
+{
+	int fd = open(c->path, O_WRONLY | O_CLOEXEC);
+	size_t n = strlen(c->value);
+
+	if (fd < 0) {
+		set_errno_reply(r, errno);
+		return;
+	}
+	if (write(fd, c->value, n) != (ssize_t)n)
+		set_errno_reply(r, errno ? errno : EIO);
+	close(fd);
+}
+
 void ag_setup(int chan)
 {
 	struct sigaction sa;
@@ -349,6 +364,19 @@ _Noreturn void ag_loop(void)
 			break;
 		case KOP_MIGRATE:
 			ag_migrate(&c, &r);
+			break;
+		case KOP_MEMPOLICY: {
+			unsigned long mask = c.nodemask;
+
+			if (syscall(SYS_set_mempolicy,
+				    mask ? AG_MPOL_BIND : AG_MPOL_DEFAULT,
+				    mask ? &mask : NULL,
+				    mask ? 8 * sizeof(mask) + 1 : 0) < 0)
+				set_errno_reply(&r, errno);
+			break;
+		}
+		case KOP_WRITE:
+			ag_write(&c, &r);
 			break;
 		case KOP_FORK: {
 			pid_t pid;

@@ -261,6 +261,35 @@ static int st_thp(struct parser *P, struct step *st, struct tok *t, int n)
 }
 
 /*
+ * NAME: sysctl KEY=VALUE: a pool or overcommit knob written by the
+ * process, with its memory policy: the sysctl statement's keys and the
+ * two nr_hugepages_mempolicy files (vm.nr_hugepages_mempolicy,
+ * hugepages-SIZEkB.nr_hugepages_mempolicy), which only a process's
+ * policy gives a meaning of their own.
+ */
+static int st_sysctl_as(struct parser *P, struct step *st, struct tok *t,
+			int n)
+{
+	struct hr_knob_info ki;
+	char *val = NULL;
+	int vcol = 0, i;
+	uint64_t v;
+
+	if (knob_word(P, st, t, n, &val, &vcol))
+		return -1;
+	i = hr_knob_find(st->key);
+	if (i < 0 || hr_knob_info(i, &ki) || ki.group != HR_KNOB_SYSCTL ||
+	    ((ki.flags & HR_KNOB_API_ONLY) &&
+	     !strstr(st->key, "nr_hugepages_mempolicy")))
+		return parse_err(P, t[1].col, "unknown sysctl key '%s'", st->key);
+	if (knob_value(P, &ki, val, vcol, ki.lang_max, &v))
+		return -1;
+	if (ki.flags & HR_KNOB_ENGINE_ONLY)
+		parse_mark_engine_only(P, st, st->key);
+	return 0;
+}
+
+/*
  * The node a `node N` or `expect node N` names, which the machine must
  * have (machine nodes=, default 1).
  */
@@ -876,6 +905,8 @@ static const struct stmt proc_stmts[] = {
 	{ "advise", ST_ADVISE, st_advise, 1 },
 	{ "fork", ST_FORK, st_fork, 1 },
 	{ "exit", ST_EXIT, st_exit, 0 },
+	{ "mempolicy", ST_MEMPOLICY, st_mempolicy, 1 },
+	{ "sysctl", ST_SYSCTL_AS, st_sysctl_as, 1 },
 	{ "bind", ST_BIND, st_bind, 1 },
 	{ "migrate", ST_MIGRATE, st_migrate, 1 },
 };

@@ -55,6 +55,8 @@ enum step_kind {
 	ST_BIND,	/* mbind(MPOL_BIND) of a range */
 	ST_MIGRATE,	/* move_pages() of a range's pages to a node */
 	ST_NODE,	/* a node's pool file: nodeN/hugepages/... */
+	ST_MEMPOLICY,	/* set_mempolicy(MPOL_BIND or MPOL_DEFAULT) */
+	ST_SYSCTL_AS,	/* NAME: sysctl: a knob written by a process */
 	ST__COUNT
 };
 
@@ -175,7 +177,7 @@ struct step {
 	int flags;		/* SF_* */
 	int prot;		/* protect: HR_PROT_* bits */
 	int advice;		/* advise: HR_MADV_* */
-	unsigned long nodemask;	/* bind: bit n for node n */
+	unsigned long nodemask;	/* bind, mempolicy: bit n for node n */
 	int node;		/* migrate: the target node; node, expect
 				 * node: the node */
 	long times;		/* inject: consecutive failures */
