@@ -418,8 +418,15 @@ static int gather_surplus_pages(struct hstate *h, long delta)
 		HR_BUG_ON(!ngot);
 		got = ngot;
 		for (i = 0; i < needed; i++) {
-			/* the task's MPOL_BIND nodes, first of them first */
-			nodemask_t mask = h->m->current_policy;
+			/*
+			 * The task's MPOL_BIND nodes, the first of them first.
+			 * Before 6.10 a surplus page for a reservation came
+			 * from the task's own node whatever its policy, so a
+			 * task bound elsewhere failed allowed_free() below
+			 * (docs/kernel-differences.md 4.10).
+			 */
+			nodemask_t mask = KERNEL_BEFORE(h->m, 6, 10) ? 0 :
+					  h->m->current_policy;
 			struct hpage *pg = hstate_alloc_surplus(h,
 					mask ? __builtin_ctzl(mask) : 0, mask);
 

@@ -356,6 +356,20 @@ static void print_show(struct runner *R, const struct step *st, const struct sna
 		}
 		putchar('\n');
 	}
+	/* Each node's 2 MiB pool, on a machine of more than one node. */
+	for (int nid = 0; R->prog->nodes > 1 && nid < R->prog->nodes; nid++) {
+		static const char *const nf[] = {
+			"hugepages-2048kB/nr_hugepages",
+			"hugepages-2048kB/free_hugepages",
+			"hugepages-2048kB/surplus_hugepages", NULL
+		};
+		char pfx[24];
+
+		snprintf(pfx, sizeof(pfx), "node%d:", nid);
+		printf("expect node %d", nid);
+		show_keys(s, pfx, nf);
+		putchar('\n');
+	}
 	/* One line per process that has smaps counters, in snapshot order. */
 	for (int i = 0; i < s->n; i++) {
 		const char *name = s->v[i].key + 6, *colon;

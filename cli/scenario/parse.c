@@ -888,7 +888,7 @@ static const struct stmt top_stmts[] = {
 	{ "shm", ST_SHM, st_shm, 1 },
 	{ "shm-rm", ST_SHM_RM, st_shm_rm, 0 },
 	{ "proc", ST_PROC, st_proc, 0 },
-	{ "node", ST_NODE, st_node, 0 },
+	{ "node", ST_NODE, st_node, 1 },		/* result: extension */
 	{ "khugepaged", ST_KHUGEPAGED, st_khugepaged, 0 },
 	{ "reclaim", ST_RECLAIM, st_reclaim, 0 },
 	{ "inject", ST_INJECT, st_inject, 0 },
