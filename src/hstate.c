@@ -255,7 +255,7 @@ static bool adjust_pool_surplus(struct hstate *h, nodemask_t mask, int delta)
  * counted with their surplus pages (nr_huge_pages - the node's
  * nr_huge_pages), so a node-specific write on a machine with surplus
  * pages made that many persistent pages too many (docs/kernel-
- * differences.md 4.9).
+ * differences.md 4.10).
  *
  * Growing first turns surplus pages into persistent ones, then allocates
  * fresh pages while base memory allows (a short pool is not an error, as
@@ -423,7 +423,7 @@ static int gather_surplus_pages(struct hstate *h, long delta)
 			 * Before 6.10 a surplus page for a reservation came
 			 * from the task's own node whatever its policy, so a
 			 * task bound elsewhere failed allowed_free() below
-			 * (docs/kernel-differences.md 4.10).
+			 * (docs/kernel-differences.md 4.11).
 			 */
 			nodemask_t mask = KERNEL_BEFORE(h->m, 6, 10) ? 0 :
 					  h->m->current_policy;

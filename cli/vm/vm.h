@@ -43,6 +43,9 @@ int vm_option(const char *cmd, int argc, char **argv, int *i, int *rc);
 /** vm_selected() - was a --vm option given? */
 int vm_selected(void);
 
+/** vm_nodes() - the N of --vm-nodes, or 0 (each file's own count). */
+unsigned vm_nodes(void);
+
 /** vm_kernel_spec() - the KERNEL of --vm as given ("6.1", a path), or NULL. */
 const char *vm_kernel_spec(void);
 

@@ -134,6 +134,11 @@ int vm_selected(void)
 	return cfg.kernel != NULL;
 }
 
+unsigned vm_nodes(void)
+{
+	return cfg.nodes;
+}
+
 const char *vm_kernel_spec(void)
 {
 	return cfg.kernel;
