@@ -158,11 +158,30 @@ HR_EXPORT int hr_sysctl_write(hr_machine *m, const char *key,
 			      const char *value);
 
 /**
+ * hr_node_write() - write a node's pool size,
+ * /sys/devices/system/node/nodeN/hugepages/hugepages-SIZEkB/nr_hugepages.
+ * @nid:   the node
+ * @key:   "hugepages-2048kB/nr_hugepages" or "hugepages-1048576kB/..."
+ * @value: the decimal count, as written to the file
+ *
+ * The pool grows and shrinks on that node only; the count asked for is
+ * the node's persistent pages, the other nodes keep theirs (Linux's
+ * set_max_huge_pages() with a node id).
+ *
+ * Return: 0, -ENOENT for a node or file the machine lacks, -EINVAL for
+ * a value that is no number.
+ */
+HR_EXPORT int hr_node_write(hr_machine *m, int nid, const char *key,
+			    const char *value);
+
+/**
  * hr_procfs_read() - render a kernel text file from the engine's state.
  * @m:    the machine
  * @p:    the process for per-process files ("/proc/self/smaps"), or NULL
  * @path: "/proc/meminfo", "/proc/vmstat", "/proc/self/smaps",
- *        "/proc/sys/vm/<knob>", or "/sys/kernel/mm/<path>"
+ *        "/proc/sys/vm/<knob>", "/sys/kernel/mm/<path>", or a node's
+ *        pool file "/sys/devices/system/node/nodeN/hugepages/
+ *        hugepages-2048kB/free_hugepages" (nr_, free_, surplus_)
  * @buf, @len: output buffer; the text is NUL terminated and truncated
  *        to fit.
  *
@@ -219,9 +238,12 @@ HR_EXPORT unsigned long hr_machine_restoring(const hr_machine *m);
  * hr_counter() - one counter of the files hr_procfs_read() renders,
  * without rendering them.
  * @p:      the process, for "smaps" (summed over its mappings)
- * @source: "meminfo", "vmstat", "sysfs" or "smaps"
+ * @source: "meminfo", "vmstat", "sysfs", "smaps", or "nodeN" (node N's
+ *          pool files)
  * @key:    the field name, or for "sysfs" the path under /sys/kernel/mm
- *          ("hugepages/hugepages-2048kB/resv_hugepages")
+ *          ("hugepages/hugepages-2048kB/resv_hugepages"), for "nodeN" the
+ *          path under /sys/devices/system/node/nodeN/hugepages
+ *          ("hugepages-2048kB/free_hugepages")
  * @val:    the value; fields shown in kB are returned in bytes; a wrapped
  *          counter keeps its 64-bit pattern
  *
@@ -569,14 +591,38 @@ HR_EXPORT int hr_mbind(hr_proc *p, uint64_t addr, uint64_t len,
 		       unsigned long nodemask);
 
 /**
- * hr_migrate() - engine-only page migration: move every huge page mapped
- * in [@addr, @addr + @len) to node @nid.  The target never uses a
- * reservation: it is a free page nobody reserved, or else a temporary
- * page outside the pool (alloc_migrate_hugetlb_folio).
+ * hr_set_mempolicy() - set_mempolicy(MPOL_BIND) of the task to the nodes
+ * in @nodemask (bit n for node n), or MPOL_DEFAULT for 0.
  *
- * Return: the number of pages moved, or a negative errno (-ENOMEM: no
- * target page; -EBUSY: a private page charged to a subpool, which Linux
- * does not migrate).
+ * A mapping without a policy of its own (hr_mbind()) takes its pages
+ * from these nodes.  A reservation the task makes at mmap is checked
+ * against the free pages of these nodes only, and its surplus pages come
+ * from them, though the reservation stays a global count; a write of
+ * nr_hugepages_mempolicy by the task (hr_proc_sysctl_write()) grows and
+ * shrinks the pool on them.  fork() copies the policy.
+ *
+ * Return: 0, or -EINVAL for a node the machine lacks.
+ */
+HR_EXPORT int hr_set_mempolicy(hr_proc *p, unsigned long nodemask);
+
+/**
+ * hr_proc_sysctl_write() - hr_sysctl_write() by the task @p: the same
+ * keys and results, and also "vm.nr_hugepages_mempolicy" and
+ * "hugepages-SIZEkB.nr_hugepages_mempolicy", which follow @p's memory
+ * policy (hr_set_mempolicy()).
+ */
+HR_EXPORT int hr_proc_sysctl_write(hr_proc *p, const char *key,
+				   const char *value);
+
+/**
+ * hr_migrate() - page migration, as move_pages(2) with MPOL_MF_MOVE_ALL
+ * of every huge page mapped in [@addr, @addr + @len) to node @nid.  The
+ * target never uses a reservation: it is a free page nobody reserved, or
+ * else a temporary page outside the pool (alloc_migrate_hugetlb_folio).
+ *
+ * Return: the number of pages moved, or a negative errno (-ENODEV: a
+ * node the machine lacks; -ENOMEM: no target page; -EBUSY: a private
+ * page charged to a subpool, which Linux does not migrate).
  */
 HR_EXPORT int hr_migrate(hr_proc *p, uint64_t addr, uint64_t len, int nid);
 

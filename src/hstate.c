@@ -12,6 +12,7 @@
  * round robin (next_nid_to_alloc / next_nid_to_free); faults and
  * surplus allocations prefer the faulting task's node.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,29 +126,59 @@ static void release_page(struct hstate *h, int nid, bool surplus)
 		  h->order);
 }
 
-static int next_node_alloc(struct hstate *h)
+/*
+ * The node round robin of pool growth and shrinking, restricted to
+ * @mask (0: every node): the first allowed node at or after the cursor,
+ * and the cursor moves to the allowed node after it.  A per-node write
+ * (mask of one node) therefore leaves the cursor on that node, as
+ * Linux's get_valid_node_allowed()/next_node_allowed() do.
+ */
+static int next_allowed(const struct hstate *h, int nid, nodemask_t mask)
 {
-	int nid = h->next_nid_to_alloc;
+	int i;
 
-	h->next_nid_to_alloc = (nid + 1) % nr_nodes(h);
+	for (i = 0; i < nr_nodes(h); i++) {
+		int n = (nid + i) % nr_nodes(h);
+
+		if (!mask || (mask & (1UL << n)))
+			return n;
+	}
 	return nid;
 }
 
-static int next_node_free(struct hstate *h)
+static int next_node_alloc(struct hstate *h, nodemask_t mask)
 {
-	int nid = h->next_nid_to_free;
+	int nid = next_allowed(h, h->next_nid_to_alloc, mask);
 
-	h->next_nid_to_free = (nid + 1) % nr_nodes(h);
+	h->next_nid_to_alloc = next_allowed(h, (nid + 1) % nr_nodes(h), mask);
 	return nid;
+}
+
+static int next_node_free(struct hstate *h, nodemask_t mask)
+{
+	int nid = next_allowed(h, h->next_nid_to_free, mask);
+
+	h->next_nid_to_free = next_allowed(h, (nid + 1) % nr_nodes(h), mask);
+	return nid;
+}
+
+/* The number of nodes in @mask that the machine has (0: all of them). */
+static int nr_allowed(const struct hstate *h, nodemask_t mask)
+{
+	int n, c = 0;
+
+	for (n = 0; n < nr_nodes(h); n++)
+		c += !mask || (mask & (1UL << n));
+	return c;
 }
 
 /* alloc_pool_huge_folio: one more persistent page, nodes round robin. */
-static bool alloc_pool_huge_page(struct hstate *h)
+static bool alloc_pool_huge_page(struct hstate *h, nodemask_t mask)
 {
 	int tries;
 
-	for (tries = 0; tries < nr_nodes(h); tries++) {
-		int nid = next_node_alloc(h);
+	for (tries = 0; tries < nr_allowed(h, mask); tries++) {
+		int nid = next_node_alloc(h, mask);
 
 		if (alloc_fresh_page(h, nid) == 0) {
 			enqueue_free(h, nid);
@@ -162,12 +193,13 @@ static bool alloc_pool_huge_page(struct hstate *h)
  * @acct_surplus only from a node that has surplus pages, and count it
  * off the surplus.
  */
-static bool remove_pool_huge_page(struct hstate *h, bool acct_surplus)
+static bool remove_pool_huge_page(struct hstate *h, nodemask_t mask,
+				  bool acct_surplus)
 {
 	int tries;
 
-	for (tries = 0; tries < nr_nodes(h); tries++) {
-		int nid = next_node_free(h);
+	for (tries = 0; tries < nr_allowed(h, mask); tries++) {
+		int nid = next_node_free(h, mask);
 
 		if ((!acct_surplus || h->surplus_huge_pages_node[nid]) &&
 		    h->free_huge_pages_node[nid]) {
@@ -184,12 +216,13 @@ static bool remove_pool_huge_page(struct hstate *h, bool acct_surplus)
  * adjust_pool_surplus: turn one surplus page into a persistent one
  * (@delta < 0) or one persistent page into a surplus one (@delta > 0).
  */
-static bool adjust_pool_surplus(struct hstate *h, int delta)
+static bool adjust_pool_surplus(struct hstate *h, nodemask_t mask, int delta)
 {
 	int tries;
 
-	for (tries = 0; tries < nr_nodes(h); tries++) {
-		int nid = delta < 0 ? next_node_alloc(h) : next_node_free(h);
+	for (tries = 0; tries < nr_allowed(h, mask); tries++) {
+		int nid = delta < 0 ? next_node_alloc(h, mask) :
+				      next_node_free(h, mask);
 
 		if (delta < 0 && h->surplus_huge_pages_node[nid]) {
 			h->surplus_huge_pages_node[nid]--;
@@ -207,7 +240,22 @@ static bool adjust_pool_surplus(struct hstate *h, int delta)
 }
 
 /**
- * hstate_set_max() - write nr_hugepages (set_max_huge_pages).
+ * hstate_set_max_node() - write a pool size (set_max_huge_pages()).
+ * @count: the size asked for: of the whole pool, or with @nid >= 0 of
+ *         node @nid's persistent pages
+ * @nid:   the node of a per-node write (/sys/devices/system/node/nodeN/
+ *         hugepages/.../nr_hugepages), or -1
+ * @mask:  the nodes the pool may grow and shrink on (0: every node): one
+ *         node for a per-node write, the writer's MPOL_BIND nodes for
+ *         nr_hugepages_mempolicy
+ *
+ * A per-node size becomes a global one by adding the persistent pages
+ * of the other nodes; a count that overflows means "as many as
+ * possible" (ULONG_MAX).  Before Linux 6.6 the other nodes' pages were
+ * counted with their surplus pages (nr_huge_pages - the node's
+ * nr_huge_pages), so a node-specific write on a machine with surplus
+ * pages made that many persistent pages too many (docs/kernel-
+ * differences.md 4.10).
  *
  * Growing first turns surplus pages into persistent ones, then allocates
  * fresh pages while base memory allows (a short pool is not an error, as
@@ -215,31 +263,51 @@ static bool adjust_pool_surplus(struct hstate *h, int delta)
  * reservations and the pages in use, then marks the rest surplus so the
  * pool shrinks as they are freed.
  */
-int hstate_set_max(struct hstate *h, unsigned long count)
+int hstate_set_max_node(struct hstate *h, unsigned long count, int nid,
+			nodemask_t mask)
 {
 	unsigned long min_count;
 
+	if (nid >= 0) {
+		unsigned long old = count, others;
+
+		if (KERNEL_BEFORE(h->m, 6, 6))
+			others = h->nr_huge_pages - h->nr_huge_pages_node[nid];
+		else
+			others = persistent_huge_pages(h) -
+				 (h->nr_huge_pages_node[nid] -
+				  h->surplus_huge_pages_node[nid]);
+		count += others;
+		if (count < old)
+			count = ULONG_MAX;
+	}
 	while (h->surplus_huge_pages && count > persistent_huge_pages(h)) {
-		if (!adjust_pool_surplus(h, -1))
+		if (!adjust_pool_surplus(h, mask, -1))
 			break;
 	}
 	while (count > persistent_huge_pages(h)) {
-		if (!alloc_pool_huge_page(h))
+		if (!alloc_pool_huge_page(h, mask))
 			break;
 	}
 
 	min_count = h->resv_huge_pages + h->nr_huge_pages - h->free_huge_pages;
 	min_count = HR_MAX(count, min_count);
 	while (min_count < persistent_huge_pages(h)) {
-		if (!remove_pool_huge_page(h, false))
+		if (!remove_pool_huge_page(h, mask, false))
 			break;
 	}
 	while (count < persistent_huge_pages(h)) {
-		if (!adjust_pool_surplus(h, 1))
+		if (!adjust_pool_surplus(h, mask, 1))
 			break;
 	}
 	h->max_huge_pages = persistent_huge_pages(h);
 	return 0;
+}
+
+/** hstate_set_max() - write nr_hugepages: every node allowed. */
+int hstate_set_max(struct hstate *h, unsigned long count)
+{
+	return hstate_set_max_node(h, count, -1, 0);
 }
 
 /* A new hpage for a page taken off the free list or freshly allocated. */
@@ -350,7 +418,17 @@ static int gather_surplus_pages(struct hstate *h, long delta)
 		HR_BUG_ON(!ngot);
 		got = ngot;
 		for (i = 0; i < needed; i++) {
-			struct hpage *pg = hstate_alloc_surplus(h, 0, 0);
+			/*
+			 * The task's MPOL_BIND nodes, the first of them first.
+			 * Before 6.10 a surplus page for a reservation came
+			 * from the task's own node whatever its policy, so a
+			 * task bound elsewhere failed allowed_free() below
+			 * (docs/kernel-differences.md 4.11).
+			 */
+			nodemask_t mask = KERNEL_BEFORE(h->m, 6, 10) ? 0 :
+					  h->m->current_policy;
+			struct hpage *pg = hstate_alloc_surplus(h,
+					mask ? __builtin_ctzl(mask) : 0, mask);
 
 			if (!pg)
 				goto free;
@@ -398,9 +476,24 @@ static void return_unused_surplus_pages(struct hstate *h, unsigned long unused)
 	h->resv_huge_pages -= unused;
 	nr = HR_MIN(unused, h->surplus_huge_pages);
 	while (nr--) {
-		if (!remove_pool_huge_page(h, true))
+		if (!remove_pool_huge_page(h, 0, true))
 			break;
 	}
+}
+
+/* The free pages on the nodes of the running task's policy. */
+static unsigned long allowed_free(const struct hstate *h)
+{
+	nodemask_t mask = h->m->current_policy;
+	unsigned long nr = 0;
+	int nid;
+
+	if (!mask)
+		return h->free_huge_pages;
+	for (nid = 0; nid < nr_nodes(h); nid++)
+		if (mask & (1UL << nid))
+			nr += h->free_huge_pages_node[nid];
+	return nr;
 }
 
 /**
@@ -415,8 +508,13 @@ int hugetlb_acct_memory(struct hstate *h, long delta)
 	if (delta > 0) {
 		if (gather_surplus_pages(h, delta) < 0)
 			return -ENOMEM;
-		/* allowed_mems_nr: every node is allowed (no cpusets) */
-		if ((unsigned long)delta > h->free_huge_pages) {
+		/*
+		 * allowed_mems_nr(): the free pages on the nodes the task
+		 * may use (no cpusets here; its MPOL_BIND nodes), so a bound
+		 * task's mmap fails while other nodes have pages, although
+		 * the reservation itself stays a global count.
+		 */
+		if ((unsigned long)delta > allowed_free(h)) {
 			return_unused_surplus_pages(h, (unsigned long)delta);
 			return -ENOMEM;
 		}

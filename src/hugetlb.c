@@ -239,14 +239,18 @@ static void restore_reserve_on_error(struct vm_area *vma, uint64_t addr,
 	}
 }
 
-/* The first node the VMA's policy allows (the task runs on node 0). */
+/*
+ * The first node the VMA's policy (or its task's) allows: the task runs
+ * on node 0.
+ */
 static int vma_pref_nid(const struct vm_area *vma)
 {
+	unsigned long mask = vma_policy_nodes(vma);
 	int nid;
 
-	if (!vma->nodemask)
+	if (!mask)
 		return 0;
-	for (nid = 0; !(vma->nodemask & (1UL << nid)); nid++)
+	for (nid = 0; !(mask & (1UL << nid)); nid++)
 		;
 	return nid;
 }
@@ -347,9 +351,9 @@ static struct hpage *alloc_hugetlb_folio(struct vm_area *vma, uint64_t addr,
 		int nid = vma_pref_nid(vma);
 
 		if (use_resv || hstate_available(h))
-			pg = hstate_dequeue(h, nid, vma->nodemask);
+			pg = hstate_dequeue(h, nid, vma_policy_nodes(vma));
 		if (!pg)
-			pg = hstate_alloc_surplus(h, nid, vma->nodemask);
+			pg = hstate_alloc_surplus(h, nid, vma_policy_nodes(vma));
 	}
 	if (!pg)
 		goto out_subpool_put;

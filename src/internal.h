@@ -436,6 +436,8 @@ int hstate_set_max(struct hstate *h, unsigned long count);
 int hugetlb_acct_memory(struct hstate *h, long delta);
 /* A set of nodes, bit n for node n; 0 means every node (no policy). */
 typedef unsigned long nodemask_t;
+int hstate_set_max_node(struct hstate *h, unsigned long count, int nid,
+			nodemask_t mask);
 struct hpage *hstate_dequeue(struct hstate *h, int nid_pref, nodemask_t mask);
 struct hpage *hstate_alloc_surplus(struct hstate *h, int nid_pref,
 				   nodemask_t mask);
@@ -660,7 +662,23 @@ struct hr_proc {
 	uint32_t resv_cap, resv_n;
 	bool thp_registered;
 	uint64_t committed;		/* pages this mm charged (VM_ACCOUNT) */
+	/*
+	 * The task's memory policy (set_mempolicy(MPOL_BIND)): bit n for
+	 * node n, 0 for the default.  A VMA without a policy of its own
+	 * takes its pages from these nodes (vma_policy_nodes()); a
+	 * reservation made by this task counts and gathers surplus pages on
+	 * them only, and its writes of nr_hugepages_mempolicy grow and
+	 * shrink the pool there.  Set by hr_set_mempolicy(), copied by fork.
+	 */
+	unsigned long mempolicy;
 };
+
+/* The nodes @vma's pages may come from: its policy, else its task's. */
+static inline unsigned long vma_policy_nodes(const struct vm_area *vma)
+{
+	return vma->nodemask ? vma->nodemask :
+	       vma->mm ? vma->mm->mempolicy : 0;
+}
 
 uint64_t vma_pages(const struct vm_area *vma);	/* huge pages */
 
@@ -1213,6 +1231,13 @@ struct hr_machine {
 	int next_pid;
 	int overcommit_memory;
 	int overcommit_ratio;
+	/*
+	 * The MPOL_BIND nodes of the task whose system call runs (Linux's
+	 * current->mempolicy), 0 for the default or no task: set by hr_mmap()
+	 * and hr_proc_sysctl_write() for the call's duration and read by the
+	 * reservation accounting (hugetlb_acct_memory()) and the pool resize.
+	 */
+	unsigned long current_policy;
 	/* fault injection: countdown per site, 0 = off */
 	long fail_after[FAIL__COUNT];
 	long fail_times[FAIL__COUNT];	/* failures left once triggered */

@@ -59,6 +59,17 @@ static int set_nr_pages(struct hr_machine *m, const struct knob *k,
 	return hstate_set_max(knob_hstate(m, k), v);
 }
 
+/*
+ * nr_hugepages_mempolicy: the pool grows and shrinks on the writer's
+ * MPOL_BIND nodes (init_nodemask_of_mempolicy()), on every node for a
+ * writer with the default policy or none (a top-level statement).
+ */
+static int set_nr_pages_mempolicy(struct hr_machine *m, const struct knob *k,
+				  unsigned long v)
+{
+	return hstate_set_max_node(knob_hstate(m, k), v, -1, m->current_policy);
+}
+
 static int get_overcommit(struct hr_machine *m, const struct knob *k,
 			  unsigned long *v)
 {
@@ -164,7 +175,7 @@ const struct knob knob_table[] = {
 	KNOB_VM("nr_hugepages_mempolicy", NUM(0, ULONG_MAX),
 		LANG(LANG_COUNT), .def = "0",
 		.flags = HR_KNOB_DEFAULT_HSTATE | HR_KNOB_API_ONLY,
-		.get = get_max_pages, .set = set_nr_pages),
+		.get = get_max_pages, .set = set_nr_pages_mempolicy),
 	KNOB_HSTATE("nr_hugepages", 0, NUM(0, ULONG_MAX), LANG(LANG_COUNT),
 		    .def = "0", .get = get_nr_pages, .set = set_nr_pages),
 	KNOB_HSTATE("nr_overcommit_hugepages", 0, NUM(0, ULONG_MAX),
@@ -172,7 +183,7 @@ const struct knob knob_table[] = {
 		    .get = get_overcommit, .set = set_overcommit),
 	KNOB_HSTATE("nr_hugepages_mempolicy", HR_KNOB_API_ONLY,
 		    NUM(0, ULONG_MAX), LANG(LANG_COUNT), .def = "0",
-		    .get = get_nr_pages, .set = set_nr_pages),
+		    .get = get_nr_pages, .set = set_nr_pages_mempolicy),
 
 	/*
 	 * Overcommit of base memory.  overcommit_ratio is an int on Linux:

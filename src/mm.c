@@ -458,13 +458,18 @@ static int mm_mmap(hr_proc *p, uint64_t len, int prot, int flags,
 
 int hr_mmap(hr_proc *p, const struct hr_mmap_args *a, uint64_t *addr)
 {
+	int err;
+
 	if (!a)
 		return -EINVAL;
-	return mm_mmap(p, a->len, a->prot, a->flags, a->file, a->offset,
-		       a->pagesize, a->misalign, addr);
+	p->m->current_policy = p->mempolicy;
+	err = mm_mmap(p, a->len, a->prot, a->flags, a->file, a->offset,
+		      a->pagesize, a->misalign, addr);
+	p->m->current_policy = 0;
+	return err;
 }
 
-int hr_touch(hr_proc *p, uint64_t addr, int write)
+static int touch(hr_proc *p, uint64_t addr, int write)
 {
 	struct vm_area *vma = find_vma(p, addr);
 
@@ -475,6 +480,35 @@ int hr_touch(hr_proc *p, uint64_t addr, int write)
 	if (vma_is_anon(vma))
 		return anon_fault(vma, addr & ~(HR_PAGE_SIZE - 1), write != 0);
 	return hugetlb_fault(vma, addr & ~(vma->h->size - 1), write != 0);
+}
+
+int hr_touch(hr_proc *p, uint64_t addr, int write)
+{
+	int ret;
+
+	p->m->current_policy = p->mempolicy;
+	ret = touch(p, addr, write);
+	p->m->current_policy = 0;
+	return ret;
+}
+
+int hr_set_mempolicy(hr_proc *p, unsigned long nodemask)
+{
+	if (p->m->phys.nr_nodes < (int)(8 * sizeof(nodemask)) &&
+	    (nodemask >> p->m->phys.nr_nodes))
+		return -EINVAL;
+	p->mempolicy = nodemask;
+	return 0;
+}
+
+int hr_proc_sysctl_write(hr_proc *p, const char *key, const char *value)
+{
+	int err;
+
+	p->m->current_policy = p->mempolicy;
+	err = hr_sysctl_write(p->m, key, value);
+	p->m->current_policy = 0;
+	return err;
 }
 
 /* do_vmi_munmap: split, zap everything, then close everything */
@@ -1070,8 +1104,11 @@ int hr_migrate(hr_proc *p, uint64_t addr, uint64_t len, int nid)
 	uint64_t end = addr + len;
 	int moved = 0, err = 0;
 
-	if (nid < 0 || nid >= p->m->phys.nr_nodes || end < addr)
+	if (nid < 0 || end < addr)
 		return -EINVAL;
+	/* move_pages(2): a node without memory (here: none such) */
+	if (nid >= p->m->phys.nr_nodes)
+		return -ENODEV;
 	list_for_each(l, &p->vmas) {
 		struct vm_area *vma = list_entry(l, struct vm_area, link);
 		uint64_t i;
@@ -1107,6 +1144,7 @@ int hr_fork(hr_proc *p, hr_proc **child)
 	c->next_addr = p->next_addr;
 	/* khugepaged_fork(): the child is scanned if the parent is */
 	c->thp_registered = p->thp_registered;
+	c->mempolicy = p->mempolicy;
 	list_for_each(l, &p->vmas) {
 		struct vm_area *src = list_entry(l, struct vm_area, link);
 		struct vm_area *dst = hr_zalloc(p->m, sizeof(*dst));

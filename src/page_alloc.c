@@ -41,8 +41,10 @@ static int alloc_any_node(struct hr_machine *m, const struct vm_area *vma,
 {
 	int nid;
 
+	unsigned long mask = vma ? vma_policy_nodes(vma) : 0;
+
 	for (nid = 0; nid < m->phys.nr_nodes; nid++) {
-		if (vma && vma->nodemask && !(vma->nodemask >> nid & 1))
+		if (mask && !(mask >> nid & 1))
 			continue;
 		if (!phys_alloc(&m->phys, nid, order, kind, pfn))
 			return 0;

@@ -8,8 +8,10 @@
  * hold (the smaps split between Shared_ and Private_Hugetlb is the
  * page's map count, as in smaps_hugetlb_range()).
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -384,6 +386,76 @@ static int sysfs_value(hr_machine *m, const char *rel, unsigned long *out)
 	return -ENOENT;
 }
 
+/*
+ * A node's pool file, @rel relative to /sys/devices/system/node/nodeN/
+ * hugepages/ ("hugepages-2048kB/free_hugepages").  Linux's per-node
+ * directory has nr_hugepages (every page on the node, surplus ones
+ * included, as the global file counts them), free_hugepages and
+ * surplus_hugepages; reservations are global and have no per-node file.
+ */
+static int node_value(hr_machine *m, int nid, const char *rel,
+		      unsigned long *out)
+{
+	const char *slash = strchr(rel, '/');
+	struct hstate *h;
+	const char *f;
+
+	if (nid < 0 || nid >= m->phys.nr_nodes || !slash)
+		return -ENOENT;
+	h = hstate_by_dir(m, rel, (size_t)(slash - rel));
+	if (!h)
+		return -ENOENT;
+	f = slash + 1;
+	if (!strcmp(f, "nr_hugepages"))
+		*out = h->nr_huge_pages_node[nid];
+	else if (!strcmp(f, "free_hugepages"))
+		*out = h->free_huge_pages_node[nid];
+	else if (!strcmp(f, "surplus_hugepages"))
+		*out = h->surplus_huge_pages_node[nid];
+	else
+		return -ENOENT;
+	return 0;
+}
+
+/* "node12" -> 12; -1 for anything else. */
+static int node_of(const char *s, size_t n)
+{
+	int nid = 0;
+	size_t i;
+
+	if (n < 5 || strncmp(s, "node", 4))
+		return -1;
+	for (i = 4; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9' || nid > HR_MAX_NODES)
+			return -1;
+		nid = nid * 10 + (s[i] - '0');
+	}
+	return nid;
+}
+
+int hr_node_write(hr_machine *m, int nid, const char *key, const char *value)
+{
+	const char *slash = key ? strchr(key, '/') : NULL;
+	unsigned long long v;
+	struct hstate *h;
+	char *end;
+
+	if (nid < 0 || nid >= m->phys.nr_nodes || !slash ||
+	    strcmp(slash + 1, "nr_hugepages"))
+		return -ENOENT;
+	h = hstate_by_dir(m, key, (size_t)(slash - key));
+	if (!h)
+		return -ENOENT;
+	/* kstrtoul: decimal digits, one trailing newline at most */
+	if (!value || value[0] < '0' || value[0] > '9')
+		return -EINVAL;
+	errno = 0;
+	v = strtoull(value, &end, 10);
+	if (errno || (*end && strcmp(end, "\n")))
+		return -EINVAL;
+	return hstate_set_max_node(h, (unsigned long)v, nid, 1UL << nid);
+}
+
 struct pick {
 	const char *name;
 	int64_t val;
@@ -419,6 +491,15 @@ int hr_counter(hr_machine *m, hr_proc *p, const char *source,
 			return err;
 		pk.val = (int64_t)v;
 		pk.found = true;
+	} else if (node_of(source, strlen(source)) >= 0) {
+		unsigned long v;
+		int err = node_value(m, node_of(source, strlen(source)), key,
+				     &v);
+
+		if (err)
+			return err;
+		pk.val = (int64_t)v;
+		pk.found = true;
 	} else if (!strcmp(source, "smaps")) {
 		struct list_head *l;
 
@@ -445,6 +526,7 @@ ssize_t hr_procfs_read(hr_machine *m, hr_proc *p, const char *path,
 {
 	struct out o = { buf, len, 0 };
 	static const char sys_hp[] = "/sys/kernel/mm/hugepages/";
+	static const char sys_node[] = "/sys/devices/system/node/";
 	const struct knob *k = knob_by_path(path);
 	int err = 0;
 
@@ -469,6 +551,17 @@ ssize_t hr_procfs_read(hr_machine *m, hr_proc *p, const char *path,
 		unsigned long v;
 
 		err = thp_sysfs_value(m, path + 36, &v);
+		if (!err)
+			outf(&o, "%lu\n", v);
+	} else if (!strncmp(path, sys_node, sizeof(sys_node) - 1)) {
+		const char *rest = path + sizeof(sys_node) - 1;
+		const char *slash = strchr(rest, '/');
+		unsigned long v;
+
+		if (!slash || strncmp(slash, "/hugepages/", 11))
+			return -ENOENT;
+		err = node_value(m, node_of(rest, (size_t)(slash - rest)),
+				 slash + 11, &v);
 		if (!err)
 			outf(&o, "%lu\n", v);
 	} else if (!strncmp(path, sys_hp, sizeof(sys_hp) - 1)) {

@@ -13,6 +13,11 @@
 #    guest's agent used to refuse it) and, in the same guest after it,
 #    subpool/min_size_noreserve_uses_subpool.scn (unsafe on 6.12: sent
 #    as such, the guest powered off after it).  One boot.
+#  - on 6.12, a two-node guest: a one-node file, two multi-node files
+#    and a one-node file again in one diff --vm (the guest is booted with
+#    each file's node count: 3 boots), every file agreeing, and the
+#    guest's per-node pool counters in a --json run; and, without a
+#    guest, a host diff skipping a multi-node file with its reason.
 #
 # The guests need qemu-system-x86_64, a static busybox, cpio, a static
 # hugeresv (`make build-vm/hugeresv`, built here through HR_MAKE) and the
@@ -58,8 +63,13 @@ my @unsafe = ("$src/tests/unsafe/subpool_over_release.scn",
               "$src/scenarios/subpool/min_size_noreserve_uses_subpool.scn");
 my $unsafe_kernel = '6.12';
 my $unsafe_tests = 2;
+my @numa = ("$src/scenarios/anon/anon_private_basic.scn",
+            "$src/scenarios/numa/reserved_but_node_empty.scn",
+            "$src/scenarios/numa/node_write_counts_surplus.scn",
+            "$src/scenarios/anon/anon_shared_basic.scn");
+my $numa_tests = 3;
 
-print "1..", 3 + $per_kernel * @kernels + $unsafe_tests, "\n";
+print "1..", 4 + $per_kernel * @kernels + $unsafe_tests + $numa_tests, "\n";
 
 # --- no guest needed --------------------------------------------------------
 {
@@ -68,7 +78,18 @@ print "1..", 3 + $per_kernel * @kernels + $unsafe_tests, "\n";
     ($rc, $out) = run('diff', '--vm', '6.1', '--vm-mem', 'lots', $runfile);
     ok($rc == 2 && $out =~ /--vm-mem/, 'diff --vm-mem lots: usage error', $out);
     ($rc, $out) = run('diff', '--help');
-    ok($rc == 0 && $out =~ /--vm KERNEL/ && $out =~ /--vm-cpus/, 'diff --help lists the --vm options', $out);
+    ok($rc == 0 && $out =~ /--vm KERNEL/ && $out =~ /--vm-cpus/ && $out =~ /--vm-nodes/,
+       'diff --help lists the --vm options', $out);
+    # the host: a file for two nodes is skipped before anything runs
+    my $online = '';
+    if (open(my $fh, '<', '/sys/devices/system/node/online')) { $online = <$fh> // ''; close($fh); }
+    if ($online =~ /^0\s*$/) {
+        ($rc, $out) = run('diff', $numa[1]);
+        ok($out =~ /reserved_but_node_empty\.scn: skipped \(needs 2 NUMA nodes and the host has 1: --vm KERNEL/ &&
+           $out =~ /1 files, 0 mismatches, 1 skipped/, 'host diff skips a two-node file, naming why', $out);
+    } else {
+        skip('the host has more than one NUMA node', 1);
+    }
 }
 
 # --- what the guests need ---------------------------------------------------
@@ -133,5 +154,27 @@ for my $k (@kernels) {
         ok($out =~ /^\(1 unsafe file run in guests, each guest rebooted after\)$/m &&
            $out =~ /min_size_noreserve_uses_subpool\.scn (?:left the guest unclean|was run as unsafe): rebooting/,
            "$k: diff --vm counts the unsafe file and reboots its guest", $out);
+    }
+}
+
+# --- a two-node guest -------------------------------------------------------
+{
+    my $k = '6.12';
+    my $kwhy = $why;
+    $kwhy //= "kernel $k not available (hugeresv vm fetch $k: apt)" unless $fetched{$k};
+    if ($kwhy) {
+        skip($kwhy, $numa_tests);
+    } else {
+        my ($rc, $out) = run('diff', '--vm', $k, @numa);
+        my $oks = () = $out =~ /^\S+: ok \(\d+ steps\)$/mg;
+        my $boots = () = $out =~ /guest \d+ up:/g;
+        ok($rc == 0 && $oks == 4 && $out =~ /^4 files, 0 mismatches, 0 skipped, 0 noisy$/m,
+           "$k: diff --vm: one-node and two-node files agree", $out);
+        ok($boots == 3, "$k: the guest is rebooted for each change of node count (3 boots, got $boots)", $out);
+        ($rc, $out) = run('run', '--kernel', '--vm', $k, '--json', $numa[2]);
+        ok($rc == 0 && $out =~ /"failed":0,"status":"ok"/ &&
+           $out =~ /"node1:hugepages-2048kB\/nr_hugepages":\d+/,
+           "$k: run --kernel --vm --json of a two-node file: its expectations held, node 1's pool read",
+           substr($out, 0, 3000));
     }
 }

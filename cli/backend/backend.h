@@ -128,6 +128,14 @@ void engine_set_kernel(int kernel);
 int engine_kernel(const struct program *prog);
 
 /**
+ * kernel_nr_nodes() - in backend/be_kernel.c: the running kernel's
+ * online NUMA nodes (/sys/devices/system/node/online; 1 without
+ * CONFIG_NUMA).  The kernel back end runs a program only where this is
+ * its machine's node count (machine nodes=, default 1).
+ */
+int kernel_nr_nodes(void);
+
+/**
  * kernel_predict_damage() - in backend/be_kernel.c: would running @prog on
  * the kernel leave the machine broken until reboot (a Linux bug the
  * engine models, docs/kernel-differences.md 2.13)?  The kernel back end

@@ -362,6 +362,18 @@ static int eng_exec(struct backend *be, const struct step *st, struct result *ou
 	case ST_SYSCTL:
 		rc = hr_sysctl_write(E->m, st->key, st->value);
 		break;
+	case ST_NODE:
+		rc = hr_node_write(E->m, st->node, st->key, st->value);
+		break;
+	case ST_MEMPOLICY:
+		rc = E->procs[st->proc] ?
+		     hr_set_mempolicy(E->procs[st->proc], st->nodemask) : -ESRCH;
+		break;
+	case ST_SYSCTL_AS:
+		rc = E->procs[st->proc] ?
+		     hr_proc_sysctl_write(E->procs[st->proc], st->key,
+					  st->value) : -ESRCH;
+		break;
 	case ST_MOUNT: {
 		const struct prog_mount *pm = &prog->mounts[st->obj];
 
@@ -559,6 +571,26 @@ static int eng_snapshot(struct backend *be, struct snapshot *s)
 			if (read_sysfs(E, s, rel))
 				return -1;
 		}
+	/* every node's pool files (node_snapshot_keys(): as the kernel's) */
+	for (int nid = 0; nid < (prog->nodes ? prog->nodes : 1); nid++)
+		for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
+			for (size_t j = 0; j < 3; j++) {
+				static const char *const nf[] = {
+					"nr_hugepages", "free_hugepages",
+					"surplus_hugepages",
+				};
+				char src[16], key[sizeof(s->v[0].key)];
+				int64_t v;
+
+				snprintf(src, sizeof(src), "node%d", nid);
+				snprintf(rel, sizeof(rel), "hugepages-%s/%s",
+					 sizes[i], nf[j]);
+				if (hr_counter(E->m, NULL, src, rel, &v))
+					continue;
+				snprintf(key, sizeof(key), "%s:%s", src, rel);
+				if (snapshot_set(s, key, v))
+					return -1;
+			}
 	/* khugepaged's counters, which diff compares */
 	if (read_sysfs(E, s, "transparent_hugepage/khugepaged/pages_collapsed") ||
 	    read_sysfs(E, s, "transparent_hugepage/khugepaged/full_scans"))

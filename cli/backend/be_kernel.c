@@ -187,9 +187,14 @@ static int knob_path(enum hr_knob_group group, const char *key, char *path,
 	struct hr_knob_info ki;
 	struct stat sb;
 
+	/*
+	 * The API-only nr_hugepages_mempolicy knobs are in the language as
+	 * a process's writes (NAME: sysctl) only; the parser sees to that.
+	 */
 	if (!valid_knob_name(key) || hr_knob_info(hr_knob_find(key), &ki) ||
-	    ki.group != group ||
-	    (ki.flags & (HR_KNOB_ENGINE_ONLY | HR_KNOB_API_ONLY)))
+	    ki.group != group || (ki.flags & HR_KNOB_ENGINE_ONLY) ||
+	    ((ki.flags & HR_KNOB_API_ONLY) &&
+	     !strstr(key, "nr_hugepages_mempolicy")))
 		return -ENOENT;
 	if (ki.flags & HR_KNOB_DEFAULT_HSTATE)
 		snprintf(path, len, "%s/hugepages-%ldkB/%s", KSTATE_SYSFS_HP,
@@ -221,6 +226,115 @@ static int have_hstate(uint64_t pagesize)
 	return stat(path, &sb) == 0;
 }
 
+int kernel_nr_nodes(void)
+{
+	char buf[256], *p;
+	int fd = open("/sys/devices/system/node/online", O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+	int nodes = 0;
+
+	if (fd < 0)
+		return 1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 1;
+	buf[n] = '\0';
+	/* a list of ranges: "0", "0-1", "0,2-3" */
+	for (p = buf; *p && *p != '\n';) {
+		char *end;
+		long a = strtol(p, &end, 10), b = a;
+
+		if (end == p)
+			break;
+		if (*end == '-')
+			b = strtol(end + 1, &end, 10);
+		nodes += (int)(b - a + 1);
+		p = *end == ',' ? end + 1 : end;
+	}
+	return nodes > 0 ? nodes : 1;
+}
+
+/*
+ * Run the conductor, and so every agent it forks, on node 0's CPUs: the
+ * engine's tasks run on node 0 (a fault's first node, a surplus page's
+ * node), and a guest's scheduler would otherwise put an agent on any
+ * node's CPU from one run to the next.  Nothing to do on one node.
+ */
+static void pin_to_node0(struct kbe *k)
+{
+	char buf[512], *p;
+	cpu_set_t set;
+	int fd;
+	ssize_t n;
+
+	if (k->nr_nodes < 2)
+		return;
+	fd = open("/sys/devices/system/node/node0/cpulist", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return;
+	buf[n] = '\0';
+	CPU_ZERO(&set);
+	for (p = buf; *p && *p != '\n';) {
+		char *end;
+		long a = strtol(p, &end, 10), b = a;
+
+		if (end == p)
+			break;
+		if (*end == '-')
+			b = strtol(end + 1, &end, 10);
+		for (; a <= b && a < CPU_SETSIZE; a++)
+			CPU_SET((int)a, &set);
+		p = *end == ',' ? end + 1 : end;
+	}
+	/* node 0 without CPUs (a memory-only node): leave the task be */
+	if (!CPU_COUNT(&set) ||
+	    sched_getaffinity(0, sizeof(k->cpus_was), &k->cpus_was))
+		return;
+	if (sched_setaffinity(0, sizeof(set), &set) == 0)
+		k->pinned = 1;
+}
+
+/*
+ * Put the 2 MiB pool's node cursors (next_nid_to_alloc, next_nid_to_free)
+ * back on node 0, where a booted kernel has them and the engine starts:
+ * they are kernel state that outlives a run, and on two nodes an earlier
+ * file's pool changes leave them anywhere, so that the next file's first
+ * page lands on node 1.  Growing node 0's pool by one page and shrinking
+ * it back allocates and frees with node 0 the only node allowed, which
+ * leaves both cursors there (the node after 0 among {0} is 0), and
+ * leaves the pool as it was.  1 GiB pools are left alone: allocating a
+ * gigantic page for this is slow under TCG and may fail.
+ */
+static int reset_node_cursors(struct kbe *k, char *err, size_t errlen)
+{
+	char path[PATH_MAX], cur[64], more[64];
+	long n;
+	int e;
+
+	if (k->nr_nodes < 2)
+		return 0;
+	snprintf(path, sizeof(path), "/sys/devices/system/node/node0/"
+		 "hugepages/hugepages-2048kB/nr_hugepages");
+	if (kstate_read_setting(path, cur, sizeof(cur)) < 0)
+		return 0;	/* no 2 MiB pool: nothing to put back */
+	n = strtol(cur, NULL, 10);
+	snprintf(more, sizeof(more), "%ld", n + 1);
+	e = kstate_write_setting(k->ks, path, more);
+	if (e == 0)
+		e = kstate_write_setting(k->ks, path, cur);
+	if (e < 0) {
+		snprintf(err, errlen, "kernel back end: %s: %s", path,
+			 strerror(-e));
+		return -1;
+	}
+	return 0;
+}
+
 /*
  * kb_validate() - can the running kernel run @prog at all?  Nothing is
  * touched; a refusal here costs nothing.
@@ -237,6 +351,20 @@ static int kb_validate(const struct program *prog, char *err, size_t errlen)
 	 * program marked engine-only with no step to show for it is refused
 	 * as a whole.
 	 */
+	/*
+	 * The node count is the machine's shape: per-node pools, a bound
+	 * mapping's nodes and a fault's node all follow from it, so a file
+	 * runs only where the kernel has exactly as many (a --vm guest is
+	 * booted so: cli/vm/vm_remote.c).
+	 */
+	if ((prog->nodes ? prog->nodes : 1) != kernel_nr_nodes()) {
+		snprintf(err, errlen, "kernel back end: %s needs %d NUMA "
+			 "node%s and the running kernel has %d (a guest with "
+			 "as many: --vm KERNEL)", prog->path,
+			 prog->nodes ? prog->nodes : 1,
+			 prog->nodes > 1 ? "s" : "", kernel_nr_nodes());
+		return EXIT_REFUSED;
+	}
 	marked = 0;
 	for (i = 0; i < prog->nsteps; i++)
 		marked |= prog->steps[i].engine_only;
@@ -568,12 +696,21 @@ static int simple_call(struct kbe *k, const struct step *st, int op,
 		       struct kreply *r, char *err, size_t errlen)
 {
 	struct kcmd *c = &k->cmd;
+	unsigned long nodemask = c->nodemask;
 
 	memset(c, 0, sizeof(*c));
 	c->op = op;
 	c->addr = addr;
 	c->len = len;
 	switch (op) {
+	case KOP_MBIND:
+	case KOP_MEMPOLICY:
+		c->nodemask = nodemask;
+		break;
+	case KOP_MIGRATE:
+		c->node = st->node;
+		c->stride = map_pagesize(&k->prog->maps[st->map]);
+		break;
 	case KOP_TOUCH:
 		c->flags = (st->flags & SF_WRITE) ? 1 : 0;
 		c->stride = st->stride ? st->stride :
@@ -864,6 +1001,56 @@ static int do_setting(struct kbe *k, const struct step *st,
 	return 0;
 }
 
+/*
+ * NAME: sysctl KEY=VALUE: the agent writes the file, so that its memory
+ * policy applies (nr_hugepages_mempolicy); the safety layer saves the
+ * old value first, as for the conductor's own writes.
+ */
+static int do_setting_as(struct kbe *k, const struct step *st,
+			 struct result *out, char *err, size_t errlen)
+{
+	struct kcmd *c = &k->cmd;
+	struct kreply r;
+	int e;
+
+	memset(c, 0, sizeof(*c));
+	if (sysctl_path(st->key, c->path, sizeof(c->path)) < 0) {
+		kb_err(err, errlen, st, "%s: no such setting", st->key);
+		return -1;
+	}
+	e = kstate_save_setting(k->ks, c->path);
+	if (e < 0) {
+		kb_err(err, errlen, st, "%s: cannot save it: %s", c->path,
+		       strerror(-e));
+		return -1;
+	}
+	c->op = KOP_WRITE;
+	snprintf(c->value, sizeof(c->value), "%s", st->value);
+	if (agent_call(k, st, st->proc, c, -1, &r, err, errlen) < 0)
+		return -1;
+	out->kind = r.kind == RES_NONE ? RES_OK : r.kind;
+	out->err = r.err;
+	return 0;
+}
+
+/* node N hugepages-SIZEkB/nr_hugepages=COUNT, through the safety layer */
+static int do_node_setting(struct kbe *k, const struct step *st,
+			   struct result *out)
+{
+	char path[PATH_MAX];
+	int e;
+
+	snprintf(path, sizeof(path),
+		 "/sys/devices/system/node/node%d/hugepages/%s", st->node,
+		 st->key);
+	e = kstate_write_setting(k->ks, path, st->value);
+	if (e < 0)
+		res_errno(out, -e);
+	else
+		out->kind = RES_OK;
+	return 0;
+}
+
 static int kb_exec_step(struct backend *be, const struct step *st,
 			struct result *out, char *err, size_t errlen);
 
@@ -992,10 +1179,23 @@ static int kb_exec_step(struct backend *be, const struct step *st,
 		return do_exit(k, st, err, errlen);
 	case ST_KHUGEPAGED:
 		return do_khugepaged(k, st, err, errlen);
+	case ST_BIND:
+		k->cmd.nodemask = st->nodemask;
+		return simple_call(k, st, KOP_MBIND, km->base + st->a,
+				   st->b - st->a, out, &r, err, errlen);
+	case ST_MIGRATE:
+		return simple_call(k, st, KOP_MIGRATE, km->base + st->a,
+				   st->b - st->a, out, &r, err, errlen);
+	case ST_NODE:
+		return do_node_setting(k, st, out);
+	case ST_MEMPOLICY:
+		k->cmd.nodemask = st->nodemask;
+		return simple_call(k, st, KOP_MEMPOLICY, 0, 0, out, &r, err,
+				   errlen);
+	case ST_SYSCTL_AS:
+		return do_setting_as(k, st, out, err, errlen);
 	case ST_RECLAIM:
 	case ST_INJECT:
-	case ST_BIND:
-	case ST_MIGRATE:
 	default:
 		kb_err(err, errlen, st, "`%s` cannot run on the kernel",
 		       st->text ? st->text : "?");
@@ -1045,6 +1245,9 @@ static void kb_teardown(struct kbe *k)
 	prctl(PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0);
 	if (k->thp_disable_was == 0)
 		prctl(PR_SET_THP_DISABLE, 0, 0, 0, 0);
+	if (k->pinned)
+		sched_setaffinity(0, sizeof(k->cpus_was), &k->cpus_was);
+	k->pinned = 0;
 }
 
 static void kb_atexit(void)
@@ -1220,6 +1423,7 @@ static int kb_open(struct backend *be, const struct program *prog,
 	if (!k)
 		goto nomem;
 	k->prog = prog;
+	k->nr_nodes = kernel_nr_nodes();
 	k->next_addr = KB_MAP_BASE;
 	k->anchor_chan = -1;
 	k->kh_pid = -1;
@@ -1254,7 +1458,9 @@ static int kb_open(struct backend *be, const struct program *prog,
 	}
 	kb_open_one = k;
 	be->priv = k;
-	if (kb_khugepaged_begin(k, err, errlen) < 0 ||
+	pin_to_node0(k);
+	if (reset_node_cursors(k, err, errlen) < 0 ||
+	    kb_khugepaged_begin(k, err, errlen) < 0 ||
 	    kb_own_init(k, err, errlen) < 0) {
 		kb_open_one = NULL;
 		kb_teardown(k);

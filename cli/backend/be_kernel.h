@@ -18,6 +18,7 @@
 #define BE_KERNEL_H
 
 #include <limits.h>
+#include <sched.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -116,6 +117,10 @@ enum kop {
 	KOP_ADVISE,	/* madvise(addr, len, advice) */
 	KOP_FORK,	/* fork; the child serves the passed channel */
 	KOP_EXIT,	/* _exit(0); no reply */
+	KOP_MBIND,	/* mbind(addr, len, MPOL_BIND, nodemask; 0: default) */
+	KOP_MIGRATE,	/* move_pages() of each page (stride) to node */
+	KOP_MEMPOLICY,	/* set_mempolicy(MPOL_BIND, nodemask; 0: default) */
+	KOP_WRITE,	/* write value to the file at path */
 };
 
 /*
@@ -129,6 +134,9 @@ struct kcmd {
 	int advice;
 	int shmid;
 	uint64_t addr, len, new_len, offset, stride;
+	unsigned long nodemask;	/* KOP_MBIND */
+	int node;		/* KOP_MIGRATE */
+	char value[64];		/* KOP_WRITE */
 	char path[PATH_MAX];
 };
 
@@ -285,8 +293,12 @@ struct kbe {
 	pid_t kh_pid;		/* khugepaged's pid; -1: not running */
 	int kh_rescan;		/* look for khugepaged again (after `thp`) */
 	int thp_disable_was;	/* the conductor's PR_GET_THP_DISABLE */
+	int nr_nodes;		/* the kernel's online nodes */
+	int pinned;		/* @cpus_was holds the affinity to restore */
+	cpu_set_t cpus_was;	/* the conductor's CPUs before node 0's */
 	struct kown own;	/* be_kernel_own.c */
 };
+
 
 /* be_kernel.c */
 void kb_err(char *err, size_t errlen, const struct step *st,

@@ -138,6 +138,91 @@ static void ag_no_thp_for_self(void)
 	prctl(PR_SET_THP_DISABLE, 0, 0, 0, 0);
 }
 
+static void set_errno_reply(struct kreply *r, int e)
+{
+	r->kind = RES_ERRNO;
+	r->err = e;
+}
+
+/*
+ * mbind(MPOL_BIND) of the range to @c->nodemask, MPOL_DEFAULT for none:
+ * the raw system call, as libc has no wrapper without libnuma.  maxnode
+ * counts one bit more than the mask holds (the kernel reads maxnode - 1).
+ */
+#define AG_MPOL_DEFAULT	0
+#define AG_MPOL_BIND	2
+#define AG_MPOL_MF_MOVE_ALL	(1 << 2)
+
+static void ag_mbind(const struct kcmd *c, struct kreply *r)
+{
+	unsigned long mask = c->nodemask;
+	long rc;
+
+	rc = syscall(SYS_mbind, (void *)(uintptr_t)c->addr, c->len,
+		     mask ? AG_MPOL_BIND : AG_MPOL_DEFAULT,
+		     mask ? &mask : NULL, mask ? 8 * sizeof(mask) + 1 : 0, 0);
+	if (rc < 0)
+		set_errno_reply(r, errno);
+}
+
+/*
+ * The engine's `migrate`: every page mapped in the range to @c->node,
+ * through move_pages(2) with MPOL_MF_MOVE_ALL (root: pages mapped by
+ * other processes too, as the engine moves them).  A page not mapped
+ * (-ENOENT, -EFAULT in its status) is not one to move; any other
+ * negative status is the outcome, the last one as the engine reports it.
+ */
+static void ag_migrate(const struct kcmd *c, struct kreply *r)
+{
+	uint64_t n = c->stride ? c->len / c->stride : 0, i;
+	void **pages;
+	int *nodes, *status;
+	long rc;
+
+	if (!n)
+		return;
+	pages = calloc(n, sizeof(*pages));
+	nodes = calloc(n, sizeof(*nodes));
+	status = calloc(n, sizeof(*status));
+	if (!pages || !nodes || !status) {
+		set_errno_reply(r, ENOMEM);
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		pages[i] = (void *)(uintptr_t)(c->addr + i * c->stride);
+		nodes[i] = c->node;
+	}
+	rc = syscall(SYS_move_pages, 0, (unsigned long)n, pages, nodes, status,
+		     AG_MPOL_MF_MOVE_ALL);
+	if (rc < 0) {
+		set_errno_reply(r, errno);
+		goto out;
+	}
+	for (i = 0; i < n; i++)
+		if (status[i] < 0 && status[i] != -ENOENT &&
+		    status[i] != -EFAULT)
+			set_errno_reply(r, -status[i]);
+out:
+	free(pages);
+	free(nodes);
+	free(status);
+}
+
+/* A setting written by the agent itself: its memory policy applies. */
+static void ag_write(const struct kcmd *c, struct kreply *r)
+{
+	int fd = open(c->path, O_WRONLY | O_CLOEXEC);
+	size_t n = strlen(c->value);
+
+	if (fd < 0) {
+		set_errno_reply(r, errno);
+		return;
+	}
+	if (write(fd, c->value, n) != (ssize_t)n)
+		set_errno_reply(r, errno ? errno : EIO);
+	close(fd);
+}
+
 void ag_setup(int chan)
 {
 	struct sigaction sa;
@@ -198,12 +283,6 @@ static ssize_t recv_cmd(int chan, struct kcmd *c, int *fd)
 		if (cm->cmsg_level == SOL_SOCKET && cm->cmsg_type == SCM_RIGHTS)
 			memcpy(fd, CMSG_DATA(cm), sizeof(int));
 	return n;
-}
-
-static void set_errno_reply(struct kreply *r, int e)
-{
-	r->kind = RES_ERRNO;
-	r->err = e;
 }
 
 /* Serve commands on KB_AGENT_FD until told to exit or the channel ends. */
@@ -279,6 +358,25 @@ _Noreturn void ag_loop(void)
 			if (madvise((void *)(uintptr_t)c.addr, c.len,
 				    c.advice) < 0)
 				set_errno_reply(&r, errno);
+			break;
+		case KOP_MBIND:
+			ag_mbind(&c, &r);
+			break;
+		case KOP_MIGRATE:
+			ag_migrate(&c, &r);
+			break;
+		case KOP_MEMPOLICY: {
+			unsigned long mask = c.nodemask;
+
+			if (syscall(SYS_set_mempolicy,
+				    mask ? AG_MPOL_BIND : AG_MPOL_DEFAULT,
+				    mask ? &mask : NULL,
+				    mask ? 8 * sizeof(mask) + 1 : 0) < 0)
+				set_errno_reply(&r, errno);
+			break;
+		}
+		case KOP_WRITE:
+			ag_write(&c, &r);
 			break;
 		case KOP_FORK: {
 			pid_t pid;

@@ -752,7 +752,9 @@ static int pool_check(struct kbe *k, const struct step *st, char *err,
 		kb_err(err, errlen, st, "cannot read the pool settings");
 		return -1;
 	}
-	if (st->kind == ST_SYSCTL) {	/* the run's own write: note it */
+	/* the run's own write (a process's, a node's pool): note it */
+	if (st->kind == ST_SYSCTL || st->kind == ST_SYSCTL_AS ||
+	    st->kind == ST_NODE) {
 		memcpy(o->persistent, p, sizeof(p));
 		memcpy(o->overcommit, c, sizeof(c));
 		memcpy(o->have_pool, have, sizeof(have));

@@ -207,6 +207,37 @@ static int snap_number(struct snapshot *snap, const char *dir,
 	return snapshot_set(snap, key, (int64_t)v);
 }
 
+/*
+ * Node @nid's pool files of one size, as "nodeN:hugepages-SIZEkB/FILE"
+ * (the engine's keys, be_engine.c).  Pool counters: nothing else on the
+ * machine changes them while the run holds the lock (see "Counters on a
+ * busy machine" in docs/kernel-backend.md).
+ */
+static int snap_node(struct snapshot *snap, int nid, const char *size)
+{
+	static const char *const files[] = {
+		"nr_hugepages", "free_hugepages", "surplus_hugepages",
+	};
+	char path[PATH_MAX], key[160], buf[64], *end;
+	unsigned long long v;
+	size_t j;
+
+	for (j = 0; j < sizeof(files) / sizeof(files[0]); j++) {
+		snprintf(path, sizeof(path),
+			 "/sys/devices/system/node/node%d/hugepages/%s/%s",
+			 nid, size, files[j]);
+		if (kstate_read_file(path, buf, sizeof(buf)) < 0)
+			continue;
+		v = strtoull(buf, &end, 10);
+		if (end == buf || (*end && *end != '\n'))
+			continue;
+		snprintf(key, sizeof(key), "node%d:%s/%s", nid, size, files[j]);
+		if (snapshot_set(snap, key, (int64_t)v) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static const char *const kb_hp_files[] = {
 	"nr_hugepages", "free_hugepages", "resv_hugepages",
 	"surplus_hugepages", "nr_overcommit_hugepages",
@@ -327,6 +358,10 @@ int kb_snapshot(struct backend *be, struct snapshot *snap)
 	for (j = 0; j < sizeof(kb_thp_files) / sizeof(kb_thp_files[0]); j++)
 		if (snap_number(snap, KSTATE_SYSFS_THP, kb_thp_files[j]) < 0)
 			return -1;
+	for (p = 0; p < k->nr_nodes; p++)
+		for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
+			if (snap_node(snap, p, sizes[i]) < 0)
+				return -1;
 	for (p = 0; p < k->prog->nprocs; p++)
 		if (k->agents[p].live && snap_smaps(k, snap, p) < 0)
 			return -1;

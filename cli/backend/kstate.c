@@ -1266,10 +1266,9 @@ static void ks_pool_fill(const char *path, const char *value)
 }
 
 /**
- * kstate_write_setting() - see kstate.h.
+ * kstate_save_setting() - see kstate.h.
  */
-int kstate_write_setting(struct kstate *ks, const char *path,
-			 const char *value)
+int kstate_save_setting(struct kstate *ks, const char *path)
 {
 	char cur[128];
 	int e;
@@ -1287,6 +1286,20 @@ int kstate_write_setting(struct kstate *ks, const char *path,
 			return e;
 		}
 	}
+	return 0;
+}
+
+/**
+ * kstate_write_setting() - see kstate.h.
+ */
+int kstate_write_setting(struct kstate *ks, const char *path,
+			 const char *value)
+{
+	int e;
+
+	e = kstate_save_setting(ks, path);
+	if (e < 0)
+		return e;
 	e = write_file(path, value);
 	if (e == 0)
 		ks_pool_fill(path, value);

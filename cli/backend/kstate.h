@@ -65,6 +65,14 @@ int kstate_begin(struct kstate **out, char *err, size_t errlen);
 const char *kstate_tmpdir(const struct kstate *ks);
 
 /**
+ * kstate_save_setting() - save @path's current value in the state file
+ * (the first time only), for a setting another process is about to
+ * write (an agent's write of nr_hugepages_mempolicy, with its memory
+ * policy).  Return: 0 or a negative errno (then do not write it).
+ */
+int kstate_save_setting(struct kstate *ks, const char *path);
+
+/**
  * kstate_write_setting() - save @path's current value in the state file
  * (the first time only) and write @value to it.
  *

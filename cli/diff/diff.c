@@ -275,6 +275,22 @@ static int compare_step(const struct program *prog, const struct step *st,
 			compare_key(key, 1, se, sk, rows, &nrows, nz, st->line);
 		}
 	}
+	/* every node's pool: per-node counters no other process moves */
+	for (p = 0; p < (prog->nodes ? prog->nodes : 1); p++)
+		for (i = 0; i < 6; i++) {
+			static const char *const sizes[] = {
+				"2048kB", "1048576kB",
+			};
+			static const char *const files[] = {
+				"nr_hugepages", "free_hugepages",
+				"surplus_hugepages",
+			};
+			char key[160];
+
+			snprintf(key, sizeof(key), "node%d:hugepages-%s/%s", p,
+				 sizes[i / 3], files[i % 3]);
+			compare_key(key, 0, se, sk, rows, &nrows, nz, st->line);
+		}
 	for (p = 0; p < prog->nprocs; p++)
 		if (maps_1g(prog, p))
 			compare_hugetlb_sum(prog->procs[p].name, se, sk, rows,
@@ -408,8 +424,10 @@ int diff_program(const struct program *prog, FILE *out, struct diff_verdict *v)
 	char err[512];
 	int i, rc, nsteps = 0, ret = DIFF_OK;
 
+	/* the table's keys, per process too; 6 pool files a node */
 	maxrows = 1 + sizeof(diff_keys) / sizeof(diff_keys[0]) *
-		  (size_t)(prog->nprocs + 1);
+		  (size_t)(prog->nprocs + 1) +
+		  6 * (size_t)(prog->nodes ? prog->nodes : 1);
 	rows = calloc(maxrows, sizeof(*rows));
 	if (!rows) {
 		say(out ? stderr : NULL, "hugeresv diff: out of memory\n");
@@ -677,6 +695,22 @@ int diff_main(int argc, char **argv)
 		if (kernel_cannot_run(prog)) {
 			printf("%s: skipped (engine-only: %s)\n", prog->path,
 			       engine_only_why(prog));
+			t.skipped++;
+			program_free(prog);
+			continue;
+		}
+		/*
+		 * The host's node count is what it is; a guest is booted with
+		 * the file's (cli/vm/vm_remote.c).
+		 */
+		if (!vm_selected() &&
+		    (prog->nodes ? prog->nodes : 1) != kernel_nr_nodes()) {
+			int want = prog->nodes ? prog->nodes : 1;
+
+			printf("%s: skipped (needs %d NUMA node%s and the host "
+			       "has %d: --vm KERNEL runs it in a guest with "
+			       "%d)\n", prog->path, want, want > 1 ? "s" : "",
+			       kernel_nr_nodes(), want);
 			t.skipped++;
 			program_free(prog);
 			continue;

@@ -1271,6 +1271,8 @@ int fuzz_main(int argc, char **argv)
 		F.seed = prng_mix(&x);
 	}
 	F.gen.kernel = F.kernel;
+	/* a kernel campaign's machines have its guests' nodes (1 on a host) */
+	F.gen.nodes = F.kernel ? (vm_nodes() ? (int)vm_nodes() : 1) : 0;
 	if (A.do_print)
 		return print_one(&F, A.print_k);
 	if (!F.max_steps && !F.max_scenarios && F.max_time <= 0)

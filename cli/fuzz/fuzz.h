@@ -17,6 +17,9 @@
 
 struct fuzz_gen_opts {
 	int kernel;	/* only statements the kernel back end runs */
+	int nodes;	/* machine nodes=: 0 picks 1 or 2 at random (an
+			 * engine campaign); N always N (a kernel campaign
+			 * in guests of N nodes: --vm-nodes) */
 	int max_body;	/* statements between setup and cleanup (>= 1) */
 };
 

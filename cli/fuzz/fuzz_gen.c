@@ -826,7 +826,8 @@ int fuzz_generate(uint64_t seed, const struct fuzz_gen_opts *o,
 	g->o = o;
 	g->out = out;
 	g->use_1g = prng_chance(&g->r, 16);
-	g->nodes = !o->kernel && prng_chance(&g->r, 30) ? 2 : 1;
+	g->nodes = o->nodes ? o->nodes :
+		   !o->kernel && prng_chance(&g->r, 30) ? 2 : 1;
 	if (g->nodes > 1)
 		emit(g, "machine memory=8G nodes=%d", g->nodes);
 	else

@@ -54,6 +54,7 @@ static const char *const src_name[] = {
 	[EX_SYSFS] = "sysfs",
 	[EX_SYSCTL] = "sysctl",
 	[EX_THP] = "thp",
+	[EX_NODE] = "node",
 };
 
 /* ------------------------------------------------------------------ */
@@ -161,6 +162,8 @@ static void item_key(const struct runner *R, const struct step *st,
 {
 	if (st->ex_source == EX_SMAPS)
 		snprintf(buf, len, "smaps:%s:%s", R->prog->procs[st->ex_proc].name, it->key);
+	else if (st->ex_source == EX_NODE)
+		snprintf(buf, len, "node%d:%s", st->node, it->key);
 	else
 		snprintf(buf, len, "%s:%s", src_name[st->ex_source], it->key);
 }
@@ -351,6 +354,20 @@ static void print_show(struct runner *R, const struct step *st, const struct sna
 			if (snapshot_get(s, key, &v))
 				printf(" hugepages/hugepages-%s/%s=%" PRId64, sizes[i], sysfs[k], v);
 		}
+		putchar('\n');
+	}
+	/* Each node's 2 MiB pool, on a machine of more than one node. */
+	for (int nid = 0; R->prog->nodes > 1 && nid < R->prog->nodes; nid++) {
+		static const char *const nf[] = {
+			"hugepages-2048kB/nr_hugepages",
+			"hugepages-2048kB/free_hugepages",
+			"hugepages-2048kB/surplus_hugepages", NULL
+		};
+		char pfx[24];
+
+		snprintf(pfx, sizeof(pfx), "node%d:", nid);
+		printf("expect node %d", nid);
+		show_keys(s, pfx, nf);
 		putchar('\n');
 	}
 	/* One line per process that has smaps counters, in snapshot order. */

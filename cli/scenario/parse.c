@@ -113,6 +113,8 @@ bad:
 static int st_machine(struct parser *P, struct step *st, struct tok *t, int n)
 {
 	int vcol, got = 0;
+
+	(void)st;
 	uint64_t v;
 	char *val;
 
@@ -135,10 +137,12 @@ static int st_machine(struct parser *P, struct step *st, struct tok *t, int n)
 		} else if (parse_opt_is(&t[i], "nodes")) {
 			if (parse_count(P, val, vcol, 1, HR_MAX_NODES, "nodes", &v))
 				return -1;
+			/*
+			 * Not engine-only: the kernel back end runs the file
+			 * on a kernel with as many nodes (a --vm guest booted
+			 * so), and refuses it on any other.
+			 */
 			P->prog->nodes = (int)v;
-			/* this machine's kernel has one node; it cannot make more */
-			if (v > 1)
-				parse_mark_engine_only(P, st, "machine nodes=N with N > 1");
 		} else if (parse_opt_is(&t[i], "kernel")) {
 			int k = val ? kernel_parse(val, NULL) : 0;
 			const char *e;
@@ -254,6 +258,103 @@ static int st_sysctl(struct parser *P, struct step *st, struct tok *t, int n)
 static int st_thp(struct parser *P, struct step *st, struct tok *t, int n)
 {
 	return st_knob(P, st, t, n, HR_KNOB_THP);
+}
+
+/*
+ * NAME: sysctl KEY=VALUE: a pool or overcommit knob written by the
+ * process, with its memory policy: the sysctl statement's keys and the
+ * two nr_hugepages_mempolicy files (vm.nr_hugepages_mempolicy,
+ * hugepages-SIZEkB.nr_hugepages_mempolicy), which only a process's
+ * policy gives a meaning of their own.
+ */
+static int st_sysctl_as(struct parser *P, struct step *st, struct tok *t,
+			int n)
+{
+	struct hr_knob_info ki;
+	char *val = NULL;
+	int vcol = 0, i;
+	uint64_t v;
+
+	if (knob_word(P, st, t, n, &val, &vcol))
+		return -1;
+	i = hr_knob_find(st->key);
+	if (i < 0 || hr_knob_info(i, &ki) || ki.group != HR_KNOB_SYSCTL ||
+	    ((ki.flags & HR_KNOB_API_ONLY) &&
+	     !strstr(st->key, "nr_hugepages_mempolicy")))
+		return parse_err(P, t[1].col, "unknown sysctl key '%s'", st->key);
+	if (knob_value(P, &ki, val, vcol, ki.lang_max, &v))
+		return -1;
+	if (ki.flags & HR_KNOB_ENGINE_ONLY)
+		parse_mark_engine_only(P, st, st->key);
+	return 0;
+}
+
+/*
+ * The node a `node N` or `expect node N` names, which the machine must
+ * have (machine nodes=, default 1).
+ */
+static int node_number(struct parser *P, const struct tok *t, int *nid)
+{
+	int nodes = P->prog->nodes ? P->prog->nodes : 1;
+	uint64_t v;
+
+	if (parse_count(P, t->s, t->col, 0, HR_MAX_NODES - 1, "node", &v))
+		return -1;
+	if ((int)v >= nodes)
+		return parse_err(P, t->col, "node %d: the machine has %d node%s (machine nodes=N before the first proc)",
+			    (int)v, nodes, nodes == 1 ? "" : "s");
+	*nid = (int)v;
+	return 0;
+}
+
+/* "hugepages-2048kB/" or "hugepages-1048576kB/" then one of @files. */
+static int node_file_ok(const char *key, const char *const *files, size_t n)
+{
+	static const char *const dirs[] = { "hugepages-2048kB/",
+					    "hugepages-1048576kB/" };
+
+	for (size_t d = 0; d < 2; d++) {
+		size_t l = strlen(dirs[d]);
+
+		if (!strncmp(key, dirs[d], l))
+			for (size_t i = 0; i < n; i++)
+				if (!strcmp(key + l, files[i]))
+					return 1;
+	}
+	return 0;
+}
+
+/*
+ * node N hugepages-2048kB/nr_hugepages=COUNT: a write of node N's pool
+ * file under /sys/devices/system/node/nodeN/hugepages/.
+ */
+static int st_node(struct parser *P, struct step *st, struct tok *t, int n)
+{
+	static const char *const files[] = { "nr_hugepages" };
+	char *eq;
+	uint64_t v;
+
+	if (n < 3)
+		return parse_err(P, parse_col_after(P, t, n), "node needs N and hugepages-SIZEkB/nr_hugepages=COUNT");
+	if (n > 3)
+		return parse_err(P, t[3].col, "unexpected '%s'", t[3].s);
+	if (node_number(P, &t[1], &st->node))
+		return -1;
+	eq = strchr(t[2].s, '=');
+	if (!eq)
+		return parse_err(P, t[2].col, "expected hugepages-SIZEkB/nr_hugepages=COUNT, got '%s'", t[2].s);
+	*eq = '\0';
+	if (!node_file_ok(t[2].s, files, 1))
+		return parse_err(P, t[2].col, "unknown node file '%s' (expected hugepages-2048kB/nr_hugepages or hugepages-1048576kB/nr_hugepages)",
+			    t[2].s);
+	if (strlen(t[2].s) >= sizeof(st->key))
+		return parse_err(P, t[2].col, "key '%s' is too long", t[2].s);
+	if (parse_count(P, eq + 1, t[2].col + (int)(eq - t[2].s) + 1, 0,
+			(uint64_t)INT64_MAX, "nr_hugepages", &v))
+		return -1;
+	snprintf(st->key, sizeof(st->key), "%s", t[2].s);
+	snprintf(st->value, sizeof(st->value), "%llu", (unsigned long long)v);
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -623,6 +724,16 @@ static int check_expect_key(struct parser *P, enum expect_source src,
 			return parse_err(P, col, "unknown %s key '%s'", knob_stmt[g], key);
 		return 0;
 	}
+	case EX_NODE: {
+		static const char *const files[] = {
+			"nr_hugepages", "free_hugepages", "surplus_hugepages",
+		};
+
+		if (!node_file_ok(key, files, 3))
+			return parse_err(P, col, "unknown node file '%s' (a file under /sys/devices/system/node/nodeN/hugepages: hugepages-2048kB/nr_hugepages, free_hugepages or surplus_hugepages; 1048576kB alike)",
+				    key);
+		return 0;
+	}
 	case EX_SYSFS:
 		if (!key_chars_ok(key, "/.-") || key[0] == '/' || strstr(key, "..") ||
 		    strstr(key, "//") || key[strlen(key) - 1] == '/')
@@ -636,12 +747,12 @@ static int check_expect_key(struct parser *P, enum expect_source src,
 static int st_expect(struct parser *P, struct step *st, struct tok *t, int n)
 {
 	static const char *const srcs[] = { "meminfo", "vmstat", "smaps", "sysfs",
-					    "sysctl", "thp" };
+					    "sysctl", "thp", "node" };
 	char skey[sizeof(st->items[0].key) + PROG_NAME_MAX + 16];
 	int first;
 
 	if (n < 2)
-		return parse_err(P, parse_col_after(P, t, n), "expect needs a source: meminfo, vmstat, sysfs, sysctl, thp or NAME smaps");
+		return parse_err(P, parse_col_after(P, t, n), "expect needs a source: meminfo, vmstat, sysfs, sysctl, thp, node N or NAME smaps");
 	if (n >= 3 && !strcmp(t[2].s, "smaps")) {
 		st->ex_source = EX_SMAPS;
 		st->ex_proc = parse_lookup_proc(P, &t[1]);
@@ -663,6 +774,13 @@ static int st_expect(struct parser *P, struct step *st, struct tok *t, int n)
 	} else if (!strcmp(t[1].s, "thp")) {
 		st->ex_source = EX_THP;
 		first = 2;
+	} else if (!strcmp(t[1].s, "node")) {
+		st->ex_source = EX_NODE;
+		if (n < 3)
+			return parse_err(P, parse_col_after(P, t, n), "expect node needs N and KEY=VALUE");
+		if (node_number(P, &t[2], &st->node))
+			return -1;
+		first = 3;
 	} else if (!strcmp(t[1].s, "smaps")) {
 		return parse_err(P, t[1].col, "smaps needs a process: expect NAME smaps KEY=VALUE");
 	} else if (n >= 3 && !strchr(t[2].s, '=')) {
@@ -670,7 +788,7 @@ static int st_expect(struct parser *P, struct step *st, struct tok *t, int n)
 			    t[1].s, t[2].s);
 	} else {
 		return parse_err(P, t[1].col,
-			    "unknown expect source '%s' (expected meminfo, vmstat, sysfs, sysctl, thp or NAME smaps)",
+			    "unknown expect source '%s' (expected meminfo, vmstat, sysfs, sysctl, thp, node N or NAME smaps)",
 			    t[1].s);
 	}
 	if (n <= first)
@@ -701,9 +819,12 @@ static int st_expect(struct parser *P, struct step *st, struct tok *t, int n)
 			return parse_err(P, vcol, "missing value after '%s='", t[i].s);
 		snprintf(it->key, sizeof(it->key), "%s", t[i].s);
 		it->col = t[i].col;
-		snprintf(skey, sizeof(skey), "%s:%s%s%s", srcs[st->ex_source],
-			 st->ex_source == EX_SMAPS ? "P" : "",
-			 st->ex_source == EX_SMAPS ? ":" : "", it->key);
+		if (st->ex_source == EX_NODE)
+			snprintf(skey, sizeof(skey), "node%d:%s", st->node, it->key);
+		else
+			snprintf(skey, sizeof(skey), "%s:%s%s%s", srcs[st->ex_source],
+				 st->ex_source == EX_SMAPS ? "P" : "",
+				 st->ex_source == EX_SMAPS ? ":" : "", it->key);
 		if (st->ex_source == EX_SYSCTL || st->ex_source == EX_THP) {
 			/* a knob reads back what its statement writes */
 			struct hr_knob_info ki;
@@ -767,6 +888,7 @@ static const struct stmt top_stmts[] = {
 	{ "shm", ST_SHM, st_shm, 1 },
 	{ "shm-rm", ST_SHM_RM, st_shm_rm, 0 },
 	{ "proc", ST_PROC, st_proc, 0 },
+	{ "node", ST_NODE, st_node, 1 },		/* result: extension */
 	{ "khugepaged", ST_KHUGEPAGED, st_khugepaged, 0 },
 	{ "reclaim", ST_RECLAIM, st_reclaim, 0 },
 	{ "inject", ST_INJECT, st_inject, 0 },
@@ -783,6 +905,8 @@ static const struct stmt proc_stmts[] = {
 	{ "advise", ST_ADVISE, st_advise, 1 },
 	{ "fork", ST_FORK, st_fork, 1 },
 	{ "exit", ST_EXIT, st_exit, 0 },
+	{ "mempolicy", ST_MEMPOLICY, st_mempolicy, 1 },
+	{ "sysctl", ST_SYSCTL_AS, st_sysctl_as, 1 },
 	{ "bind", ST_BIND, st_bind, 1 },
 	{ "migrate", ST_MIGRATE, st_migrate, 1 },
 };

@@ -148,5 +148,6 @@ int st_reclaim(struct parser *P, struct step *st, struct tok *t, int n);
 int st_inject(struct parser *P, struct step *st, struct tok *t, int n);
 int st_bind(struct parser *P, struct step *st, struct tok *t, int n);
 int st_migrate(struct parser *P, struct step *st, struct tok *t, int n);
+int st_mempolicy(struct parser *P, struct step *st, struct tok *t, int n);
 
 #endif /* PARSE_INT_H */

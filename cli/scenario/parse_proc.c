@@ -555,12 +555,59 @@ int st_inject(struct parser *P, struct step *st, struct tok *t, int n)
 	return 0;
 }
 
-/* NAME: bind MAP RANGE nodes=0,2: mbind(MPOL_BIND); nodes= with nothing resets */
-int st_bind(struct parser *P, struct step *st, struct tok *t, int n)
+/*
+ * nodes=LIST (t->s is "nodes=..."), at least one node: bits in *@mask.
+ */
+static int node_list(struct parser *P, struct tok *t, unsigned long *mask,
+		     int empty_ok)
 {
 	char *val, *p;
 	int vcol;
 
+	val = parse_opt_value(t, &vcol);
+	*mask = 0;
+	for (p = val; *p;) {
+		char *end;
+		long nid = strtol(p, &end, 10);
+
+		if (end == p || nid < 0 || nid >= HR_MAX_NODES || (*end && *end != ','))
+			return parse_err(P, vcol + (int)(p - val),
+				    "nodes= takes node numbers 0..%d separated by commas", HR_MAX_NODES - 1);
+		*mask |= 1UL << nid;
+		p = *end ? end + 1 : end;
+	}
+	if (!*mask && !empty_ok)
+		return parse_err(P, vcol, "nodes= needs at least one node");
+	return 0;
+}
+
+/*
+ * NAME: mempolicy bind nodes=LIST | NAME: mempolicy default: the task's
+ * set_mempolicy(MPOL_BIND or MPOL_DEFAULT).
+ */
+int st_mempolicy(struct parser *P, struct step *st, struct tok *t, int n)
+{
+	if (n < 2)
+		return parse_err(P, parse_col_after(P, t, n), "mempolicy needs 'bind nodes=LIST' or 'default'");
+	if (!strcmp(t[1].s, "default")) {
+		if (n > 2)
+			return parse_err(P, t[2].col, "unexpected '%s'", t[2].s);
+		st->nodemask = 0;
+		return 0;
+	}
+	if (strcmp(t[1].s, "bind"))
+		return parse_err(P, t[1].col, "expected 'bind' or 'default', got '%s'", t[1].s);
+	if (n < 3 || !parse_opt_is(&t[2], "nodes"))
+		return parse_err(P, n < 3 ? parse_col_after(P, t, n) : t[2].col,
+			    "mempolicy bind needs nodes=LIST");
+	if (n > 3)
+		return parse_err(P, t[3].col, "unexpected '%s'", t[3].s);
+	return node_list(P, &t[2], &st->nodemask, 0);
+}
+
+/* NAME: bind MAP RANGE nodes=0,2: mbind(MPOL_BIND); nodes= with nothing resets */
+int st_bind(struct parser *P, struct step *st, struct tok *t, int n)
+{
 	if (n < 4)
 		return parse_err(P, parse_col_after(P, t, n), "bind needs MAP RANGE nodes=LIST");
 	if (n > 4)
@@ -569,20 +616,7 @@ int st_bind(struct parser *P, struct step *st, struct tok *t, int n)
 		return -1;
 	if (!parse_opt_is(&t[3], "nodes"))
 		return parse_err(P, t[3].col, "expected nodes=LIST, got '%s'", t[3].s);
-	val = parse_opt_value(&t[3], &vcol);
-	st->nodemask = 0;
-	for (p = val; *p;) {
-		char *end;
-		long nid = strtol(p, &end, 10);
-
-		if (end == p || nid < 0 || nid >= HR_MAX_NODES || (*end && *end != ','))
-			return parse_err(P, vcol + (int)(p - val),
-				    "nodes= takes node numbers 0..%d separated by commas", HR_MAX_NODES - 1);
-		st->nodemask |= 1UL << nid;
-		p = *end ? end + 1 : end;
-	}
-	parse_mark_engine_only(P, st, "bind");
-	return 0;
+	return node_list(P, &t[3], &st->nodemask, 1);
 }
 
 /* NAME: migrate MAP RANGE node=N */
@@ -604,7 +638,6 @@ int st_migrate(struct parser *P, struct step *st, struct tok *t, int n)
 	if (parse_count(P, val, vcol, 0, HR_MAX_NODES - 1, "node", &nid))
 		return -1;
 	st->node = (int)nid;
-	parse_mark_engine_only(P, st, "migrate");
 	return 0;
 }
 

@@ -52,8 +52,11 @@ enum step_kind {
 	ST_EXPECT,
 	ST_SHOW,
 	ST_INJECT,	/* engine-only: fault injection */
-	ST_BIND,	/* engine-only: mbind(MPOL_BIND) of a range */
-	ST_MIGRATE,	/* engine-only: migrate a range's pages to a node */
+	ST_BIND,	/* mbind(MPOL_BIND) of a range */
+	ST_MIGRATE,	/* move_pages() of a range's pages to a node */
+	ST_NODE,	/* a node's pool file: nodeN/hugepages/... */
+	ST_MEMPOLICY,	/* set_mempolicy(MPOL_BIND or MPOL_DEFAULT) */
+	ST_SYSCTL_AS,	/* NAME: sysctl: a knob written by a process */
 	ST__COUNT
 };
 
@@ -129,7 +132,8 @@ struct prog_map {
  * the name its statement sets it with (EX_SYSCTL, EX_THP; a word knob's
  * value is the index of its word, hr_knob_parse()).
  */
-enum expect_source { EX_MEMINFO, EX_VMSTAT, EX_SMAPS, EX_SYSFS, EX_SYSCTL, EX_THP };
+enum expect_source { EX_MEMINFO, EX_VMSTAT, EX_SMAPS, EX_SYSFS, EX_SYSCTL, EX_THP,
+		     EX_NODE };
 
 struct expect_item {
 	char key[128];		/* meminfo/vmstat/smaps key, sysfs path, knob */
@@ -173,8 +177,9 @@ struct step {
 	int flags;		/* SF_* */
 	int prot;		/* protect: HR_PROT_* bits */
 	int advice;		/* advise: HR_MADV_* */
-	unsigned long nodemask;	/* bind: bit n for node n */
-	int node;		/* migrate: the target node */
+	unsigned long nodemask;	/* bind, mempolicy: bit n for node n */
+	int node;		/* migrate: the target node; node, expect
+				 * node: the node */
 	long times;		/* inject: consecutive failures */
 	char key[128];		/* sysctl/thp: key; inject: the site */
 	char value[64];		/* sysctl/thp: value */

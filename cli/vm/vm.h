@@ -18,7 +18,8 @@
 
 /**
  * vm_option() - consume a --vm option at @argv[*i] (--vm KERNEL,
- * --vm-mem MIB, --vm-cpus N, --vm-1g N, and the --opt=VALUE spellings).
+ * --vm-mem MIB, --vm-cpus N, --vm-1g N, --vm-nodes N, and the
+ * --opt=VALUE spellings).
  * @cmd: the command, for usage errors
  * @rc:  set to EXIT_USAGE (with a message printed) on a bad value
  *
@@ -35,10 +36,15 @@ int vm_option(const char *cmd, int argc, char **argv, int *i, int *rc);
 	"  --vm-mem MIB     guest memory (default 8192)\n" \
 	"  --vm-cpus N      guest CPUs (default 2)\n" \
 	"  --vm-1g N        boot the guest with hugepagesz=1G hugepages=N\n" \
-	"                   (default 3: what the corpus asks for at most)\n"
+	"                   (default 3: what the corpus asks for at most)\n" \
+	"  --vm-nodes N     every guest with N NUMA nodes (default: as many\n" \
+	"                   as the file's machine nodes=, rebooting between)\n"
 
 /** vm_selected() - was a --vm option given? */
 int vm_selected(void);
+
+/** vm_nodes() - the N of --vm-nodes, or 0 (each file's own count). */
+unsigned vm_nodes(void);
 
 /** vm_kernel_spec() - the KERNEL of --vm as given ("6.1", a path), or NULL. */
 const char *vm_kernel_spec(void);

@@ -36,6 +36,8 @@
 
 /* The protocol's version, in the guest's hello line. */
 #define VM_PROTO 2
+/* The most NUMA nodes a guest is booted with (HR_MAX_NODES). */
+#define VM_MAX_NODES 8
 /* A line of the protocol (a snapshot key and value fit many times over). */
 #define VM_LINE 1024
 
@@ -65,6 +67,8 @@ struct vm_config {
 	unsigned mem_mib;	/* --vm-mem, default 4096 */
 	unsigned cpus;		/* --vm-cpus, default 2 */
 	unsigned pages_1g;	/* --vm-1g: hugepagesz=1G hugepages=N */
+	unsigned nodes;		/* NUMA nodes (qemu -numa); --vm-nodes, or
+				 * 0: each file's machine nodes= */
 };
 
 /**
@@ -106,6 +110,7 @@ struct vm_guest {
 	char console[300];	/* the guest's console log */
 	char release[128];	/* uname -r in the guest */
 	int boots;		/* guests booted so far in this process */
+	unsigned nodes;		/* the running guest's NUMA nodes */
 	double boot_secs;	/* how long the last boot took */
 };
 

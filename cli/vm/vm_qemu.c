@@ -320,7 +320,8 @@ static int boot_with(struct vm_guest *g, const struct vm_config *cfg,
 	struct sockaddr_un sa;
 	struct pollfd p;
 	double t0 = now_secs();
-	char *argv[40];
+	char numa_mem[VM_MAX_NODES][64], numa_node[VM_MAX_NODES][160];
+	char *argv[40 + 4 * VM_MAX_NODES];
 	int ac = 0;
 
 	if (!g->dir[0]) {
@@ -379,6 +380,37 @@ static int boot_with(struct vm_guest *g, const struct vm_config *cfg,
 	argv[ac++] = mem;
 	argv[ac++] = "-smp";
 	argv[ac++] = cpus;
+	/*
+	 * NUMA: one memory backend a node, the memory split evenly (the
+	 * last node takes the rest), CPU c on node c mod N; a node beyond
+	 * the CPUs is memory-only, as on a machine with CXL memory.  The
+	 * kernel sees them through ACPI SRAT (CONFIG_ACPI_NUMA, on in
+	 * Debian's cloud kernels).
+	 */
+	if (cfg->nodes > 1) {
+		unsigned per = cfg->mem_mib / cfg->nodes, nd, c;
+
+		for (nd = 0; nd < cfg->nodes && nd < VM_MAX_NODES; nd++) {
+			unsigned sz = nd + 1 == cfg->nodes ?
+				      cfg->mem_mib - per * nd : per;
+			int o;
+
+			snprintf(numa_mem[nd], sizeof(numa_mem[nd]),
+				 "memory-backend-ram,id=m%u,size=%uM", nd, sz);
+			o = snprintf(numa_node[nd], sizeof(numa_node[nd]),
+				     "node,nodeid=%u,memdev=m%u", nd, nd);
+			for (c = nd; c < cfg->cpus && o > 0 &&
+				     (size_t)o < sizeof(numa_node[nd]);
+			     c += cfg->nodes)
+				o += snprintf(numa_node[nd] + o,
+					      sizeof(numa_node[nd]) - (size_t)o,
+					      ",cpus=%u", c);
+			argv[ac++] = "-object";
+			argv[ac++] = numa_mem[nd];
+			argv[ac++] = "-numa";
+			argv[ac++] = numa_node[nd];
+		}
+	}
 	argv[ac++] = "-nodefaults";
 	argv[ac++] = "-no-reboot";
 	argv[ac++] = "-display";

@@ -56,7 +56,7 @@
 #include "vm/vm_int.h"
 #include "hugeresv.h"
 
-static struct vm_config cfg = { NULL, 8192, 2, 3 };
+static struct vm_config cfg = { NULL, 8192, 2, 3, 0 };
 static struct vm_guest guest = { .chan = { .fd = -1 } };
 static char kernel_path[512], kernel_version[200], initrd_path[512];
 static int resolved, files_since_boot, per_file_refusal, keep_dir, booted_1g;
@@ -122,12 +122,21 @@ int vm_option(const char *cmd, int argc, char **argv, int *i, int *rc)
 	v = opt_value("--vm-1g", argc, argv, i, &is);
 	if (is)
 		return parse_uint(cmd, "--vm-1g", v, 0, 64, &cfg.pages_1g, rc);
+	v = opt_value("--vm-nodes", argc, argv, i, &is);
+	if (is)
+		return parse_uint(cmd, "--vm-nodes", v, 1, HR_MAX_NODES,
+				  &cfg.nodes, rc);
 	return 0;
 }
 
 int vm_selected(void)
 {
 	return cfg.kernel != NULL;
+}
+
+unsigned vm_nodes(void)
+{
+	return cfg.nodes;
 }
 
 const char *vm_kernel_spec(void)
@@ -162,7 +171,7 @@ static void vm_atexit(void)
  * Boot a guest if none runs; with @gigantic, one whose kernel command line
  * reserves the 1 GiB pages (--vm-1g).  Return: 0, or -1 with @err.
  */
-static int guest_up(int gigantic, char *err, size_t errlen)
+static int guest_up(int gigantic, unsigned nodes, char *err, size_t errlen)
 {
 	struct vm_config c = cfg;
 
@@ -170,6 +179,7 @@ static int guest_up(int gigantic, char *err, size_t errlen)
 		return 0;
 	if (!gigantic)
 		c.pages_1g = 0;
+	c.nodes = nodes;
 	if (!resolved) {
 		if (vm_kernel_path(cfg.kernel, kernel_path, sizeof(kernel_path),
 				   kernel_version, sizeof(kernel_version), err,
@@ -188,6 +198,7 @@ static int guest_up(int gigantic, char *err, size_t errlen)
 			guest.boots, guest.release, guest.boot_secs);
 	files_since_boot = 0;
 	booted_1g = c.pages_1g > 0;
+	guest.nodes = nodes;
 	return 0;
 }
 
@@ -297,6 +308,7 @@ static int rm_open(struct backend *be, const struct program *prog, char *err,
 {
 	struct remote *r;
 	int rc, attempt, gigantic, unsafe;
+	unsigned nodes;
 
 	per_file_refusal = 0;
 	if (!prog->source) {
@@ -307,13 +319,16 @@ static int rm_open(struct backend *be, const struct program *prog, char *err,
 	gigantic = uses_gigantic(prog) && cfg.pages_1g;
 	/* with the engine profile run/, diff/ and fuzz/ set: the guest's */
 	unsafe = kernel_damage_predicted(prog);
-	if (guest.qemu > 0 && (gigantic ? files_since_boot || !booted_1g :
-			       booted_1g)) {
+	nodes = cfg.nodes ? cfg.nodes :
+		(unsigned)(prog->nodes ? prog->nodes : 1);
+	if (guest.qemu > 0 && (guest.nodes != nodes ||
+			       (gigantic ? files_since_boot || !booted_1g :
+					   booted_1g))) {
 		vm_chan_printf(&guest.chan, "B\n");
 		vm_kill(&guest);
 	}
 	for (attempt = 0;; attempt++) {
-		if (guest_up(gigantic, err, errlen))
+		if (guest_up(gigantic, nodes, err, errlen))
 			return EXIT_REFUSED;
 		rc = send_program(prog, unsafe, err, errlen);
 		if (rc != EXIT_REFUSED || attempt || files_since_boot == 0)
@@ -383,6 +398,7 @@ static int rm_exec(struct backend *be, const struct step *st,
 {
 	struct remote *r = be->priv;
 	int idx = (int)(st - be->prog->steps), short_1g, i;
+	unsigned nodes;
 
 	if (exec_one(idx, out, &short_1g, err, errlen))
 		return -1;
@@ -401,8 +417,9 @@ static int rm_exec(struct backend *be, const struct step *st,
 				"short: replaying on a fresh guest\n",
 				be->prog->path, st->line);
 		vm_chan_printf(&guest.chan, "B\n");
+		nodes = guest.nodes;
 		vm_kill(&guest);
-		if (guest_up(1, err, errlen))
+		if (guest_up(1, nodes, err, errlen))
 			return -1;
 		if (send_program(be->prog, r->unsafe, err, errlen)) {
 			vm_kill(&guest);
@@ -541,7 +558,7 @@ const struct backend_ops *vm_kernel_ops(void)
 int vm_boot_once(double *secs, char *release, size_t rlen, char *err,
 		 size_t errlen)
 {
-	if (guest_up(0, err, errlen))
+	if (guest_up(0, cfg.nodes ? cfg.nodes : 1, err, errlen))
 		return -1;
 	*secs = guest.boot_secs;
 	snprintf(release, rlen, "%s", guest.release);

@@ -40,6 +40,40 @@ static const struct step *step_at(const struct program *p, int line)
 	return NULL;
 }
 
+/* The NUMA statements: what each step carries. */
+static void test_numa(void)
+{
+	struct program *p = parse_ok(
+		"machine memory=8G nodes=2\n"
+		"node 1 hugepages-2048kB/nr_hugepages=3 -> ok\n"
+		"proc A\n"
+		"A: mempolicy bind nodes=0,1\n"
+		"A: sysctl vm.nr_hugepages_mempolicy=4\n"
+		"A: map a 2h anon private hugetlb\n"
+		"A: bind a all nodes=\n"
+		"A: migrate a all node=1\n"
+		"A: mempolicy default\n"
+		"expect node 1 hugepages-1048576kB/surplus_hugepages=0\n",
+		"the NUMA statements");
+
+	if (!p)
+		return;
+	ok(!p->engine_only, "nodes=2, bind and migrate are not engine-only");
+	is_int(step_at(p, 2)->kind, ST_NODE, "node");
+	is_int(step_at(p, 2)->node, 1, "node 1");
+	is_str(step_at(p, 2)->key, "hugepages-2048kB/nr_hugepages", "node file");
+	is_str(step_at(p, 2)->value, "3", "node count");
+	is_int(step_at(p, 4)->kind, ST_MEMPOLICY, "mempolicy");
+	is_int((int64_t)step_at(p, 4)->nodemask, 3, "mempolicy nodes=0,1");
+	is_int(step_at(p, 5)->kind, ST_SYSCTL_AS, "a process's sysctl");
+	is_int((int64_t)step_at(p, 7)->nodemask, 0, "bind nodes= resets");
+	is_int(step_at(p, 9)->kind, ST_MEMPOLICY, "mempolicy default");
+	is_int((int64_t)step_at(p, 9)->nodemask, 0, "default: no nodes");
+	is_int(step_at(p, 10)->ex_source, EX_NODE, "expect node");
+	is_int(step_at(p, 10)->node, 1, "expect node 1");
+	program_free(p);
+}
+
 static void test_units(void)
 {
 	struct program *p = parse_ok(
@@ -410,7 +444,19 @@ static const struct bad {
 	{ "proc A\n", "A:map x", 2, 3, "put a space after 'A:'" },
 	{ "proc A\n", ": map x", 2, 1, "missing process name" },
 	{ "proc A\n", "A:", 2, 4, "missing statement after 'A:'" },
-	{ "proc A\n", "A: sysctl vm.nr_hugepages=1", 2, 4, "not a process statement" },
+	{ "proc A\n", "A: mount m", 2, 4, "not a process statement" },
+	{ "proc A\n", "A: sysctl vm.nr_hugepages_policy=1", 2, 11, "unknown sysctl key" },
+	{ "proc A\n", "A: mempolicy interleave nodes=0", 2, 14, "expected 'bind' or 'default'" },
+	{ "proc A\n", "A: mempolicy bind", 2, 19, "mempolicy bind needs nodes=LIST" },
+	{ "proc A\n", "A: mempolicy bind nodes=", 2, 25, "needs at least one node" },
+	{ "proc A\n", "A: mempolicy bind nodes=0,x", 2, 27, "node numbers" },
+	{ NULL, "node 1 hugepages-2048kB/nr_hugepages=2", 1, 6, "the machine has 1 node" },
+	{ "machine nodes=2\n", "node 0 hugepages-2048kB/free_hugepages=2", 2, 8, "unknown node file" },
+	{ "machine nodes=2\n", "node 0 hugepages-2048kB/nr_hugepages", 2, 8, "expected hugepages-SIZEkB/nr_hugepages=COUNT" },
+	{ "machine nodes=2\n", "node 0", 2, 8, "node needs N" },
+	{ "machine nodes=2\n", "expect node 2 hugepages-2048kB/nr_hugepages=1", 2, 13, "the machine has 2 nodes" },
+	{ "machine nodes=2\n", "expect node 1 HugePages_Rsvd=1", 2, 15, "unknown node file" },
+	{ "machine nodes=2\n", "expect node 1", 2, 15, "expect node needs at least one KEY=VALUE" },
 	{ "proc A\n", "A: map x 4Q anon private", 2, 10, "bad unit" },
 	{ "proc A\n", "A: map x 4 anon private", 2, 10, "needs a unit" },
 	{ "proc A\n", "A: map x -4M anon private", 2, 10, "negative size" },
@@ -566,6 +612,7 @@ static void test_load(void)
 int main(void)
 {
 	test_units();
+	test_numa();
 	test_h();
 	test_ranges();
 	test_names();
