@@ -128,6 +128,13 @@ void engine_set_kernel(int kernel);
 int engine_kernel(const struct program *prog);
 
 /**
+ * program_uses_gigantic() - in backend/be_kernel.c: does @prog use 1 GiB
+ * pages (a pool knob, a mapping, a mount, a segment or a node's pool of
+ * that size)?
+ */
+int program_uses_gigantic(const struct program *prog);
+
+/**
  * kernel_nr_nodes() - in backend/be_kernel.c: the running kernel's
  * online NUMA nodes (/sys/devices/system/node/online; 1 without
  * CONFIG_NUMA).  The kernel back end runs a program only where this is

@@ -299,6 +299,28 @@ static void pin_to_node0(struct kbe *k)
 		k->pinned = 1;
 }
 
+int program_uses_gigantic(const struct program *prog)
+{
+	int i;
+
+	for (i = 0; i < prog->nsteps; i++)
+		if ((prog->steps[i].kind == ST_SYSCTL ||
+		     prog->steps[i].kind == ST_SYSCTL_AS ||
+		     prog->steps[i].kind == ST_NODE) &&
+		    strstr(prog->steps[i].key, "1048576kB"))
+			return 1;
+	for (i = 0; i < prog->nmaps; i++)
+		if (prog->maps[i].pagesize == HR_SZ_1G)
+			return 1;
+	for (i = 0; i < prog->nmounts; i++)
+		if (prog->mounts[i].pagesize == HR_SZ_1G)
+			return 1;
+	for (i = 0; i < prog->nshms; i++)
+		if (prog->shms[i].pagesize == HR_SZ_1G)
+			return 1;
+	return 0;
+}
+
 /*
  * Put the 2 MiB pool's node cursors (next_nid_to_alloc, next_nid_to_free)
  * back on node 0, where a booted kernel has them and the engine starts:
@@ -307,30 +329,43 @@ static void pin_to_node0(struct kbe *k)
  * page lands on node 1.  Growing node 0's pool by one page and shrinking
  * it back allocates and frees with node 0 the only node allowed, which
  * leaves both cursors there (the node after 0 among {0} is 0), and
- * leaves the pool as it was.  1 GiB pools are left alone: allocating a
- * gigantic page for this is slow under TCG and may fail.
+ * leaves the pool as it was.  The 1 GiB pool's only for a file that uses
+ * 1 GiB pages: a gigantic page is slow to assemble under TCG.
  */
 static int reset_node_cursors(struct kbe *k, char *err, size_t errlen)
 {
+	static const char *const sizes[] = { "2048kB", "1048576kB" };
 	char path[PATH_MAX], cur[64], more[64];
+	size_t i;
 	long n;
 	int e;
 
 	if (k->nr_nodes < 2)
 		return 0;
-	snprintf(path, sizeof(path), "/sys/devices/system/node/node0/"
-		 "hugepages/hugepages-2048kB/nr_hugepages");
-	if (kstate_read_setting(path, cur, sizeof(cur)) < 0)
-		return 0;	/* no 2 MiB pool: nothing to put back */
-	n = strtol(cur, NULL, 10);
-	snprintf(more, sizeof(more), "%ld", n + 1);
-	e = kstate_write_setting(k->ks, path, more);
-	if (e == 0)
-		e = kstate_write_setting(k->ks, path, cur);
-	if (e < 0) {
-		snprintf(err, errlen, "kernel back end: %s: %s", path,
-			 strerror(-e));
-		return -1;
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		/* a gigantic page only for a file that uses them (slow) */
+		if (i == 1 && !program_uses_gigantic(k->prog))
+			continue;
+		snprintf(path, sizeof(path), "/sys/devices/system/node/node0/"
+			 "hugepages/hugepages-%s/nr_hugepages", sizes[i]);
+		if (kstate_read_setting(path, cur, sizeof(cur)) < 0)
+			continue;	/* no such pool: nothing to put back */
+		n = strtol(cur, NULL, 10);
+		snprintf(more, sizeof(more), "%ld", n + 1);
+		/*
+		 * The cursor moves to node 0 whether or not the page could
+		 * be had; a page that could not leaves the free cursor, which
+		 * the engine and a fresh kernel also start on node 0, as it
+		 * was (not seen to matter so far).
+		 */
+		e = kstate_write_setting(k->ks, path, more);
+		if (e == 0)
+			e = kstate_write_setting(k->ks, path, cur);
+		if (e < 0) {
+			snprintf(err, errlen, "kernel back end: %s: %s", path,
+				 strerror(-e));
+			return -1;
+		}
 	}
 	return 0;
 }

@@ -248,26 +248,6 @@ static int reply(char *line, size_t len, const char *what, char *err,
 }
 
 /* Does @prog use 1 GiB pages (a pool, a mapping, a mount, a segment)? */
-static int uses_gigantic(const struct program *prog)
-{
-	int i;
-
-	for (i = 0; i < prog->nsteps; i++)
-		if (prog->steps[i].kind == ST_SYSCTL &&
-		    strstr(prog->steps[i].key, "1048576kB"))
-			return 1;
-	for (i = 0; i < prog->nmaps; i++)
-		if (prog->maps[i].pagesize == HR_SZ_1G)
-			return 1;
-	for (i = 0; i < prog->nmounts; i++)
-		if (prog->mounts[i].pagesize == HR_SZ_1G)
-			return 1;
-	for (i = 0; i < prog->nshms; i++)
-		if (prog->shms[i].pagesize == HR_SZ_1G)
-			return 1;
-	return 0;
-}
-
 struct remote {
 	struct snapshot mirror;	/* the guest's last snapshot */
 	int replays;		/* fresh guests for its 1 GiB pages */
@@ -316,7 +296,7 @@ static int rm_open(struct backend *be, const struct program *prog, char *err,
 			 "to the guest");
 		return EXIT_FAIL;
 	}
-	gigantic = uses_gigantic(prog) && cfg.pages_1g;
+	gigantic = program_uses_gigantic(prog) && cfg.pages_1g;
 	/* with the engine profile run/, diff/ and fuzz/ set: the guest's */
 	unsafe = kernel_damage_predicted(prog);
 	nodes = cfg.nodes ? cfg.nodes :
