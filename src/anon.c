@@ -517,6 +517,16 @@ void anon_vma_usage(const struct vm_area *vma, struct anon_usage *u)
 	struct hr_proc *p = vma->mm;
 	struct hr_machine *m = p->m;
 	struct pmd_walk w;
+	/*
+	 * Before 6.12 (seen on 6.1; docs/kernel-differences.md 4.12) smaps
+	 * does not see a THP that a PMD maps in a PROT_NONE VMA: its
+	 * smaps_pmd_entry() looks the page up through
+	 * follow_trans_huge_pmd(), which does not follow a protnone PMD for
+	 * a caller without FOLL_FORCE.  The PTEs of base pages are still
+	 * counted (smaps_pte_entry() takes vm_normal_page()).
+	 */
+	bool hide_pmd = KERNEL_BEFORE(m, 6, 12) &&
+			!(vma->flags & (VM_READ | VM_WRITE));
 
 	memset(u, 0, sizeof(*u));
 	for_each_pmd_range(p, &w, vma->start, vma->end) {
@@ -524,6 +534,8 @@ void anon_vma_usage(const struct vm_area *vma, struct anon_usage *u)
 		unsigned i;
 		uint32_t v;
 
+		if (pmd->huge && pmd->huge != PTE_ZERO && hide_pmd)
+			continue;
 		if (pmd->huge && pmd->huge != PTE_ZERO) {
 			struct pageblock *pb = pfn_pb(&m->phys,
 						      PTE_PFN(pmd->huge));

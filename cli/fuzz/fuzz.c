@@ -47,6 +47,8 @@
 #include "commands.h"
 #include "diff/diff.h"
 #include "fuzz/fuzz.h"
+#include "fuzz/fuzz_int.h"
+#include "run/run.h"
 #include "scenario/program.h"
 #include "vm/vm.h"
 #include "prng.h"
@@ -76,34 +78,17 @@ struct fuzz_fail {
 	char msg[512];
 };
 
-struct fuzz_stats {
-	uint64_t steps, scenarios, failures, kernel_runs, quirk_rsvd, tainted;
-	uint64_t kind[ST__COUNT];
-	uint64_t res_ok, res_sigbus, res_sigsegv, res_errno, end_checked;
-	uint64_t promised;	/* touches the sigbus check covered */
-};
-
-struct fuzz {
-	uint64_t seed;
-	unsigned shard, nshards;
-	uint64_t max_steps, max_scenarios;
-	double max_time;
-	int kernel, quiet, shrink, max_failures;
-	int selftest;		/* --selftest-sigbus: every SIGBUS is a failure */
-	int last_tainted;	/* the last engine run was tainted */
-	const char *out_dir;
-	struct fuzz_gen_opts gen;
-	struct fuzz_stats st;
-	double t0, last_progress;
-	int tty;
-};
-
-static double now(void)
+double fuzz_now(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static double now(void)
+{
+	return fuzz_now();
 }
 
 /* The seed of scenario @k of campaign @seed. */
@@ -869,8 +854,14 @@ static void report_failure(struct fuzz *F, uint64_t k,
 {
 	struct scn_text best = { 0 };
 	struct fuzz_fail fin = *f;
-	char path[1200];
+	char path[1200], which[48] = "";
 
+	/*
+	 * Workers share stdout, and another worker's lines can come between
+	 * a FAIL line and the lines of its shrink: name the scenario there.
+	 */
+	if (F->job)
+		snprintf(which, sizeof(which), " (scenario %" PRIu64 ")", k);
 	F->st.failures++;
 	printf("FAIL scenario %" PRIu64 ": %s: %s\n", k, fail_name[f->kind], f->msg);
 	fflush(stdout);
@@ -887,11 +878,11 @@ static void report_failure(struct fuzz *F, uint64_t k,
 		sh_lines(&S, &best);
 		fin = S.last;
 		F->st = keep;	/* the shrinker's runs are not the campaign's */
-		printf("  shrunk from %d to %d statements in %d runs\n", orig->n,
-		       best.n, S.tests);
+		printf("  shrunk from %d to %d statements in %d runs%s\n",
+		       orig->n, best.n, S.tests, which);
 	}
 	if (write_repro(F, k, &best, &fin, orig->n, path, sizeof(path)) == 0)
-		printf("  reproducer: %s\n", path);
+		printf("  reproducer: %s%s\n", path, which);
 	fflush(stdout);
 	scn_text_free(&best);
 }
@@ -900,8 +891,8 @@ static void progress(struct fuzz *F, int final)
 {
 	double t = now(), el = t - F->t0;
 
-	if (F->quiet && !final)
-		return;
+	if (F->job || (F->quiet && !final))
+		return;	/* a worker's progress is the parent's */
 	if (!final && t - F->last_progress < (F->tty ? 1.0 : 10.0))
 		return;
 	F->last_progress = t;
@@ -914,36 +905,44 @@ static void progress(struct fuzz *F, int final)
 		fprintf(stderr, "\n");
 }
 
-static void summary(struct fuzz *F)
+void fuzz_summary(const struct fuzz *F, const struct fuzz_stats *st,
+		  double el)
 {
-	double el = now() - F->t0;
 	int first = 1;
 
 	printf("seed 0x%" PRIx64 " shard %u/%u: %" PRIu64 " scenarios, %" PRIu64
 	       " steps in %.1fs (%.0f steps/s), %" PRIu64 " failures\n", F->seed,
-	       F->shard, F->nshards, F->st.scenarios, F->st.steps, el,
-	       el > 0 ? (double)F->st.steps / el : 0.0, F->st.failures);
+	       F->shard, F->nshards, st->scenarios, st->steps, el,
+	       el > 0 ? (double)st->steps / el : 0.0, st->failures);
 	if (F->kernel)
-		printf("kernel: %" PRIu64 " scenarios through diff\n",
-		       F->st.kernel_runs);
+		printf("kernel: %" PRIu64 " scenarios through diff (%.3f "
+		       "scenarios/s)\n", st->kernel_runs,
+		       el > 0 ? (double)st->kernel_runs / el : 0.0);
 	printf("outcomes: %" PRIu64 " ok, %" PRIu64 " SIGBUS, %" PRIu64
 	       " SIGSEGV, %" PRIu64 " errno; end state checked %" PRIu64
 	       " times; HugePages_Rsvd below zero (6.18 quirk) after %" PRIu64
-	       " steps\n", F->st.res_ok, F->st.res_sigbus, F->st.res_sigsegv,
-	       F->st.res_errno, F->st.end_checked, F->st.quirk_rsvd);
+	       " steps\n", st->res_ok, st->res_sigbus, st->res_sigsegv,
+	       st->res_errno, st->end_checked, st->quirk_rsvd);
 	printf("sigbus check: %" PRIu64 " touches of reserved mappings were "
-	       "promised no SIGBUS\n", F->st.promised);
+	       "promised no SIGBUS\n", st->promised);
 	printf("tainted (the run reproduced a Linux accounting bug, "
-	       "docs/fuzzing.md): %" PRIu64 " scenarios\n", F->st.tainted);
+	       "docs/fuzzing.md): %" PRIu64 " scenarios\n", st->tainted);
 	printf("statements:");
 	for (int i = 0; i < ST__COUNT; i++) {
-		if (!F->st.kind[i])
+		if (!st->kind[i])
 			continue;
 		printf("%s %s %" PRIu64, first ? "" : ",", step_kind_name(i),
-		       F->st.kind[i]);
+		       st->kind[i]);
 		first = 0;
 	}
 	printf("\n");
+}
+
+/* A single campaign's summary; a worker's goes to the parent instead. */
+static void summary(struct fuzz *F)
+{
+	if (!F->job)
+		fuzz_summary(F, &F->st, now() - F->t0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -953,7 +952,7 @@ static const char fuzz_usage[] =
 	"usage: hugeresv fuzz [--seed S] [--steps N] [--scenarios N] [--time T]\n"
 	"                     [--kernel] [--out DIR] [--shard I/N] [--max-body N]\n"
 	"                     [--max-failures N] [--no-shrink] [-q]\n"
-	"                     [--selftest-sigbus]\n"
+	"                     [--jobs N] [--selftest-sigbus]\n"
 	"       hugeresv fuzz --seed S --print K\n"
 	"\n"
 	"Generate random scenarios and run them on the engine with every\n"
@@ -975,6 +974,12 @@ static const char fuzz_usage[] =
 	"  --scenarios N    stop after N scenarios\n"
 	"  --time T         stop after T seconds (suffix s, m or h allowed)\n"
 	"  --shard I/N      run only scenarios k with k mod N == I\n"
+	"  --jobs N         N worker processes (1..64, default 1), worker j\n"
+	"                   running the k with k mod (N*M) == I + M*j of shard\n"
+	"                   I/M (0/1); with --vm each has its own guest.  The\n"
+	"                   limits are the campaign's: --steps and --scenarios\n"
+	"                   are split among the workers, --max-failures counts\n"
+	"                   all of them\n"
 	"  --max-body N     statements between setup and cleanup, at most\n"
 	"                   (default 40)\n"
 	"  --max-failures N stop after N failures (default 5)\n"
@@ -1046,13 +1051,16 @@ static void fuzz_defaults(struct fuzz *F)
 {
 	memset(F, 0, sizeof(*F));
 	F->nshards = 1;
+	F->jobs = 1;
 	F->shrink = 1;
 	F->max_failures = 5;
 	F->out_dir = "fuzz-findings";
 	F->gen.max_body = 40;
 }
 
-/* --steps, --scenarios, --print, --max-body, --max-failures N. */
+_Static_assert(FUZZ_JOBS_MAX == 64, "--jobs' message says 1..64");
+
+/* --steps, --scenarios, --print, --max-body, --max-failures, --jobs N. */
 static int parse_count_option(struct fuzz *F, struct fuzz_args *A,
 			      const char *a, const char *val)
 {
@@ -1068,6 +1076,11 @@ static int parse_count_option(struct fuzz *F, struct fuzz_args *A,
 	} else if (!strcmp(a, "--print")) {
 		A->do_print = 1;
 		A->print_k = v;
+	} else if (!strcmp(a, "--jobs")) {
+		if (!v || v > FUZZ_JOBS_MAX)
+			return usage_error("fuzz", "--jobs must be 1..64, "
+					   "not '%s'", val);
+		F->jobs = (unsigned)v;
 	} else if (!strcmp(a, "--max-body")) {
 		if (!v || v > 10000)
 			return usage_error("fuzz", "--max-body must be 1..10000, "
@@ -1122,7 +1135,7 @@ static int parse_option(struct fuzz *F, struct fuzz_args *A, const char *a,
 		*used = 1;
 	} else if (!strcmp(a, "--steps") || !strcmp(a, "--scenarios") ||
 		   !strcmp(a, "--print") || !strcmp(a, "--max-body") ||
-		   !strcmp(a, "--max-failures")) {
+		   !strcmp(a, "--max-failures") || !strcmp(a, "--jobs")) {
 		*used = 1;
 		return parse_count_option(F, A, a, val);
 	} else if (!strcmp(a, "--time")) {
@@ -1173,6 +1186,18 @@ static int fuzz_parse(int argc, char **argv, struct fuzz *F,
 	}
 	if (vm_selected() && !F->kernel)
 		return usage_error("fuzz", "%s", "--vm needs --kernel");
+	/*
+	 * The host's kernel back end takes a machine-wide lock: workers on
+	 * it would only wait for each other (or be refused).  Each worker
+	 * of a --vm campaign has a guest of its own.
+	 */
+	if (F->jobs > 1 && F->kernel && !vm_selected())
+		return usage_error("fuzz", "%s", "--jobs with --kernel needs --vm "
+				   "(one guest a worker; the host's kernel runs "
+				   "one scenario at a time)");
+	if ((uint64_t)F->nshards * F->jobs > UINT32_MAX)
+		return usage_error("fuzz", "%s", "--shard I/M with --jobs N needs "
+				   "M*N < 2^32");
 	return 0;
 }
 
@@ -1199,18 +1224,21 @@ static int campaign_done(const struct fuzz *F)
 	return (F->max_steps && F->st.steps >= F->max_steps) ||
 	       (F->max_scenarios && F->st.scenarios >= F->max_scenarios) ||
 	       (F->max_time > 0 && now() - F->t0 >= F->max_time) ||
-	       F->st.failures >= (uint64_t)F->max_failures;
+	       F->st.failures >= (uint64_t)F->max_failures ||
+	       fuzz_job_stopped(F);
 }
 
-/* The campaign: this shard's scenarios until a limit.  Return: EXIT_*. */
-static int run_campaign(struct fuzz *F)
+int fuzz_run_campaign(struct fuzz *F)
 {
 	int status = EXIT_OK;
 
 	F->tty = isatty(2);
-	printf("hugeresv fuzz: seed 0x%" PRIx64 " shard %u/%u%s\n", F->seed,
-	       F->shard, F->nshards, F->kernel ? " (engine and kernel)" : " (engine)");
-	fflush(stdout);
+	if (!F->job) {
+		printf("hugeresv fuzz: seed 0x%" PRIx64 " shard %u/%u%s\n",
+		       F->seed, F->shard, F->nshards,
+		       F->kernel ? " (engine and kernel)" : " (engine)");
+		fflush(stdout);
+	}
 	F->t0 = F->last_progress = now();
 
 	for (uint64_t k = F->shard; !campaign_done(F); k += F->nshards) {
@@ -1228,6 +1256,7 @@ static int run_campaign(struct fuzz *F)
 			/* The generator must only write valid programs. */
 			report_unparsable(k, &p);
 			scn_text_free(&p);
+			fuzz_job_publish(F);
 			return EXIT_FAIL;
 		}
 		if (rc < 0) {
@@ -1235,16 +1264,25 @@ static int run_campaign(struct fuzz *F)
 			fprintf(stderr, "hugeresv fuzz: the kernel back end refused: %s\n",
 				f.msg);
 			scn_text_free(&p);
+			fuzz_job_stop_all(F);
+			fuzz_job_publish(F);
 			summary(F);
 			return EXIT_REFUSED;
 		}
 		if (f.kind != F_NONE) {
+			if (!fuzz_job_claim_failure(F)) {
+				/* other workers found --max-failures already */
+				scn_text_free(&p);
+				break;
+			}
 			report_failure(F, k, &p, &f);
 			status = EXIT_FAIL;
 		}
 		scn_text_free(&p);
+		fuzz_job_publish(F);
 		progress(F, 0);
 	}
+	fuzz_job_publish(F);
 	progress(F, 1);
 	summary(F);
 	return status;
@@ -1277,5 +1315,14 @@ int fuzz_main(int argc, char **argv)
 		return print_one(&F, A.print_k);
 	if (!F.max_steps && !F.max_scenarios && F.max_time <= 0)
 		F.max_steps = 100000;
-	return run_campaign(&F);
+	/*
+	 * The engine's own checks follow the kernel the scenarios are
+	 * compared with, from the first scenario on: diff_program() sets the
+	 * same profile, but only once the first one reaches the kernel.
+	 */
+	if (F.kernel)
+		engine_set_kernel(kernel_side_version());
+	if (F.jobs > 1)
+		return fuzz_jobs_run(&F);
+	return fuzz_run_campaign(&F);
 }

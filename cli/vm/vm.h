@@ -72,4 +72,27 @@ int vm_refusal_is_per_file(void);
  */
 int vm_unsafe_files(void);
 
+/**
+ * vm_prepare() - find the --vm kernel (apt, the cache) and build the
+ * guest's initramfs now, without booting anything.  `fuzz --jobs` calls
+ * it once before it forks its workers, which then only boot guests: two
+ * processes building the same cached image at once would write the same
+ * temporary file.  The first boot calls it otherwise.
+ * @err: why not (@errlen bytes)
+ *
+ * Return: 0, or -1 with a message in @err.
+ */
+int vm_prepare(char *err, size_t errlen);
+
+/**
+ * vm_abort() - for a signal handler that then calls _exit(): kill this
+ * process's guest, wait for qemu, and remove the guest's temporary
+ * directory (unless a message named its console log).  Async-signal-safe
+ * (kill, waitpid, unlink, rmdir); it reads the guest's state as the
+ * interrupted code left it, so a signal in the middle of a boot may leave
+ * the directory behind, never qemu (which also dies with this process,
+ * PR_SET_PDEATHSIG).
+ */
+void vm_abort(void);
+
 #endif /* HR_VM_H */

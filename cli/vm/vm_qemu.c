@@ -367,10 +367,10 @@ static int boot_with(struct vm_guest *g, const struct vm_config *cfg,
 	 */
 	if (cfg->pages_1g)
 		snprintf(append, sizeof(append),
-			 "console=ttyS0 quiet panic=-1 hugepagesz=1G hugepages=%u",
+			 "console=ttyS0 quiet panic=-1 init_on_alloc=0 hugepagesz=1G hugepages=%u",
 			 cfg->pages_1g);
 	else
-		snprintf(append, sizeof(append), "console=ttyS0 quiet panic=-1");
+		snprintf(append, sizeof(append), "console=ttyS0 quiet panic=-1 init_on_alloc=0");
 	argv[ac++] = "qemu-system-x86_64";
 	argv[ac++] = "-accel";
 	argv[ac++] = kvm ? "kvm" : "tcg";

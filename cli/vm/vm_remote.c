@@ -50,6 +50,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "vm/vm.h"
@@ -167,6 +168,66 @@ static void vm_atexit(void)
 	}
 }
 
+int vm_prepare(char *err, size_t errlen)
+{
+	if (resolved)
+		return 0;
+	if (vm_kernel_path(cfg.kernel, kernel_path, sizeof(kernel_path),
+			   kernel_version, sizeof(kernel_version), err, errlen) ||
+	    vm_initramfs(initrd_path, sizeof(initrd_path), err, errlen))
+		return -1;
+	resolved = 1;
+	atexit(vm_atexit);
+	return 0;
+}
+
+/* @a, then @b, then "-@n.log" if @n > 0, into @buf: no snprintf (AS-safe). */
+static void as_path(char *buf, size_t len, const char *a, const char *b, int n)
+{
+	char num[16];
+	size_t at = 0;
+	int d = 0;
+
+	for (; *a && at + 1 < len; a++)
+		buf[at++] = *a;
+	for (; *b && at + 1 < len; b++)
+		buf[at++] = *b;
+	if (n > 0) {
+		for (; n && d < (int)sizeof(num); n /= 10)
+			num[d++] = (char)('0' + n % 10);
+		if (at + 1 < len)
+			buf[at++] = '-';
+		while (d && at + 1 < len)
+			buf[at++] = num[--d];
+		for (a = ".log"; *a && at + 1 < len; a++)
+			buf[at++] = *a;
+	}
+	buf[at] = '\0';
+}
+
+void vm_abort(void)
+{
+	char path[sizeof(guest.dir) + 32];
+
+	if (guest.qemu > 0) {
+		kill(guest.qemu, SIGKILL);
+		while (waitpid(guest.qemu, NULL, 0) < 0 && errno == EINTR)
+			;
+	}
+	/* what boot_with() (vm_qemu.c) puts there, but a kept log */
+	if (!guest.dir[0] || keep_dir)
+		return;
+	as_path(path, sizeof(path), guest.dir, "/chan", 0);
+	unlink(path);
+	as_path(path, sizeof(path), guest.dir, "/qemu.err", 0);
+	unlink(path);
+	for (int i = 1; i <= guest.boots; i++) {
+		as_path(path, sizeof(path), guest.dir, "/console", i);
+		unlink(path);
+	}
+	rmdir(guest.dir);
+}
+
 /*
  * Boot a guest if none runs; with @gigantic, one whose kernel command line
  * reserves the 1 GiB pages (--vm-1g).  Return: 0, or -1 with @err.
@@ -180,15 +241,8 @@ static int guest_up(int gigantic, unsigned nodes, char *err, size_t errlen)
 	if (!gigantic)
 		c.pages_1g = 0;
 	c.nodes = nodes;
-	if (!resolved) {
-		if (vm_kernel_path(cfg.kernel, kernel_path, sizeof(kernel_path),
-				   kernel_version, sizeof(kernel_version), err,
-				   errlen) ||
-		    vm_initramfs(initrd_path, sizeof(initrd_path), err, errlen))
-			return -1;
-		resolved = 1;
-		atexit(vm_atexit);
-	}
+	if (vm_prepare(err, errlen))
+		return -1;
 	if (vm_boot(&guest, &c, kernel_path, initrd_path, err, errlen)) {
 		keep_dir = 1;
 		return -1;
