@@ -458,10 +458,12 @@ static int eng_exec(struct backend *be, const struct step *st, struct result *ou
 				     : -EFAULT;
 		break;
 	case ST_MIGRATE:
+		/* move_pages(2) passes over an address nothing maps */
 		rc = map_live(E, st) ? hr_migrate(E->procs[st->proc],
 						  E->maps[st->map].addr + st->a,
 						  st->b - st->a, st->node)
-				     : -EFAULT;
+				     : st->node >= (prog->nodes ? prog->nodes : 1) ?
+				       -ENODEV : 0;
 		if (rc > 0)
 			rc = 0;		/* pages moved */
 		break;
