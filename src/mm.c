@@ -1064,14 +1064,21 @@ static int migrate_hpage(struct hstate *h, struct hpage *old, int nid)
 {
 	struct hpage *new = NULL;
 
-	if (old->spool && !old->mapping)
-		return -EBUSY;
 	if (hstate_available(h))
 		new = hstate_dequeue(h, nid, 1UL << nid);
 	if (!new)
 		new = hstate_alloc_temporary(h, nid);
 	if (!new)
 		return -ENOMEM;
+	/*
+	 * unmap_and_move_huge_page() refuses a private page charged to a
+	 * subpool only once it has the target (which goes back): without a
+	 * target that is ENOMEM (found by fuzz --kernel --vm 6.12).
+	 */
+	if (old->spool && !old->mapping) {
+		hugetlb_put_page(new);
+		return -EBUSY;
+	}
 	new->flags = (new->flags & HP_TEMPORARY) | (old->flags & HP_ANON);
 	new->spool = old->spool;
 	new->mapping = old->mapping;

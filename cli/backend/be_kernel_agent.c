@@ -170,7 +170,8 @@ static void ag_mbind(const struct kcmd *c, struct kreply *r)
  * through move_pages(2) with MPOL_MF_MOVE_ALL (root: pages mapped by
  * other processes too, as the engine moves them).  A page not mapped
  * (-ENOENT, -EFAULT in its status) is not one to move; any other
- * negative status is the outcome, the last one as the engine reports it.
+ * negative status is the outcome, the last one as the engine reports it,
+ * and a page not migrated is EBUSY.
  */
 static void ag_migrate(const struct kcmd *c, struct kreply *r)
 {
@@ -196,6 +197,16 @@ static void ag_migrate(const struct kcmd *c, struct kreply *r)
 		     AG_MPOL_MF_MOVE_ALL);
 	if (rc < 0) {
 		set_errno_reply(r, errno);
+		goto out;
+	}
+	/*
+	 * A positive return is the pages not migrated (their status stays
+	 * the target node): a hugetlb migration fails so, past the target's
+	 * allocation (ENOMEM, returned as such), only as -EBUSY (a private
+	 * page charged to a subpool, a page in use), which is the outcome.
+	 */
+	if (rc > 0) {
+		set_errno_reply(r, EBUSY);
 		goto out;
 	}
 	for (i = 0; i < n; i++)
