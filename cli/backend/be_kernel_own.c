@@ -28,7 +28,8 @@
  *  - thp_deferred_split_page is noisy at once if it moved by more than
  *    the THPs the agents held (each is queued at most once), or, at a
  *    step that runs none of their code, by more than the step's
- *    collapses (only a collapse over a THP can queue it then);
+ *    collapses or the THPs the agents held before it (only a collapse
+ *    over part of one of their THPs can queue it then);
  *  - otherwise the step's movement counts if the counter stood still in
  *    a quiet window just before the step (up to KB_OWN_TRIES windows of
  *    KB_OWN_WIN_MS are tried) and in one just after it (as long as the
@@ -846,12 +847,14 @@ int kb_own_after(struct kbe *k, const struct step *st, char *err,
 		/*
 		 * At a step that runs none of the run's code only khugepaged
 		 * can unmap part of one of its THPs (a collapse over it), so
-		 * no more than the step's collapses can have been queued; a
-		 * long `khugepaged` step otherwise takes other processes'
-		 * splits (a qemu's guest memory, say) for the run's.
+		 * no more than the step's collapses, nor than the THPs it held,
+		 * can have been queued; a long `khugepaged` step otherwise
+		 * takes other processes' splits (a qemu's guest memory, say)
+		 * for the run's.
 		 */
 		if (kk->how == KO_BOUNDED && !runs_agents(st) && gained >= 0 &&
-		    d[i] > gained) {
+		    d[i] > (o->census_ok && o->thp_pre.n < gained ?
+			    o->thp_pre.n : gained)) {
 			kk->noisy_line = st->line;
 			continue;
 		}
