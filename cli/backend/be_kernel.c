@@ -226,21 +226,25 @@ static int have_hstate(uint64_t pagesize)
 	return stat(path, &sb) == 0;
 }
 
-int kernel_nr_nodes(void)
+/*
+ * A sysfs list file ("0", "0-1", "0,2-3"; /sys/devices/system/node/
+ * online, nodeN/cpulist) as a set.  Return: how many it names, or -1 if
+ * it cannot be read.
+ */
+static int read_sysfs_list(const char *path, cpu_set_t *set)
 {
-	char buf[256], *p;
-	int fd = open("/sys/devices/system/node/online", O_RDONLY | O_CLOEXEC);
+	char buf[512], *p;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	ssize_t n;
-	int nodes = 0;
 
+	CPU_ZERO(set);
 	if (fd < 0)
-		return 1;
+		return -1;
 	n = read(fd, buf, sizeof(buf) - 1);
 	close(fd);
 	if (n <= 0)
-		return 1;
+		return -1;
 	buf[n] = '\0';
-	/* a list of ranges: "0", "0-1", "0,2-3" */
 	for (p = buf; *p && *p != '\n';) {
 		char *end;
 		long a = strtol(p, &end, 10), b = a;
@@ -249,9 +253,18 @@ int kernel_nr_nodes(void)
 			break;
 		if (*end == '-')
 			b = strtol(end + 1, &end, 10);
-		nodes += (int)(b - a + 1);
+		for (; a <= b && a < CPU_SETSIZE; a++)
+			CPU_SET((int)a, set);
 		p = *end == ',' ? end + 1 : end;
 	}
+	return CPU_COUNT(set);
+}
+
+int kernel_nr_nodes(void)
+{
+	cpu_set_t set;
+	int nodes = read_sysfs_list("/sys/devices/system/node/online", &set);
+
 	return nodes > 0 ? nodes : 1;
 }
 
@@ -263,36 +276,13 @@ int kernel_nr_nodes(void)
  */
 static void pin_to_node0(struct kbe *k)
 {
-	char buf[512], *p;
 	cpu_set_t set;
-	int fd;
-	ssize_t n;
 
 	if (k->nr_nodes < 2)
 		return;
-	fd = open("/sys/devices/system/node/node0/cpulist", O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return;
-	buf[n] = '\0';
-	CPU_ZERO(&set);
-	for (p = buf; *p && *p != '\n';) {
-		char *end;
-		long a = strtol(p, &end, 10), b = a;
-
-		if (end == p)
-			break;
-		if (*end == '-')
-			b = strtol(end + 1, &end, 10);
-		for (; a <= b && a < CPU_SETSIZE; a++)
-			CPU_SET((int)a, &set);
-		p = *end == ',' ? end + 1 : end;
-	}
 	/* node 0 without CPUs (a memory-only node): leave the task be */
-	if (!CPU_COUNT(&set) ||
+	if (read_sysfs_list("/sys/devices/system/node/node0/cpulist",
+			    &set) <= 0 ||
 	    sched_getaffinity(0, sizeof(k->cpus_was), &k->cpus_was))
 		return;
 	if (sched_setaffinity(0, sizeof(set), &set) == 0)
