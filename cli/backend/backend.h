@@ -17,6 +17,16 @@
  *     smaps:<proc>:<Key>       /proc/PID/smaps of process <proc> (the
  *                              name in the scenario), summed over the
  *                              scenario's own mappings (kB in bytes)
+ *     nodeN:<file>             /sys/devices/system/node/nodeN/hugepages/
+ *     cgroup:<CG>:<file>       a hugetlb controller file of cgroup <CG>
+ *                              (the scenario's name; "top" is the run's
+ *                              own): hugetlb.2MB.current etc. in bytes,
+ *                              events.max and events.local.max the
+ *                              "max" line of hugetlb.2MB.events(.local),
+ *                              numa_stat.total and numa_stat.N0 its
+ *                              fields; a limit of "max" is CG_MAX_VALUE.
+ *                              Present for every live cgroup of a
+ *                              program that uses cgroups.
  *
  * Lifecycle: open -> exec* -> close.  snapshot may be called between any
  * two execs.  close must leave the machine as open found it (the kernel

@@ -39,11 +39,20 @@ struct eng {
 	size_t buflen;
 };
 
-/* The statements the engine cannot carry out yet: none. */
+/* The statements the engine cannot carry out yet. */
 static int unsupported(enum step_kind k)
 {
-	(void)k;
-	return 0;
+	switch (k) {
+	case ST_CGROUP:
+	case ST_CGROUP_SET:
+	case ST_CGROUP_RM:
+	case ST_CGROUP_MOVE:
+	case ST_MEMFD:
+	case ST_CLOSE:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /*
@@ -357,6 +366,14 @@ static int eng_exec(struct backend *be, const struct step *st, struct result *ou
 	out->kind = RES_NONE;
 	out->err = 0;
 	switch (st->kind) {
+	case ST_CGROUP:
+	case ST_CGROUP_SET:
+	case ST_CGROUP_RM:
+	case ST_CGROUP_MOVE:
+	case ST_MEMFD:
+	case ST_CLOSE:
+		snprintf(err, errlen, "line %d: not supported by the engine yet", st->line);
+		return -1;	/* refused by open() */
 	case ST_MACHINE:
 		return 0;	/* applied by open() */
 	case ST_SYSCTL:

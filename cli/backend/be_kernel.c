@@ -390,6 +390,12 @@ static int kb_validate(const struct program *prog, char *err, size_t errlen)
 			 prog->nodes > 1 ? "s" : "", kernel_nr_nodes());
 		return EXIT_REFUSED;
 	}
+	if (prog->uses_cgroups || prog->uses_memfd) {
+		snprintf(err, errlen, "kernel back end: %s uses %s, which "
+			 "this back end does not run yet", prog->path,
+			 prog->uses_cgroups ? "cgroups" : "memfd");
+		return EXIT_REFUSED;
+	}
 	marked = 0;
 	for (i = 0; i < prog->nsteps; i++)
 		marked |= prog->steps[i].engine_only;

@@ -282,6 +282,12 @@ char *format_value(const char *key, int64_t val, char *buf, size_t len)
 {
 	if (knob_word_of(key, val, buf, len))
 		return buf;
+	if (!strncmp(key, "cgroup:", 7) && val == CG_MAX_VALUE &&
+	    strlen(key) > 4 && !strcmp(key + strlen(key) - 4, ".max") &&
+	    !strstr(key, ".events.")) {
+		snprintf(buf, len, "max");
+		return buf;
+	}
 	if (!snapshot_key_is_kb(key)) {
 		/* counts print unsigned, as Linux prints them (wraps too) */
 		snprintf(buf, len, "%" PRIu64, (uint64_t)val);

@@ -55,6 +55,7 @@ static const char *const src_name[] = {
 	[EX_SYSCTL] = "sysctl",
 	[EX_THP] = "thp",
 	[EX_NODE] = "node",
+	[EX_CGROUP] = "cgroup",
 };
 
 /* ------------------------------------------------------------------ */
@@ -164,6 +165,8 @@ static void item_key(const struct runner *R, const struct step *st,
 		snprintf(buf, len, "smaps:%s:%s", R->prog->procs[st->ex_proc].name, it->key);
 	else if (st->ex_source == EX_NODE)
 		snprintf(buf, len, "node%d:%s", st->node, it->key);
+	else if (st->ex_source == EX_CGROUP)
+		snprintf(buf, len, "cgroup:%s:%s", R->prog->cgroups[st->cgroup].name, it->key);
 	else
 		snprintf(buf, len, "%s:%s", src_name[st->ex_source], it->key);
 }
@@ -385,6 +388,43 @@ static void print_show(struct runner *R, const struct step *st, const struct sna
 			continue;
 		printf("expect %.*s smaps", (int)(colon - name), name);
 		show_keys(s, prefix, smaps);
+		putchar('\n');
+	}
+	/*
+	 * One line per cgroup, in snapshot order: its 2 MiB files, and the
+	 * 1 GiB ones where any is not 0 or a limit.
+	 */
+	for (int i = 0; i < s->n; i++) {
+		static const char *const cgf[] = {
+			"current", "rsvd.current", "events.max", "max", "rsvd.max",
+		};
+		const char *name = s->v[i].key + 7, *colon;
+		char prefix[sizeof(key)];
+		int seen = 0;
+
+		if (strncmp(s->v[i].key, "cgroup:", 7) || !(colon = strchr(name, ':')))
+			continue;
+		snprintf(prefix, sizeof(prefix), "cgroup:%.*s:", (int)(colon - name), name);
+		for (int j = 0; j < i && !seen; j++)
+			seen = !strncmp(s->v[j].key, prefix, strlen(prefix));
+		if (seen)
+			continue;
+		printf("expect cgroup %.*s", (int)(colon - name), name);
+		for (int sz = 0; sz < 2; sz++) {
+			int any = sz == 0;
+
+			for (size_t k = 0; !any && k < 3; k++) {
+				snprintf(key, sizeof(key), "%shugetlb.1GB.%s", prefix, cgf[k]);
+				any = snapshot_get(s, key, &v) && v;
+			}
+			for (size_t k = 0; any && k < sizeof(cgf) / sizeof(cgf[0]); k++) {
+				snprintf(key, sizeof(key), "%shugetlb.%s.%s", prefix,
+					 sz ? "1GB" : "2MB", cgf[k]);
+				if (snapshot_get(s, key, &v))
+					printf(" %s=%s", key + strlen(prefix),
+					       format_value(key, v, val, sizeof(val)));
+			}
+		}
 		putchar('\n');
 	}
 }

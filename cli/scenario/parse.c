@@ -491,6 +491,8 @@ static int st_file(struct parser *P, struct step *st, struct tok *t, int n)
 		return parse_oom(P);
 	snprintf(P->prog->files[idx].name, PROG_NAME_MAX, "%s", t[1].s);
 	P->prog->files[idx].mount = mnt;
+	P->prog->files[idx].memfd_proc = -1;
+	P->prog->files[idx].pagesize = P->prog->mounts[mnt].pagesize;
 	os->live = 1;
 	os->line_made = P->line;
 	st->obj = idx;
@@ -499,7 +501,7 @@ static int st_file(struct parser *P, struct step *st, struct tok *t, int n)
 
 uint64_t parse_file_pagesize(struct parser *P, int f)
 {
-	return P->prog->mounts[P->prog->files[f].mount].pagesize;
+	return P->prog->files[f].pagesize;
 }
 
 static int st_truncate(struct parser *P, struct step *st, struct tok *t, int n)
@@ -572,6 +574,9 @@ static int st_unlink(struct parser *P, struct step *st, struct tok *t, int n)
 	f = parse_lookup_file(P, &t[1]);
 	if (f < 0)
 		return -1;
+	if (P->prog->files[f].mount < 0)
+		return parse_err(P, t[1].col, "memfd '%s' has no name to unlink: it goes when its last fd (close, exit) and mapping go",
+			    t[1].s);
 	st->obj = f;
 	P->fs.st[f].live = 0;
 	P->fs.st[f].line_gone = P->line;
@@ -734,6 +739,8 @@ static int check_expect_key(struct parser *P, enum expect_source src,
 				    key);
 		return 0;
 	}
+	case EX_CGROUP:
+		return 0;	/* parse_cgroup.c checks its own */
 	case EX_SYSFS:
 		if (!key_chars_ok(key, "/.-") || key[0] == '/' || strstr(key, "..") ||
 		    strstr(key, "//") || key[strlen(key) - 1] == '/')
@@ -747,12 +754,12 @@ static int check_expect_key(struct parser *P, enum expect_source src,
 static int st_expect(struct parser *P, struct step *st, struct tok *t, int n)
 {
 	static const char *const srcs[] = { "meminfo", "vmstat", "smaps", "sysfs",
-					    "sysctl", "thp", "node" };
+					    "sysctl", "thp", "node", "cgroup" };
 	char skey[sizeof(st->items[0].key) + PROG_NAME_MAX + 16];
 	int first;
 
 	if (n < 2)
-		return parse_err(P, parse_col_after(P, t, n), "expect needs a source: meminfo, vmstat, sysfs, sysctl, thp, node N or NAME smaps");
+		return parse_err(P, parse_col_after(P, t, n), "expect needs a source: meminfo, vmstat, sysfs, sysctl, thp, node N, cgroup CG or NAME smaps");
 	if (n >= 3 && !strcmp(t[2].s, "smaps")) {
 		st->ex_source = EX_SMAPS;
 		st->ex_proc = parse_lookup_proc(P, &t[1]);
@@ -781,6 +788,9 @@ static int st_expect(struct parser *P, struct step *st, struct tok *t, int n)
 		if (node_number(P, &t[2], &st->node))
 			return -1;
 		first = 3;
+	} else if (!strcmp(t[1].s, "cgroup")) {
+		st->ex_source = EX_CGROUP;
+		return parse_cgroup_expect(P, st, t, n, &first);
 	} else if (!strcmp(t[1].s, "smaps")) {
 		return parse_err(P, t[1].col, "smaps needs a process: expect NAME smaps KEY=VALUE");
 	} else if (n >= 3 && !strchr(t[2].s, '=')) {
@@ -788,7 +798,7 @@ static int st_expect(struct parser *P, struct step *st, struct tok *t, int n)
 			    t[1].s, t[2].s);
 	} else {
 		return parse_err(P, t[1].col,
-			    "unknown expect source '%s' (expected meminfo, vmstat, sysfs, sysctl, thp, node N or NAME smaps)",
+			    "unknown expect source '%s' (expected meminfo, vmstat, sysfs, sysctl, thp, node N, cgroup CG or NAME smaps)",
 			    t[1].s);
 	}
 	if (n <= first)
@@ -889,6 +899,9 @@ static const struct stmt top_stmts[] = {
 	{ "shm-rm", ST_SHM_RM, st_shm_rm, 0 },
 	{ "proc", ST_PROC, st_proc, 0 },
 	{ "node", ST_NODE, st_node, 1 },		/* result: extension */
+	{ "cgroup", ST_CGROUP, st_cgroup, 1 },		/* extension */
+	{ "cgroup-set", ST_CGROUP_SET, st_cgroup_set, 1 },	/* extension */
+	{ "cgroup-rm", ST_CGROUP_RM, st_cgroup_rm, 1 },	/* extension */
 	{ "khugepaged", ST_KHUGEPAGED, st_khugepaged, 0 },
 	{ "reclaim", ST_RECLAIM, st_reclaim, 0 },
 	{ "inject", ST_INJECT, st_inject, 0 },
@@ -909,6 +922,9 @@ static const struct stmt proc_stmts[] = {
 	{ "sysctl", ST_SYSCTL_AS, st_sysctl_as, 1 },
 	{ "bind", ST_BIND, st_bind, 1 },
 	{ "migrate", ST_MIGRATE, st_migrate, 1 },
+	{ "cgroup", ST_CGROUP_MOVE, st_cgroup_move, 1 },	/* extension */
+	{ "memfd", ST_MEMFD, st_memfd, 1 },		/* extension */
+	{ "close", ST_CLOSE, st_close, 0 },		/* extension */
 };
 
 /**
@@ -1047,7 +1063,7 @@ static int parse_line(struct parser *P, char *line)
 	st->col = P->tok[0].col;
 	st->text = text;
 	st->proc = proc;
-	st->map = st->obj = st->ex_proc = -1;
+	st->map = st->obj = st->ex_proc = st->cgroup = -1;
 	st->want = P->want;
 	st->want_col = P->arrow_col;
 	if (range && parse_kernel_range(P, range, range_col, st))
@@ -1089,6 +1105,11 @@ int program_parse(const char *path, const char *text, struct program **out,
 		program_free(P.prog);
 		return parse_oom(&P);
 	}
+	if (parse_cgroup_init(&P)) {
+		free(copy);
+		program_free(P.prog);
+		return -1;
+	}
 	for (line = copy; line; line = next) {
 		next = strchr(line, '\n');
 		if (next)
@@ -1104,6 +1125,8 @@ int program_parse(const char *path, const char *text, struct program **out,
 	free(P.fs.st);
 	free(P.ss.st);
 	free(P.mts.st);
+	free(P.cs.st);
+	free(P.fds);
 	if (rc) {
 		program_free(P.prog);
 		return -1;
@@ -1194,6 +1217,7 @@ void program_free(struct program *prog)
 	free(prog->shms);
 	free(prog->procs);
 	free(prog->maps);
+	free(prog->cgroups);
 	free(prog->path);
 	free(prog->source);
 	free(prog);
@@ -1216,5 +1240,7 @@ int snapshot_key_is_kb(const char *key)
 		k = strrchr(key, ':') + 1;
 		return strcmp(k, "THPeligible") && strcmp(k, "ProtectionKey");
 	}
+	if (!strncmp(key, "cgroup:", 7))
+		return !strstr(key, ".events.");	/* sizes in bytes */
 	return 0;
 }

@@ -39,6 +39,8 @@ struct objstate {
 	int line_made;		/* statement that made it */
 	int line_gone;		/* statement that ended it, 0 while live */
 	int by_umount;		/* files: ended by their mount's umount */
+	int by_close;		/* files: a memfd whose last fd was closed */
+	int cgroup;		/* procs: the cgroup it is in now */
 	uint64_t size;		/* maps: current size; files: i_size */
 };
 
@@ -57,7 +59,17 @@ struct parser {
 	int machine_line;	/* 0 until `machine` */
 
 	int cap_steps, cap_mounts, cap_files, cap_shms, cap_procs, cap_maps;
+	int cap_cgroups;
 	struct table_state ps, ms, fs, ss, mts;	/* procs, maps, files, shms, mounts */
+	struct table_state cs;	/* cgroups */
+
+	/*
+	 * The memfd fds held now: (process, file) pairs, unordered.  A
+	 * memfd is live while it has one; fork copies a process's pairs,
+	 * close and exit drop them.
+	 */
+	struct fd_hold { int proc, file; } *fds;
+	int nfds, cap_fds;
 
 	struct tok tok[MAX_TOKS];
 	int ntok;
@@ -148,6 +160,22 @@ int st_reclaim(struct parser *P, struct step *st, struct tok *t, int n);
 int st_inject(struct parser *P, struct step *st, struct tok *t, int n);
 int st_bind(struct parser *P, struct step *st, struct tok *t, int n);
 int st_migrate(struct parser *P, struct step *st, struct tok *t, int n);
+
+/* parse_cgroup.c: cgroups and memfds */
+int parse_cgroup_init(struct parser *P);
+int parse_lookup_cgroup(struct parser *P, const struct tok *t);
+int parse_proc_cgroup_opt(struct parser *P, const struct tok *t, int proc);
+int parse_memfd_held(struct parser *P, int proc, int file);
+int parse_fds_fork(struct parser *P, int parent, int child);
+void parse_fds_exit(struct parser *P, int proc);
+int parse_cgroup_expect(struct parser *P, struct step *st, struct tok *t, int n,
+			int *first);
+int st_cgroup(struct parser *P, struct step *st, struct tok *t, int n);
+int st_cgroup_set(struct parser *P, struct step *st, struct tok *t, int n);
+int st_cgroup_rm(struct parser *P, struct step *st, struct tok *t, int n);
+int st_cgroup_move(struct parser *P, struct step *st, struct tok *t, int n);
+int st_memfd(struct parser *P, struct step *st, struct tok *t, int n);
+int st_close(struct parser *P, struct step *st, struct tok *t, int n);
 int st_mempolicy(struct parser *P, struct step *st, struct tok *t, int n);
 
 #endif /* PARSE_INT_H */

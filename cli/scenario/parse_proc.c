@@ -31,6 +31,9 @@ static int new_proc(struct parser *P, const char *name, int parent, int live)
 		return parse_oom(P);
 	snprintf(P->prog->procs[idx].name, PROG_NAME_MAX, "%s", name);
 	P->prog->procs[idx].parent = parent;
+	/* a fork child starts in the cgroup its parent is in now */
+	P->prog->procs[idx].cgroup = parent >= 0 ? P->ps.st[parent].cgroup : 0;
+	os->cgroup = P->prog->procs[idx].cgroup;
 	os->live = live;
 	os->line_made = P->line;
 	return idx;
@@ -42,8 +45,8 @@ int st_proc(struct parser *P, struct step *st, struct tok *t, int n)
 
 	if (n < 2)
 		return parse_err(P, parse_col_after(P, t, n), "proc needs a NAME");
-	if (n > 2)
-		return parse_err(P, t[2].col, "unexpected '%s'", t[2].s);
+	if (n > 3)
+		return parse_err(P, t[3].col, "unexpected '%s'", t[3].s);
 	if (parse_check_name(P, &t[1], "process"))
 		return -1;
 	idx = parse_find_proc(P, t[1].s);
@@ -56,6 +59,9 @@ int st_proc(struct parser *P, struct step *st, struct tok *t, int n)
 	if (idx < 0)
 		return -1;
 	st->proc = st->obj = idx;
+	if (n > 2 && parse_proc_cgroup_opt(P, &t[2], idx))
+		return -1;
+	st->cgroup = P->prog->procs[idx].cgroup;
 	return 0;
 }
 
@@ -93,7 +99,8 @@ struct map_words {
 };
 
 /* SOURCE: anon, file=FILE or shm=SHM. */
-static int map_source(struct parser *P, struct tok *tsrc, struct map_words *w)
+static int map_source(struct parser *P, int proc, struct tok *tsrc,
+		      struct map_words *w)
 {
 	w->obj = -1;
 	if (!strcmp(tsrc->s, "anon")) {
@@ -106,6 +113,11 @@ static int map_source(struct parser *P, struct tok *tsrc, struct map_words *w)
 		w->obj = w->src == SRC_FILE ? parse_lookup_file(P, &ot) : parse_lookup_shm(P, &ot);
 		if (w->obj < 0)
 			return -1;
+		/* mmap of a memfd needs an fd of it */
+		if (w->src == SRC_FILE && P->prog->files[w->obj].mount < 0 &&
+		    !parse_memfd_held(P, proc, w->obj))
+			return parse_err(P, ot.col, "process '%s' holds no fd of memfd '%s' (closed, or never had it: make it there or fork from its holder)",
+				    P->prog->procs[proc].name, ot.s);
 	} else {
 		return parse_err(P, tsrc->col, "expected a SOURCE (anon, file=FILE or shm=SHM), got '%s'",
 			    tsrc->s);
@@ -257,7 +269,7 @@ int st_map(struct parser *P, struct step *st, struct tok *t, int n)
 		return -1;
 	if (n < 4)
 		return parse_err(P, parse_col_after(P, t, n), "map needs a SOURCE: anon, file=FILE or shm=SHM");
-	if (map_source(P, &t[3], &w) || map_options(P, t, n, 4, &w))
+	if (map_source(P, st->proc, &t[3], &w) || map_options(P, t, n, 4, &w))
 		return -1;
 	/* Page size and `h` come from the object, so resolve sizes last. */
 	if (map_pagesize(P, &w))
@@ -442,8 +454,11 @@ int st_fork(struct parser *P, struct step *st, struct tok *t, int n)
 	if (child < 0)
 		return -1;
 	st->obj = child;
+	st->cgroup = P->prog->procs[child].cgroup;
 	if (!live)
 		return 0;
+	if (parse_fds_fork(P, st->proc, child))
+		return -1;
 	/* The child inherits every live mapping, at its current size. */
 	nmaps = P->prog->nmaps;
 	for (int i = 0; i < nmaps; i++) {
@@ -472,6 +487,7 @@ int st_exit(struct parser *P, struct step *st, struct tok *t, int n)
 		return parse_err(P, t[1].col, "unexpected '%s': exit takes nothing", t[1].s);
 	P->ps.st[st->proc].live = 0;
 	P->ps.st[st->proc].line_gone = P->line;
+	parse_fds_exit(P, st->proc);
 	for (int i = 0; i < P->prog->nmaps; i++)
 		if (P->prog->maps[i].proc == st->proc && P->ms.st[i].live)
 			kill_map(P, i);

@@ -165,6 +165,12 @@ int parse_lookup_file(struct parser *P, const struct tok *t)
 	FIND_LAST(P, files, nfiles, t->s, last);
 	if (last >= 0 && P->fs.st[last].live)
 		return last;
+	if (last >= 0 && P->fs.st[last].by_close)
+		return parse_err(P, t->col, "memfd '%s' is gone: its last fd was closed (line %d)",
+			    t->s, P->fs.st[last].line_gone);
+	if (last >= 0 && P->prog->files[last].mount < 0 && !P->fs.st[last].line_gone)
+		return parse_err(P, t->col, "memfd '%s' was never made (line %d expects it to fail)",
+			    t->s, P->fs.st[last].line_made);
 	if (last >= 0 && P->fs.st[last].by_umount)
 		return parse_err(P, t->col, "file '%s' went with mount '%s' (umount, line %d)",
 			    t->s, P->prog->mounts[P->prog->files[last].mount].name,

@@ -57,6 +57,12 @@ enum step_kind {
 	ST_NODE,	/* a node's pool file: nodeN/hugepages/... */
 	ST_MEMPOLICY,	/* set_mempolicy(MPOL_BIND or MPOL_DEFAULT) */
 	ST_SYSCTL_AS,	/* NAME: sysctl: a knob written by a process */
+	ST_CGROUP,	/* cgroup NAME [parent=CG] [FILE=VALUE...]: mkdir */
+	ST_CGROUP_SET,	/* cgroup-set CG FILE=VALUE...: limit writes */
+	ST_CGROUP_RM,	/* cgroup-rm CG: rmdir */
+	ST_CGROUP_MOVE,	/* NAME: cgroup CG: the process moves into CG */
+	ST_MEMFD,	/* NAME: memfd FILE: memfd_create(MFD_HUGETLB) */
+	ST_CLOSE,	/* NAME: close FILE: the process closes its memfd */
 	ST__COUNT
 };
 
@@ -96,10 +102,37 @@ struct prog_mount {
 	int64_t min_size;	/* bytes, -1: not given */
 };
 
+/*
+ * A file: on a hugetlbfs mount (`file`), or a memfd (`NAME: memfd`),
+ * which lives on the kernel's internal hugetlbfs mount of its page size
+ * (no subpool) and has no name to unlink: it goes when the last fd and
+ * the last mapping go.
+ */
 struct prog_file {
 	char name[PROG_NAME_MAX];
-	int mount;		/* index into mounts[] */
+	int mount;		/* index into mounts[]; -1 for a memfd */
+	int memfd_proc;		/* memfd: the process that made it; else -1 */
+	uint64_t pagesize;	/* HR_SZ_2M or HR_SZ_1G (a mount's: its own) */
 };
+
+/*
+ * A hugetlb cgroup (cgroup v2, the hugetlb controller).  cgroups[0] is
+ * always "top": the run's own cgroup, the parent of every cgroup a file
+ * makes without parent= and where every process starts unless `proc
+ * NAME cgroup=CG` says otherwise.  On the kernel it is a private
+ * directory under the cgroup2 mount, not the machine's root (whose
+ * charges other users move); in the engine it is a child of the
+ * machine's root.  Back ends materialise cgroups only when
+ * program.uses_cgroups.
+ */
+struct prog_cgroup {
+	char name[PROG_NAME_MAX];
+	int parent;		/* cgroups[] index; -1 for top */
+	int created_by;		/* steps[] index of its ST_CGROUP; -1: top */
+};
+
+/* The limit a cgroup file holds when it shows "max" (no limit). */
+#define CG_MAX_VALUE ((int64_t)-1)
 
 struct prog_shm {
 	char name[PROG_NAME_MAX];
@@ -111,6 +144,9 @@ struct prog_shm {
 struct prog_proc {
 	char name[PROG_NAME_MAX];
 	int parent;		/* index into procs[] for a fork child, or -1 */
+	int cgroup;		/* cgroups[] index it starts in: `proc NAME
+				 * cgroup=CG`, top (0) by default; a fork
+				 * child starts where its parent is then */
 };
 
 struct prog_map {
@@ -133,11 +169,14 @@ struct prog_map {
  * value is the index of its word, hr_knob_parse()).
  */
 enum expect_source { EX_MEMINFO, EX_VMSTAT, EX_SMAPS, EX_SYSFS, EX_SYSCTL, EX_THP,
-		     EX_NODE };
+		     EX_NODE, EX_CGROUP };
 
 struct expect_item {
-	char key[128];		/* meminfo/vmstat/smaps key, sysfs path, knob */
-	int64_t value;		/* kB fields: bytes; counts: the count */
+	char key[128];		/* meminfo/vmstat/smaps key, sysfs path, knob;
+				 * cgroup: the file (hugetlb.2MB.max) */
+	int64_t value;		/* kB fields and cgroup sizes: bytes; counts:
+				 * the count; a cgroup limit of "max":
+				 * CG_MAX_VALUE */
 	int col;		/* column of the item, for messages */
 };
 
@@ -180,12 +219,17 @@ struct step {
 	unsigned long nodemask;	/* bind, mempolicy: bit n for node n */
 	int node;		/* migrate: the target node; node, expect
 				 * node: the node */
+	int cgroup;		/* cgroup, cgroup-set, cgroup-rm, NAME:
+				 * cgroup, expect cgroup: cgroups[] index */
 	long times;		/* inject: consecutive failures */
 	char key[128];		/* sysctl/thp: key; inject: the site */
 	char value[64];		/* sysctl/thp: value */
 	enum expect_source ex_source;	/* expect */
 	int ex_proc;		/* expect NAME smaps: procs[] index */
-	struct expect_item *items;
+	struct expect_item *items;	/* expect: the checks; cgroup and
+					 * cgroup-set: the limit writes, in
+					 * order (key: the file, value: bytes
+					 * or CG_MAX_VALUE) */
 	int nitems;
 	struct result want;	/* RES_NONE: no `->` */
 	int want_col;		/* column of the `->`, for messages */
@@ -221,6 +265,12 @@ struct program {
 	int nprocs;
 	struct prog_map *maps;
 	int nmaps;
+	struct prog_cgroup *cgroups;	/* [0]: top, always */
+	int ncgroups;
+	int uses_cgroups;	/* a cgroup statement, proc cgroup= or
+				 * expect cgroup: back ends make top and
+				 * put every process under it */
+	int uses_memfd;		/* a memfd statement */
 };
 
 /**
@@ -256,5 +306,16 @@ const char *step_kind_name(enum step_kind kind);
  * ProtectionKey, every vmstat and sysfs value) are plain counts.
  */
 int snapshot_key_is_kb(const char *key);
+
+/**
+ * cgroup_file_ok() - is @file one of the hugetlb controller's files a
+ * scenario may read (@writable 0: `expect cgroup`) or write (@writable
+ * 1: the limits, hugetlb.2MB.max, hugetlb.2MB.rsvd.max, 1GB alike)?
+ * Readable: hugetlb.SIZE.{max,current,rsvd.max,rsvd.current,
+ * events.max,events.local.max,numa_stat.total,numa_stat.N<node>} for
+ * SIZE 2MB and 1GB.
+ * @pagesize: if non-NULL, set to the file's page size in bytes.
+ */
+int cgroup_file_ok(const char *file, int writable, uint64_t *pagesize);
 
 #endif /* HR_PROGRAM_H */
