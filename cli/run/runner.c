@@ -399,12 +399,14 @@ static void print_show(struct runner *R, const struct step *st, const struct sna
 			"current", "rsvd.current", "events.max", "max", "rsvd.max",
 		};
 		const char *name = s->v[i].key + 7, *colon;
-		char prefix[sizeof(key)];
+		char prefix[PROG_NAME_MAX + 16];
 		int seen = 0;
 
-		if (strncmp(s->v[i].key, "cgroup:", 7) || !(colon = strchr(name, ':')))
+		if (strncmp(s->v[i].key, "cgroup:", 7) || !(colon = strchr(name, ':')) ||
+		    colon - name >= PROG_NAME_MAX)
 			continue;
-		snprintf(prefix, sizeof(prefix), "cgroup:%.*s:", (int)(colon - name), name);
+		snprintf(prefix, sizeof(prefix), "cgroup:%.*s:",
+			 (int)(colon - name) & (PROG_NAME_MAX - 1), name);
 		for (int j = 0; j < i && !seen; j++)
 			seen = !strncmp(s->v[j].key, prefix, strlen(prefix));
 		if (seen)
