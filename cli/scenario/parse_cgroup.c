@@ -143,12 +143,15 @@ static int cgroup_item(struct parser *P, const struct tok *t, int writable,
 		it->value = CG_MAX_VALUE;
 		return 0;
 	}
-	if (cgroup_value_is_size(t->s)) {
-		if (isdigit((unsigned char)val[0]) && !val[strspn(val, "0123456789")] &&
-		    strspn(val, "0") != strlen(val))
-			return parse_err(P, vcol,
-				    "%s is a size: give a unit, as in %s=%sM, or max",
-				    t->s, t->s, val);
+	if (cgroup_value_is_size(t->s) && isdigit((unsigned char)val[0]) &&
+	    !val[strspn(val, "0123456789")]) {
+		/*
+		 * Bare digits are bytes, as the file shows them: a new
+		 * cgroup's limit reads 9223372036854771712, not "max".
+		 */
+		if (parse_count(P, val, vcol, 0, (uint64_t)INT64_MAX, t->s, &v))
+			return -1;
+	} else if (cgroup_value_is_size(t->s)) {
 		if (parse_size(P, val, vcol, ps, &v))
 			return -1;
 	} else if (parse_count(P, val, vcol, 0, (uint64_t)INT64_MAX, t->s, &v)) {
